@@ -1,0 +1,310 @@
+#include "app.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+#include "catalog.hpp"
+#include "duration.hpp"
+#include "exit_codes.hpp"
+#include "loader.hpp"
+#include "sanitize.hpp"
+#include "show.hpp"
+#include "suggest.hpp"
+
+#ifndef BACKCARE_VERSION
+#define BACKCARE_VERSION "0.0.0"
+#endif
+
+namespace backcare {
+namespace {
+
+// An expected failure on its way to the top: a message (or several lines) and an exit code.
+struct AppError {
+  int exit_code;
+  std::vector<std::string> lines;
+};
+
+void print_out(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void print_err(const std::string& text) {
+  std::fflush(stdout);
+  std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+// Options shared by the commands that look routines up.
+struct Context {
+  std::vector<std::string> routine_dirs;
+  std::optional<Catalog> m_catalog;
+
+  const Catalog& catalog() {
+    if (!m_catalog) {
+      std::vector<std::filesystem::path> dirs = {user_routine_dir()};
+      for (const auto& dir : routine_dirs) {
+        dirs.emplace_back(dir);
+      }
+      m_catalog = Catalog::load(dirs);
+    }
+    return *m_catalog;
+  }
+};
+
+bool looks_like_path(const std::string& arg) {
+  return arg == "-" || arg.find('/') != std::string::npos ||
+         (arg.size() > 5 && arg.substr(arg.size() - 5) == ".json");
+}
+
+AppError errors_to_app_error(const Diagnostics& errors, int exit_code) {
+  AppError out{exit_code, {}};
+  for (const auto& error : errors) {
+    out.lines.push_back(error.format());
+  }
+  return out;
+}
+
+// A routine given as NAME or FILE ("-" for standard input), loaded and validated.
+Routine resolve_routine(Context& context, const std::string& arg) {
+  if (!looks_like_path(arg)) {
+    const Catalog& catalog = context.catalog();
+    if (const CatalogEntry* entry = catalog.find(arg)) {
+      if (!entry->routine) {
+        throw errors_to_app_error(entry->errors, k_exit_data);
+      }
+      return *entry->routine;
+    }
+    if (::access(arg.c_str(), F_OK) != 0) {
+      throw AppError{k_exit_usage,
+                     {fmt::format("unknown routine \"{}\"{}; see `backcare list`", sanitize(arg),
+                                  did_you_mean(arg, catalog.names()))}};
+    }
+  }
+  FileText text = read_routine_text(arg);
+  if (!text.errors.empty()) {
+    throw errors_to_app_error(text.errors, text.exit_code);
+  }
+  LoadResult loaded = load_routine(text.text, arg == "-" ? "<stdin>" : sanitize(arg));
+  if (!loaded.ok()) {
+    throw errors_to_app_error(loaded.errors, k_exit_data);
+  }
+  return loaded.routine;
+}
+
+std::string entry_line(const CatalogEntry& entry, std::size_t name_width) {
+  std::string source = entry.builtin ? "built-in" : sanitize(entry.source);
+  if (entry.overrides_builtin) {
+    source += " (overrides built-in)";
+  }
+  if (!entry.routine) {
+    const std::string first = entry.errors.empty() ? "invalid" : entry.errors.front().format();
+    return fmt::format("{:<{}}  {:>7}  INVALID: {}\n", sanitize(entry.name), name_width, "-",
+                       first);
+  }
+  return fmt::format("{:<{}}  {:>7}  {}  [{}]\n", sanitize(entry.name), name_width,
+                     format_clock(expand(*entry.routine).plan.total_ms),
+                     sanitize(entry.routine->title), source);
+}
+
+std::size_t name_width(const Catalog& catalog) {
+  std::size_t width = 4;
+  for (const auto& entry : catalog.entries()) {
+    width = std::max(width, static_cast<std::size_t>(display_width(sanitize(entry.name))));
+  }
+  return width;
+}
+
+int cmd_list(Context& context, bool json, bool names_only) {
+  const Catalog& catalog = context.catalog();
+  if (json) {
+    Json out = Json::array();
+    for (const auto& entry : catalog.entries()) {
+      out.push_back(entry_to_json(entry));
+    }
+    print_out(dump_json(out) + "\n");
+    return k_exit_ok;
+  }
+  std::string out;
+  for (const auto& entry : catalog.entries()) {
+    out += names_only ? sanitize(entry.name) + "\n" : entry_line(entry, name_width(catalog));
+  }
+  print_out(out);
+  return k_exit_ok;
+}
+
+int cmd_show(Context& context, const std::string& arg, bool json) {
+  const Routine routine = resolve_routine(context, arg);
+  const ExpandResult expanded = expand(routine);
+  print_out(json ? dump_json(plan_to_json(expanded.plan)) + "\n"
+                 : describe_plan(routine, expanded.plan));
+  return k_exit_ok;
+}
+
+int cmd_validate(const std::vector<std::string>& files) {
+  int worst = k_exit_ok;
+  for (const auto& file : files) {
+    FileText text = read_routine_text(file);
+    const std::string source = file == "-" ? "<stdin>" : sanitize(file);
+    Diagnostics errors = std::move(text.errors);
+    int code = text.exit_code;
+    LoadResult loaded;
+    if (errors.empty()) {
+      loaded = load_routine(text.text, source);
+      errors = loaded.errors;
+      code = errors.empty() ? k_exit_ok : k_exit_data;
+    }
+    if (errors.empty()) {
+      print_out(fmt::format("ok: {} ({}, {})\n", source, sanitize(loaded.routine.name),
+                            format_clock(expand(loaded.routine).plan.total_ms)));
+    } else {
+      std::string lines;
+      for (const auto& error : errors) {
+        lines += error.format() + "\n";
+      }
+      print_err(lines);
+    }
+    // 66 (cannot read) wins over 65 (invalid), which wins over 0.
+    if (code == k_exit_no_input || (code == k_exit_data && worst != k_exit_no_input)) {
+      worst = code;
+    }
+  }
+  return worst;
+}
+
+int cmd_overview(Context& context) {
+  std::string out =
+      "backcare — a routine timer for postpartum back care\n\n"
+      "Routines:\n";
+  const Catalog& catalog = context.catalog();
+  for (const auto& entry : catalog.entries()) {
+    out += "  " + entry_line(entry, name_width(catalog));
+  }
+  out +=
+      "\nMain commands:\n"
+      "  backcare breathe           paced 360° breathing (5 minutes)\n"
+      "  backcare night-release     the 10-minute evening stretch and foam-roller routine\n"
+      "  backcare run NAME|FILE     run any routine\n"
+      "  backcare show NAME|FILE    describe a routine step by step\n"
+      "  backcare validate FILE...  check routine files\n"
+      "  backcare list              list routines\n\n"
+      "Run `backcare --help` for every command and option.\n";
+  print_out(out);
+  return k_exit_ok;
+}
+
+const char* k_footer = R"(Examples:
+  backcare breathe                      5 minutes of paced 360° breathing
+  backcare night-release                the 10-minute evening routine
+  backcare run my-routine.json          run a routine file
+  backcare show night-release           see every step and its timing
+  backcare validate my-routine.json     check a routine file
+
+Exit codes:
+  0   success (a session completed)
+  1   a session was stopped early with q
+  2   usage error (bad command line, unknown routine)
+  65  invalid routine data
+  66  routine file missing or unreadable
+  129, 130, 143  a session ended by SIGHUP, SIGINT (Ctrl-C), SIGTERM
+
+Routines are looked up in the built-ins, then $XDG_CONFIG_HOME/backcare/routines
+(default ~/.config/backcare/routines), then each --routines-dir.
+NO_COLOR (non-empty) turns colour off.)";
+
+// The subcommands, for "did you mean" on a typo.
+const std::vector<std::string> k_command_names = {"list", "show", "validate", "run"};
+
+int run_app(int argc, char** argv) {
+  Context context;
+  CLI::App app{"backcare: a routine timer for postpartum back care", "backcare"};
+  app.set_version_flag("--version", "backcare " BACKCARE_VERSION);
+  app.footer(k_footer);
+  app.require_subcommand(0, 1);
+  app.add_option("--routines-dir", context.routine_dirs,
+                 "Also read user routines from DIR (repeatable)")
+      ->type_name("DIR");
+
+  bool list_json = false;
+  bool list_names = false;
+  auto* list = app.add_subcommand("list", "List every routine: name, total time, title, source");
+  list->add_flag("--json", list_json, "Print a JSON array");
+  list->add_flag("--names", list_names, "Print only the names, one per line");
+
+  std::string show_arg;
+  bool show_json = false;
+  auto* show = app.add_subcommand("show", "Describe a routine: steps, durations, cues, total");
+  show->add_option("routine", show_arg, "Routine name, file, or - for standard input")
+      ->required()
+      ->type_name("NAME|FILE");
+  show->add_flag("--json", show_json, "Print the expanded plan as JSON");
+
+  std::vector<std::string> validate_files;
+  auto* validate = app.add_subcommand("validate", "Check routine files; exit 0 only when all are valid");
+  validate->add_option("files", validate_files, "Routine files (- for standard input)")
+      ->required()
+      ->type_name("FILE");
+
+  // A first word that is no command: a typo of one ("did you mean"), or a routine name.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string word = argv[1];
+    bool known = false;
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      known = known || sub->get_name() == word;
+    }
+    if (!known) {
+      std::vector<std::string> names;
+      for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(sub->get_name());
+      }
+      throw AppError{k_exit_usage,
+                     {fmt::format("unknown command \"{}\"{}; see `backcare --help`",
+                                  sanitize(word), did_you_mean(word, names))}};
+    }
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? k_exit_ok : k_exit_usage;
+  }
+
+  if (*list) {
+    return cmd_list(context, list_json, list_names);
+  }
+  if (*show) {
+    return cmd_show(context, show_arg, show_json);
+  }
+  if (*validate) {
+    return cmd_validate(validate_files);
+  }
+  return cmd_overview(context);
+}
+
+}  // namespace
+
+int app_main(int argc, char** argv) {
+  try {
+    return run_app(argc, argv);
+  } catch (const AppError& e) {
+    std::string text;
+    for (const auto& line : e.lines) {
+      text += (e.exit_code == k_exit_usage ? "backcare: error: " : "") + line + "\n";
+    }
+    print_err(text);
+    return e.exit_code;
+  } catch (const std::exception& e) {
+    print_err(fmt::format("backcare: error: {}\n", sanitize(e.what())));
+    return k_exit_software;
+  } catch (...) {
+    print_err("backcare: error: unexpected failure\n");
+    return k_exit_software;
+  }
+}
+
+}  // namespace backcare

@@ -1,0 +1,59 @@
+#pragma once
+// Where routines come from: the built-ins embedded in the binary, the user routine folder
+// ($XDG_CONFIG_HOME/backcare/routines) and any --routines-dir. This is the shell's storage
+// side: it reads files; the loader it calls stays pure.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "routine.hpp"
+
+namespace backcare {
+
+inline constexpr std::uintmax_t k_max_file_bytes = 1024 * 1024;
+
+// The result of reading one routine file: its text, or why it could not be read.
+struct FileText {
+  std::string text;
+  Diagnostics errors;
+  int exit_code = 0;  // 0, k_exit_no_input (missing, unreadable, not a regular file) or k_exit_data
+};
+
+// Reads a routine file (regular files only, at most 1 MiB; FIFOs, directories and devices are
+// refused before reading). "-" reads standard input.
+FileText read_routine_text(const std::string& path);
+
+// One routine the catalog knows of, valid or not.
+struct CatalogEntry {
+  std::string name;    // the routine's name (for an invalid file: the file's stem)
+  std::string source;  // "built-in" or the file path
+  bool builtin = false;
+  bool overrides_builtin = false;  // a user routine with a built-in's name
+  std::optional<Routine> routine;  // set when valid
+  Diagnostics errors;              // set when invalid
+};
+
+// All routines by name: built-ins first, then user folders in order; a later routine with the
+// same name replaces the earlier one (and says so).
+class Catalog {
+ public:
+  // `dirs`: user routine folders, in increasing priority. Missing folders are skipped.
+  static Catalog load(const std::vector<std::filesystem::path>& dirs);
+
+  const std::vector<CatalogEntry>& entries() const { return m_entries; }
+  const CatalogEntry* find(const std::string& name) const;
+  std::vector<std::string> names() const;
+
+ private:
+  std::vector<CatalogEntry> m_entries;
+};
+
+// $XDG_CONFIG_HOME/backcare/routines, or ~/.config/backcare/routines.
+std::filesystem::path user_routine_dir();
+
+// The built-in routine files (name → JSON text), from the binary.
+std::vector<std::pair<std::string, std::string>> builtin_routine_texts();
+
+}  // namespace backcare

@@ -1,0 +1,50 @@
+#pragma once
+// A strict JSON reader for untrusted routine files. nlohmann/json 3.11 is our value type, but its
+// parser cannot report where a value sits, silently keeps one of two duplicate keys, stops at a
+// NUL byte and recurses without limit. This reader checks all of that while it parses, and
+// records the line:column of every value and key so semantic errors can point at them.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "diagnostic.hpp"
+
+namespace backcare {
+
+using Json = nlohmann::ordered_json;  // keeps keys in file order, so errors come in file order
+
+inline constexpr int k_max_json_depth = 32;
+
+struct TextPosition {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in bytes
+};
+
+struct JsonDocument {
+  Json value;
+  // JSON path ("steps[2].pattern.inhale", "" for the root) → where the value starts.
+  std::unordered_map<std::string, TextPosition> values;
+  // JSON path of a member → where its key starts (for "unknown key" errors).
+  std::unordered_map<std::string, TextPosition> keys;
+
+  TextPosition value_at(const std::string& path) const;
+  TextPosition key_at(const std::string& path) const;
+};
+
+struct JsonReadResult {
+  JsonDocument document;
+  Diagnostics errors;     // syntax errors stop reading; duplicate keys are all reported
+  bool complete = false;  // the whole text was read (no syntax error)
+  bool ok() const { return errors.empty(); }
+};
+
+// Reads `text`; `source` names it in diagnostics.
+JsonReadResult read_json(std::string_view text, const std::string& source);
+
+// "steps[2]", "pattern.inhale", `["odd key"]`: how a member name is appended to a path.
+std::string json_path_member(const std::string& parent, std::string_view key);
+std::string json_path_index(const std::string& parent, std::size_t index);
+
+}  // namespace backcare

@@ -1,0 +1,254 @@
+#include "plan.hpp"
+
+#include <fmt/format.h>
+
+#include "duration.hpp"
+
+namespace backcare {
+namespace {
+
+// Appends segments while tracking the running offset; every duration is an integer number of
+// milliseconds, so the total is exact.
+class PlanBuilder {
+ public:
+  explicit PlanBuilder(Plan& plan) : m_plan(plan) {}
+
+  void add(std::size_t step, Phase phase, std::int64_t duration_ms, const Labels& labels,
+           std::string text) {
+    if (duration_ms <= 0) {
+      return;  // a zero hold is simply not there
+    }
+    ++m_count;
+    if (m_count > k_max_segments || m_offset > k_max_total_ms) {
+      return;  // over a limit: keep counting, stop storing; expand() reports it
+    }
+    m_plan.segments.push_back({step, phase, m_offset, duration_ms, labels, std::move(text)});
+    m_offset += duration_ms;
+  }
+
+  void cue(std::size_t step, std::int64_t at_ms, std::string text) {
+    m_plan.cues.push_back({at_ms, step, std::move(text)});
+  }
+
+  std::int64_t offset() const { return m_offset; }
+  std::size_t count() const { return m_count; }
+  bool over_limit() const { return m_count > k_max_segments || m_offset > k_max_total_ms; }
+
+ private:
+  Plan& m_plan;
+  std::int64_t m_offset = 0;
+  std::size_t m_count = 0;
+};
+
+std::string breath_word(const std::string& breath, const char* movement) {
+  return breath == "inhale" ? fmt::format("breathe in as you {}", movement)
+                            : fmt::format("breathe out as you {}", movement);
+}
+
+std::int64_t breath_cycles(const Step& step) {
+  if (step.cycles > 0) {
+    return step.cycles;
+  }
+  const std::int64_t cycle = step.pattern.cycle_ms();
+  return cycle > 0 ? std::max<std::int64_t>(1, step.duration_ms / cycle) : 0;
+}
+
+void expand_breath(const Step& step, std::size_t index, PlanBuilder& out) {
+  const std::int64_t cycles = breath_cycles(step);
+  Labels labels;
+  labels.cycles = static_cast<int>(cycles);
+  for (std::int64_t c = 1; c <= cycles && !out.over_limit(); ++c) {
+    labels.cycle = static_cast<int>(c);
+    out.add(index, Phase::inhale, step.pattern.inhale_ms, labels, step.breath_cues.inhale);
+    out.add(index, Phase::hold, step.pattern.hold_ms, labels, step.breath_cues.hold);
+    out.add(index, Phase::exhale, step.pattern.exhale_ms, labels, step.breath_cues.exhale);
+    out.add(index, Phase::hold_empty, step.pattern.hold_empty_ms, labels,
+            step.breath_cues.hold_empty);
+  }
+}
+
+// Runs `block` once per side (or once with no side), with a switch segment between sides.
+template <typename Block>
+void for_each_side(const Step& step, std::size_t index, PlanBuilder& out, Block block) {
+  if (step.sides.empty()) {
+    block(std::string());
+    return;
+  }
+  for (std::size_t s = 0; s < step.sides.size(); ++s) {
+    if (s > 0) {
+      Labels labels;
+      labels.side = step.sides[s];
+      out.add(index, Phase::switch_sides, step.switch_ms, labels,
+              fmt::format("switch to the {} side", step.sides[s]));
+    }
+    block(step.sides[s]);
+  }
+}
+
+void expand_timed(const Step& step, std::size_t index, PlanBuilder& out) {
+  for_each_side(step, index, out, [&](const std::string& side) {
+    Labels labels;
+    labels.side = side;
+    const std::int64_t start = out.offset();
+    for (const auto& cue : step.cues) {
+      out.cue(index, start + cue.at_ms, cue.text);
+    }
+    out.add(index, Phase::work, step.duration_ms, labels,
+            side.empty() ? std::string() : fmt::format("{} side", side));
+  });
+}
+
+void expand_reps(const Step& step, std::size_t index, PlanBuilder& out) {
+  for_each_side(step, index, out, [&](const std::string& side) {
+    Labels labels;
+    labels.side = side;
+    labels.sets = static_cast<int>(step.sets);
+    labels.reps = static_cast<int>(step.reps);
+    for (std::int64_t set = 1; set <= step.sets && !out.over_limit(); ++set) {
+      labels.set = static_cast<int>(set);
+      if (set > 1) {
+        Labels rest = labels;
+        rest.rep = 0;
+        out.add(index, Phase::rest, step.rest_ms, rest, "rest between sets");
+      }
+      for (std::int64_t rep = 1; rep <= step.reps && !out.over_limit(); ++rep) {
+        labels.rep = static_cast<int>(rep);
+        out.add(index, Phase::lower, step.tempo.lower_ms, labels,
+                breath_word(step.rep_breath.lower, "lower"));
+        out.add(index, Phase::pause, step.tempo.pause_ms, labels, "pause");
+        out.add(index, Phase::lift, step.tempo.lift_ms, labels,
+                breath_word(step.rep_breath.lift, "lift"));
+      }
+    }
+  });
+}
+
+}  // namespace
+
+std::string_view phase_name(Phase phase) {
+  switch (phase) {
+    case Phase::inhale:
+      return "inhale";
+    case Phase::hold:
+      return "hold";
+    case Phase::exhale:
+      return "exhale";
+    case Phase::hold_empty:
+      return "hold_empty";
+    case Phase::work:
+      return "work";
+    case Phase::switch_sides:
+      return "switch";
+    case Phase::lower:
+      return "lower";
+    case Phase::pause:
+      return "pause";
+    case Phase::lift:
+      return "lift";
+    case Phase::rest:
+      return "rest";
+  }
+  return "work";
+}
+
+std::string_view phase_display(Phase phase) {
+  switch (phase) {
+    case Phase::inhale:
+      return "INHALE";
+    case Phase::hold:
+    case Phase::hold_empty:
+      return "HOLD";
+    case Phase::exhale:
+      return "EXHALE";
+    case Phase::work:
+      return "WORK";
+    case Phase::switch_sides:
+      return "SWITCH SIDES";
+    case Phase::lower:
+      return "LOWER";
+    case Phase::pause:
+      return "PAUSE";
+    case Phase::lift:
+      return "LIFT";
+    case Phase::rest:
+      return "REST";
+  }
+  return "WORK";
+}
+
+std::string Labels::format() const {
+  std::string out;
+  const auto add = [&](const std::string& part) {
+    if (!out.empty()) {
+      out += " · ";
+    }
+    out += part;
+  };
+  if (rounds > 0) {
+    add(fmt::format("round {}/{}", round, rounds));
+  }
+  if (cycles > 0) {
+    add(fmt::format("cycle {}/{}", cycle, cycles));
+  }
+  if (sets > 0) {
+    add(fmt::format("set {}/{}", set, sets));
+  }
+  if (reps > 0 && rep > 0) {
+    add(fmt::format("rep {}/{}", rep, reps));
+  }
+  if (!side.empty()) {
+    add(fmt::format("side {}", side));
+  }
+  return out;
+}
+
+ExpandResult expand(const Routine& routine) {
+  ExpandResult result;
+  Plan& plan = result.plan;
+  plan.name = routine.name;
+  plan.title = routine.title;
+  plan.description = routine.description;
+  plan.source = routine.source;
+  PlanBuilder builder(plan);
+  for (std::size_t i = 0; i < routine.steps.size() && !builder.over_limit(); ++i) {
+    const Step& step = routine.steps[i];
+    PlanStep plan_step;
+    plan_step.kind = step.kind;
+    plan_step.title = step.title;
+    plan_step.text = step.text;
+    plan_step.start_ms = builder.offset();
+    plan_step.first_segment = plan.segments.size();
+    switch (step.kind) {
+      case StepKind::breath:
+        expand_breath(step, i, builder);
+        break;
+      case StepKind::timed:
+        expand_timed(step, i, builder);
+        break;
+      case StepKind::reps:
+        expand_reps(step, i, builder);
+        break;
+      case StepKind::rest:
+        builder.add(i, Phase::rest, step.duration_ms, {}, std::string());
+        break;
+    }
+    plan_step.end_segment = plan.segments.size();
+    plan_step.duration_ms = builder.offset() - plan_step.start_ms;
+    plan.steps.push_back(std::move(plan_step));
+  }
+  plan.total_ms = builder.offset();
+  if (builder.count() > k_max_segments) {
+    result.errors.push_back(
+        {routine.source, 0, 0, "steps",
+         fmt::format("expands to more than {} timed segments (the limit); use fewer cycles, "
+                     "sets or reps",
+                     k_max_segments)});
+  } else if (plan.total_ms > k_max_total_ms) {
+    result.errors.push_back(
+        {routine.source, 0, 0, "steps",
+         fmt::format("total planned time is more than the limit of 24 hours")});
+  }
+  return result;
+}
+
+}  // namespace backcare

@@ -1,0 +1,154 @@
+#include "show.hpp"
+
+#include <fmt/format.h>
+
+#include "duration.hpp"
+#include "sanitize.hpp"
+
+namespace backcare {
+namespace {
+
+std::string step_summary(const Step& step, const PlanStep& plan_step) {
+  switch (step.kind) {
+    case StepKind::breath: {
+      std::string pattern = fmt::format("in {}", format_duration(step.pattern.inhale_ms));
+      if (step.pattern.hold_ms > 0) {
+        pattern += fmt::format(" · hold {}", format_duration(step.pattern.hold_ms));
+      }
+      pattern += fmt::format(" · out {}", format_duration(step.pattern.exhale_ms));
+      if (step.pattern.hold_empty_ms > 0) {
+        pattern += fmt::format(" · hold {}", format_duration(step.pattern.hold_empty_ms));
+      }
+      const std::int64_t cycle = step.pattern.cycle_ms();
+      const std::int64_t cycles = cycle > 0 ? plan_step.duration_ms / cycle : 0;
+      return fmt::format("breathing, {} × {} breaths", pattern, cycles);
+    }
+    case StepKind::timed:
+      if (!step.sides.empty()) {
+        return fmt::format("{} per side ({}), {} to switch", format_duration(step.duration_ms),
+                           sanitize(fmt::format("{}", fmt::join(step.sides, ", "))),
+                           format_duration(step.switch_ms));
+      }
+      return fmt::format("hold {}", format_duration(step.duration_ms));
+    case StepKind::reps: {
+      std::string out = fmt::format("{} × {} reps, lower {} · ", step.sets, step.reps,
+                                    format_duration(step.tempo.lower_ms));
+      if (step.tempo.pause_ms > 0) {
+        out += fmt::format("pause {} · ", format_duration(step.tempo.pause_ms));
+      }
+      out += fmt::format("lift {}", format_duration(step.tempo.lift_ms));
+      if (step.sets > 1) {
+        out += fmt::format(", rest {}", format_duration(step.rest_ms));
+      }
+      if (!step.sides.empty()) {
+        out += sanitize(fmt::format(", sides {}", fmt::join(step.sides, ", ")));
+      }
+      return out;
+    }
+    case StepKind::rest:
+      return "rest";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string describe_plan(const Routine& routine, const Plan& plan) {
+  std::string out = fmt::format("{} ({})\n", sanitize(routine.title), sanitize(routine.name));
+  if (!routine.description.empty()) {
+    out += sanitize(routine.description) + "\n";
+  }
+  out += "\n";
+  for (std::size_t i = 0; i < routine.steps.size() && i < plan.steps.size(); ++i) {
+    const Step& step = routine.steps[i];
+    const PlanStep& plan_step = plan.steps[i];
+    out += fmt::format("{:>3}. {:>7}  {}\n", i + 1, format_clock(plan_step.duration_ms),
+                       sanitize(step.title));
+    out += fmt::format("              {}\n", step_summary(step, plan_step));
+    if (!step.text.empty()) {
+      out += fmt::format("              {}\n", sanitize(step.text));
+    }
+    const auto cue_line = [&](const char* label, const std::string& text) {
+      if (!text.empty()) {
+        out += fmt::format("              {}: {}\n", label, sanitize(text));
+      }
+    };
+    cue_line("inhale", step.breath_cues.inhale);
+    cue_line("hold", step.breath_cues.hold);
+    cue_line("exhale", step.breath_cues.exhale);
+    cue_line("hold (empty)", step.breath_cues.hold_empty);
+    for (const auto& cue : step.cues) {
+      out += fmt::format("              at {}: {}\n", format_clock(cue.at_ms), sanitize(cue.text));
+    }
+  }
+  out += fmt::format("\nTotal {}\n\n{}\n", format_clock(plan.total_ms), k_safety_note);
+  return out;
+}
+
+Json plan_to_json(const Plan& plan) {
+  Json steps = Json::array();
+  for (const auto& step : plan.steps) {
+    steps.push_back({{"title", step.title},
+                     {"text", step.text},
+                     {"start_ms", step.start_ms},
+                     {"duration_ms", step.duration_ms}});
+  }
+  Json segments = Json::array();
+  for (const auto& segment : plan.segments) {
+    Json labels = Json::object();
+    const Labels& l = segment.labels;
+    const auto count = [&](const char* key, int value, const char* total_key, int total) {
+      if (total > 0) {
+        labels[key] = value;
+        labels[total_key] = total;
+      }
+    };
+    count("round", l.round, "rounds", l.rounds);
+    count("cycle", l.cycle, "cycles", l.cycles);
+    count("set", l.set, "sets", l.sets);
+    if (l.rep > 0) {
+      count("rep", l.rep, "reps", l.reps);
+    }
+    if (!l.side.empty()) {
+      labels["side"] = l.side;
+    }
+    segments.push_back({{"step", segment.step},
+                        {"phase", phase_name(segment.phase)},
+                        {"start_ms", segment.start_ms},
+                        {"duration_ms", segment.duration_ms},
+                        {"labels", labels},
+                        {"text", segment.text}});
+  }
+  Json cues = Json::array();
+  for (const auto& cue : plan.cues) {
+    cues.push_back({{"at_ms", cue.at_ms}, {"step", cue.step}, {"text", cue.text}});
+  }
+  return {{"name", plan.name},        {"title", plan.title},   {"description", plan.description},
+          {"source", plan.source},    {"total_ms", plan.total_ms}, {"steps", steps},
+          {"segments", segments},     {"cues", cues}};
+}
+
+Json entry_to_json(const CatalogEntry& entry) {
+  Json out = {{"name", entry.name},
+              {"source", entry.source},
+              {"builtin", entry.builtin},
+              {"overrides_builtin", entry.overrides_builtin},
+              {"valid", entry.routine.has_value()}};
+  if (entry.routine) {
+    out["title"] = entry.routine->title;
+    out["total_ms"] = expand(*entry.routine).plan.total_ms;
+  } else {
+    Json errors = Json::array();
+    for (const auto& error : entry.errors) {
+      errors.push_back(error.format());
+    }
+    out["errors"] = errors;
+  }
+  return out;
+}
+
+std::string dump_json(const Json& value, int indent) {
+  return value.dump(indent, ' ', true, Json::error_handler_t::replace);
+}
+
+}  // namespace backcare

@@ -1,0 +1,25 @@
+#pragma once
+// Text and JSON descriptions of routines and plans, for `list`, `show` and `--dry-run`.
+#include <string>
+
+#include "catalog.hpp"
+#include "json_reader.hpp"
+#include "plan.hpp"
+#include "routine.hpp"
+
+namespace backcare {
+
+// The human description printed by `show`: title, description, steps with durations and cues,
+// total and safety note. All routine text is sanitized.
+std::string describe_plan(const Routine& routine, const Plan& plan);
+
+// The expanded plan as JSON (`show --json`).
+Json plan_to_json(const Plan& plan);
+
+// One catalog entry as a JSON object (`list --json`).
+Json entry_to_json(const CatalogEntry& entry);
+
+// JSON text safe for any terminal: non-ASCII escaped, so no C1 control is ever printed raw.
+std::string dump_json(const Json& value, int indent = 2);
+
+}  // namespace backcare

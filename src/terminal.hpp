@@ -1,0 +1,187 @@
+#pragma once
+// The shell's terminal layer (POSIX): what the output terminal can do, raw keyboard mode that is
+// always undone, signals turned into bytes the event loop polls, and writes that survive EINTR
+// and closed pipes. Everything process-global (termios, signal handlers) lives here so the rest
+// of the program never calls tcsetattr or sigaction.
+//
+// The event loop is expected to look like this:
+//
+//   ignore_sigpipe();
+//   TerminalCaps caps = detect_terminal_caps(no_color_flag);
+//   SignalPipe signals;                                  // INT TERM HUP QUIT WINCH TSTP CONT
+//   TerminalGuard guard({.use_dev_tty = routine_from_stdin, .hide_cursor = caps.fancy});
+//   KeyDecoder keys;
+//   for (;;) {
+//     poll({guard.input_fd(), POLLIN}, {signals.fd(), POLLIN}, timeout);  // EINTR: go round
+//     for (int sig : signals.drain()) {
+//       SIGINT/TERM/HUP/QUIT: finish; guard.restore(); return exit_code_for_signal(sig);
+//       SIGWINCH: if (auto w = window_width(STDOUT_FILENO)) { caps.width = *w; } redraw
+//       SIGTSTP:  pause the session; suspend_self(); guard.enter(); redraw
+//       SIGCONT:  guard.enter(); redraw  (also after kill -STOP / kill -CONT)
+//     }
+//     input readable: keys.feed(read_available(guard.input_fd())); POLLHUP: the terminal is gone
+//     draw only while guard.in_foreground(): a background process must not touch the terminal
+//   }
+//
+// The top-level catch calls restore_terminal_now() before printing the error; crashes
+// (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) restore the terminal while the guard lives.
+#include <termios.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backcare {
+
+// ---------------------------------------------------------------------------------------------
+// Capabilities, decided once (like ninja's LinePrinter): everything else asks TerminalCaps
+// instead of calling isatty or getenv.
+
+// What the program may do with its standard output.
+struct TerminalCaps {
+  bool tty = false;    // stdout is a terminal (a bell or a cursor escape can reach a person)
+  bool fancy = false;  // redraw in place: tty, and TERM is set and not "dumb"
+  bool color = false;  // ANSI colours: fancy, NO_COLOR unset or empty, no --no-color
+  int width = 80;      // columns: the window size, else $COLUMNS, else 80
+};
+
+// The facts detect_terminal_caps() gathers, so the decision itself is a pure function.
+struct TerminalFacts {
+  bool stdout_is_tty = false;
+  std::optional<std::string> term;      // $TERM; nullopt when unset
+  std::optional<std::string> no_color;  // $NO_COLOR; nullopt when unset
+  std::optional<std::string> columns;   // $COLUMNS; nullopt when unset
+  int window_columns = 0;               // ws_col from TIOCGWINSZ; 0 when unknown
+  bool no_color_flag = false;           // --no-color
+};
+
+TerminalCaps decide_terminal_caps(const TerminalFacts& facts);  // pure
+
+// Reads isatty(STDOUT_FILENO), the environment and the window size, then decides.
+TerminalCaps detect_terminal_caps(bool no_color_flag);
+
+// The window width of the terminal on `fd` (TIOCGWINSZ), nullopt when not a terminal or 0.
+// The loop calls it on SIGWINCH.
+std::optional<int> window_width(int fd);
+
+// ---------------------------------------------------------------------------------------------
+// Raw mode.
+
+// The terminal settings for reading single keys: no line editing (ICANON), no echo, no
+// Ctrl-V/Ctrl-O processing (IEXTEN), no Ctrl-S/Ctrl-Q flow control (IXON) so a stray Ctrl-S
+// cannot block our writes, reads that return at once (VMIN=0, VTIME=0). ISIG stays on: Ctrl-C
+// is SIGINT, Ctrl-Z SIGTSTP, Ctrl-\ SIGQUIT. Output processing stays on ("\n" still moves to
+// column 0). Pure; exposed for tests.
+termios raw_mode_settings(const termios& original);
+
+// Puts the keyboard terminal in raw mode and hides the cursor for its lifetime, and makes sure
+// both are undone however the program ends: destructor, restore_terminal_now() from a
+// top-level catch, std::exit (atexit), or a crash signal. One guard at a time (the saved
+// state is process-global so signal handlers can reach it).
+//
+// The keyboard is stdin when it is a terminal; otherwise /dev/tty when use_dev_tty (the
+// routine was read from stdin); otherwise there is none (input_fd() == -1) and the session
+// runs without keys.
+class TerminalGuard {
+ public:
+  struct Options {
+    bool use_dev_tty = false;  // fall back to /dev/tty when stdin is not a terminal
+    bool hide_cursor = false;  // write ESC[?25l to stdout (pass caps.fancy); restore shows it
+  };
+
+  // Enters raw mode when in the foreground (else the loop calls enter() later). Installs the
+  // crash handlers. Never throws: without a terminal it does nothing.
+  explicit TerminalGuard(Options options);
+  ~TerminalGuard();  // restore(), crash handlers back to what they were, /dev/tty closed
+
+  TerminalGuard(const TerminalGuard&) = delete;
+  TerminalGuard& operator=(const TerminalGuard&) = delete;
+
+  // The fd to poll and read keys from; -1 when there is no keyboard.
+  int input_fd() const { return m_input_fd; }
+
+  // (Re-)enters raw mode and hides the cursor: after suspend_self(), on SIGCONT, or once back
+  // in the foreground. Saves the current settings first unless raw mode is already on (then it
+  // just re-applies it, e.g. after kill -STOP/-CONT). Returns false, changing nothing, when
+  // the process is in the background (tcsetattr would stop it with SIGTTOU).
+  bool enter();
+
+  // Undoes enter(): restore_terminal_now(). Idempotent; enter() may follow.
+  void restore();
+
+  // True when raw mode or the hidden cursor is in effect (enter() succeeded, no restore since).
+  bool active() const;
+
+  // True when this process group owns the terminal: only then may the loop read keys or draw.
+  // Without a terminal, true (nothing to be polite to).
+  bool in_foreground() const;
+
+ private:
+  Options m_options;
+  int m_input_fd = -1;  // stdin, our /dev/tty, or -1
+  bool m_own_fd = false;  // m_input_fd is the /dev/tty we opened
+};
+
+// Shows the cursor, resets colours (ESC[0m) and restores the saved termios, if the live guard
+// changed them; otherwise does nothing. Idempotent and async-signal-safe (write, tcsetattr and
+// pthread_sigmask on prepared static data); SIGTTOU is blocked around it so it also works from
+// the background.
+void restore_terminal_now();
+
+// True when the process group of this process is the terminal's foreground group on `fd`.
+bool in_foreground(int fd);
+
+// ---------------------------------------------------------------------------------------------
+// Signals.
+
+// The self-pipe: handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP and SIGCONT
+// only write the signal number (one byte) to a non-blocking pipe; the loop polls fd() and acts,
+// outside any handler. One SignalPipe at a time. Throws std::system_error when the pipe or a
+// handler cannot be set up.
+class SignalPipe {
+ public:
+  SignalPipe();
+  ~SignalPipe();  // the previous handlers back, the pipe closed
+
+  SignalPipe(const SignalPipe&) = delete;
+  SignalPipe& operator=(const SignalPipe&) = delete;
+
+  int fd() const { return m_read_fd; }  // poll for POLLIN
+
+  // The signals received since the last drain, oldest first (repeats kept). Never blocks.
+  std::vector<int> drain();
+
+ private:
+  int m_read_fd = -1;
+};
+
+// Stops this process the way Ctrl-Z would have, for the loop to call when it drains SIGTSTP:
+// restores the terminal, sets SIGTSTP to SIG_DFL and raises it. Returns once continued (fg/bg),
+// with the previous SIGTSTP handler re-installed; the loop then calls guard.enter() (which
+// does nothing while in the background) and redraws.
+void suspend_self();
+
+// The shell convention for "terminated by signal `sig`": 128 + sig (SIGINT 130, SIGTERM 143,
+// SIGHUP 129, SIGQUIT 131).
+constexpr int exit_code_for_signal(int sig) { return 128 + sig; }
+
+// ---------------------------------------------------------------------------------------------
+// Writing and reading.
+
+// Ignores SIGPIPE process-wide, so writing to a closed pipe (backcare | head) fails with EPIPE
+// that write_all reports, instead of killing the process.
+void ignore_sigpipe();
+
+// Writes all of `bytes`, retrying on EINTR and partial writes (and waiting when `fd` is
+// non-blocking). False on any error, EPIPE included: the reader is gone, stop writing.
+bool write_all(int fd, std::string_view bytes);
+
+// Whatever can be read from `fd` right now (up to 4 KiB): empty when nothing is waiting
+// (raw mode returns at once) or on error. Read only after poll reports POLLIN.
+std::string read_available(int fd);
+
+// Rings the terminal bell on stdout, only when it is a terminal.
+void bell(const TerminalCaps& caps);
+
+}  // namespace backcare
