@@ -13,6 +13,8 @@
 #include "duration.hpp"
 #include "exit_codes.hpp"
 #include "loader.hpp"
+#include "overrides.hpp"
+#include "player.hpp"
 #include "sanitize.hpp"
 #include "show.hpp"
 #include "suggest.hpp"
@@ -176,6 +178,92 @@ int cmd_validate(const std::vector<std::string>& files) {
   return worst;
 }
 
+
+// Options of `run` and of the routine shortcuts (`backcare breathe`, ...).
+struct RunArgs {
+  std::string routine;
+  double speed = 1.0;
+  double lead_in = 3.0;
+  bool plain = false;
+  bool no_color = false;
+  bool no_bell = false;
+  bool quiet = false;
+  bool dry_run = false;
+  std::size_t from_step = 1;
+  std::string events;
+  BreathOverrides overrides;
+};
+
+void add_run_options(CLI::App& sub, RunArgs& args) {
+  sub.add_option("--speed", args.speed, "Run X times faster (0.1 to 1000), for previews and tests")
+      ->check(CLI::Range(0.1, 1000.0))
+      ->type_name("X");
+  sub.add_flag("--plain", args.plain,
+               "One plain line per event, no redraws (automatic when output is not a terminal)");
+  sub.add_flag("--no-color", args.no_color, "No colours (also: NO_COLOR=1)");
+  sub.add_flag("--no-bell", args.no_bell, "No terminal bell at step changes and at the end");
+  sub.add_option("--lead-in", args.lead_in,
+                 "Get-ready seconds before the first step and after a resume (default 3, 0: none)")
+      ->check(CLI::Range(0.0, 60.0))
+      ->type_name("S");
+  sub.add_option("--inhale", args.overrides.inhale, "Inhale length for every breath step (4, 4s)")
+      ->type_name("D");
+  sub.add_option("--hold", args.overrides.hold, "Hold after the inhale (0 for none)")
+      ->type_name("D");
+  sub.add_option("--exhale", args.overrides.exhale, "Exhale length for every breath step")
+      ->type_name("D");
+  sub.add_option("--hold-empty", args.overrides.hold_empty, "Hold after the exhale")
+      ->type_name("D");
+  sub.add_option("--cycles", args.overrides.cycles, "Breaths in every breath step")
+      ->type_name("N");
+  sub.add_option("--minutes", args.overrides.minutes, "Minutes of every breath step")
+      ->type_name("M");
+  sub.add_option("--from-step", args.from_step, "Start at step N (1-based)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("N");
+  sub.add_flag("--dry-run", args.dry_run, "Print the plan (as `show`) and exit without waiting");
+  sub.add_option("--events", args.events,
+                 "Write JSON Lines events to FILE (- for stdout; the display then goes to stderr)")
+      ->type_name("FILE");
+  sub.add_flag("--quiet", args.quiet, "No human display (with --events)");
+}
+
+int cmd_run(Context& context, const RunArgs& args) {
+  Routine routine = resolve_routine(context, args.routine);
+  if (const auto problem = apply_breath_overrides(routine, args.overrides)) {
+    throw AppError{k_exit_usage, {*problem}};
+  }
+  ExpandResult expanded = expand(routine);
+  if (!expanded.ok()) {
+    AppError error{k_exit_usage, {}};
+    for (const auto& e : expanded.errors) {
+      error.lines.push_back("with these options the routine " + e.message);
+    }
+    throw error;
+  }
+  const Plan& plan = expanded.plan;
+  if (args.from_step > plan.steps.size()) {
+    throw AppError{k_exit_usage,
+                   {fmt::format("--from-step {}: the routine has {} steps", args.from_step,
+                                plan.steps.size())}};
+  }
+  if (args.dry_run) {
+    print_out(describe_plan(routine, plan));
+    return k_exit_ok;
+  }
+  PlayerOptions options;
+  options.session.speed = args.speed;
+  options.session.lead_in_ms = static_cast<std::int64_t>(std::llround(args.lead_in * 1000));
+  options.session.from_step = args.from_step - 1;
+  options.plain = args.plain;
+  options.no_color = args.no_color;
+  options.bell = !args.no_bell;
+  options.quiet = args.quiet;
+  options.routine_from_stdin = args.routine == "-";
+  std::fflush(stdout);
+  return play(plan, options);
+}
+
 int cmd_overview(Context& context) {
   std::string out =
       "backcare — a routine timer for postpartum back care\n\n"
@@ -225,6 +313,7 @@ int run_app(int argc, char** argv) {
   app.set_version_flag("--version", "backcare " BACKCARE_VERSION);
   app.footer(k_footer);
   app.require_subcommand(0, 1);
+  app.fallthrough();  // --routines-dir may come after the subcommand too
   app.add_option("--routines-dir", context.routine_dirs,
                  "Also read user routines from DIR (repeatable)")
       ->type_name("DIR");
@@ -249,6 +338,32 @@ int run_app(int argc, char** argv) {
       ->required()
       ->type_name("FILE");
 
+  RunArgs run_args;
+  auto* run = app.add_subcommand("run", "Run a routine: a name, a file, or - for standard input");
+  run->add_option("routine", run_args.routine, "Routine name, file, or - for standard input")
+      ->required()
+      ->type_name("NAME|FILE");
+  add_run_options(*run, run_args);
+  // Shortcuts: `backcare breathe` is `backcare run breathe` (a user routine of that name wins).
+  struct Shortcut {
+    const char* name;
+    const char* description;
+  };
+  static const Shortcut k_shortcuts[] = {
+      {"breathe", "Paced 360° breathing: ribs widen on the inhale, core engages on the exhale"},
+      {"night-release", "The 10-minute evening routine: gentle yoga and foam-roller release"},
+      {"hinge", "Hip-hinge practice for lifting a baby or a car seat"},
+      {"strength", "Deadlifts, squats and breath work"},
+      {"posture", "A 2-3 minute posture check"},
+  };
+  std::vector<CLI::App*> shortcuts;
+  for (const auto& shortcut : k_shortcuts) {
+    auto* sub = app.add_subcommand(shortcut.name, shortcut.description);
+    add_run_options(*sub, run_args);
+    shortcuts.push_back(sub);
+  }
+
+  std::vector<char*> args(argv, argv + argc);
   // A first word that is no command: a typo of one ("did you mean"), or a routine name.
   if (argc > 1 && argv[1][0] != '-') {
     const std::string word = argv[1];
@@ -256,7 +371,11 @@ int run_app(int argc, char** argv) {
     for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
       known = known || sub->get_name() == word;
     }
-    if (!known) {
+    if (!known && context.catalog().find(word) != nullptr) {
+      // A user routine's name works like a shortcut: `backcare my-routine` runs it.
+      static char k_run[] = "run";
+      args.insert(args.begin() + 1, k_run);
+    } else if (!known) {
       std::vector<std::string> names;
       for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
         names.push_back(sub->get_name());
@@ -268,7 +387,8 @@ int run_app(int argc, char** argv) {
   }
 
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(args.size()), args.data());
+    context.m_catalog.reset();  // looked at before --routines-dir was known
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? k_exit_ok : k_exit_usage;
@@ -282,6 +402,15 @@ int run_app(int argc, char** argv) {
   }
   if (*validate) {
     return cmd_validate(validate_files);
+  }
+  if (*run) {
+    return cmd_run(context, run_args);
+  }
+  for (auto* sub : shortcuts) {
+    if (*sub) {
+      run_args.routine = sub->get_name();
+      return cmd_run(context, run_args);
+    }
   }
   return cmd_overview(context);
 }

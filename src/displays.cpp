@@ -1,0 +1,117 @@
+#include "displays.hpp"
+
+#include <fmt/format.h>
+
+#include "render.hpp"
+
+namespace backcare {
+namespace {
+
+bool rings_bell(const SessionEvent& event) {
+  return event.type == EventType::step_start ||
+         (event.type == EventType::session_end && event.status == EndStatus::completed);
+}
+
+}  // namespace
+
+TerminalDisplay::TerminalDisplay(const Plan& plan, DisplayOptions options)
+    : m_plan(plan), m_options(options) {}
+
+void TerminalDisplay::write(const std::string& bytes) {
+  if (m_healthy && !write_all(m_options.fd, bytes)) {
+    m_healthy = false;
+  }
+}
+
+void TerminalDisplay::draw(const SessionView& view) {
+  if (!in_foreground(m_options.fd)) {
+    return;  // never write to the terminal from the background
+  }
+  const std::string frame =
+      render_frame(m_plan, view, {m_options.caps.width, m_options.caps.color});
+  std::string out;
+  if (m_lines_drawn > 1) {
+    out += fmt::format("\r\x1b[{}A", m_lines_drawn - 1);
+  } else {
+    out += "\r";
+  }
+  if (m_clear_below) {
+    out += "\x1b[J";
+    m_clear_below = false;
+  }
+  int lines = 1;
+  for (char c : frame) {
+    if (c == '\n') {
+      out += "\x1b[K\n";
+      ++lines;
+    } else {
+      out += c;
+    }
+  }
+  out += "\x1b[K";
+  m_lines_drawn = lines;
+  write(out);
+}
+
+void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView& view) {
+  bool bell = false;
+  for (const auto& event : events) {
+    bell = bell || rings_bell(event);
+  }
+  draw(view);
+  if (bell && m_options.bell && m_options.caps.tty && in_foreground(m_options.fd)) {
+    write("\a");
+  }
+}
+
+void TerminalDisplay::on_tick(const SessionView& view) { draw(view); }
+
+void TerminalDisplay::on_resize(int width) {
+  m_options.caps.width = width;
+  m_clear_below = true;
+}
+
+void TerminalDisplay::on_suspend() {
+  if (m_lines_drawn > 0 && in_foreground(m_options.fd)) {
+    write("\n");  // the shell's "Stopped" line goes below the frame
+  }
+  m_lines_drawn = 0;
+}
+
+void TerminalDisplay::on_continue(const SessionView& view) { draw(view); }
+
+void TerminalDisplay::on_finish(const SessionView& view) {
+  draw(view);
+  if (!in_foreground(m_options.fd)) {
+    return;
+  }
+  write("\n\n" + render_summary(m_plan, view.status, view.step, view.active_ms));
+}
+
+PlainDisplay::PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_t lead_in_ms)
+    : m_plan(plan), m_options(options), m_lead_in_ms(lead_in_ms) {}
+
+void PlainDisplay::write(const std::string& bytes) {
+  if (m_healthy && !write_all(m_options.fd, bytes)) {
+    m_healthy = false;
+  }
+}
+
+void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView&) {
+  std::string out;
+  for (const auto& event : events) {
+    const std::string line = plain_line(m_plan, event, m_lead_in_ms);
+    if (!line.empty()) {
+      out += line + "\n";
+    }
+  }
+  if (!out.empty()) {
+    write(out);
+  }
+}
+
+void PlainDisplay::on_finish(const SessionView& view) {
+  write("\n" + render_summary(m_plan, view.status, view.step, view.active_ms));
+}
+
+}  // namespace backcare

@@ -1,0 +1,60 @@
+#pragma once
+// The two human front ends: a compact region redrawn in place on a terminal, and one plain
+// line per event for pipes, logs and screen readers. Both write to a file descriptor given
+// to them; what they write comes from render.hpp.
+#include <string>
+
+#include "observer.hpp"
+#include "plan.hpp"
+#include "terminal.hpp"
+
+namespace backcare {
+
+struct DisplayOptions {
+  int fd = 1;          // where to write (stdout, or stderr when events go to stdout)
+  TerminalCaps caps;   // decided once, for that fd
+  bool bell = true;    // ring at each step change and at the end (terminals only)
+};
+
+// The live display: redraws the frame in place, hides nothing of the scrollback (no alternate
+// screen), so the summary stays visible after the end.
+class TerminalDisplay final : public SessionObserver {
+ public:
+  TerminalDisplay(const Plan& plan, DisplayOptions options);
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
+  void on_tick(const SessionView& view) override;
+  void on_resize(int width) override;
+  void on_suspend() override;
+  void on_continue(const SessionView& view) override;
+  void on_finish(const SessionView& view) override;
+  bool healthy() const override { return m_healthy; }
+
+ private:
+  void draw(const SessionView& view);
+  void write(const std::string& bytes);
+
+  const Plan& m_plan;
+  DisplayOptions m_options;
+  int m_lines_drawn = 0;   // lines of the last frame on screen (0: none yet)
+  bool m_clear_below = false;  // after a resize, erase what a wider frame left
+  bool m_healthy = true;
+};
+
+// One line per event, no escape sequences, no redraws.
+class PlainDisplay final : public SessionObserver {
+ public:
+  PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_t lead_in_ms);
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
+  void on_finish(const SessionView& view) override;
+  bool healthy() const override { return m_healthy; }
+
+ private:
+  void write(const std::string& bytes);
+
+  const Plan& m_plan;
+  DisplayOptions m_options;
+  std::int64_t m_lead_in_ms;
+  bool m_healthy = true;
+};
+
+}  // namespace backcare

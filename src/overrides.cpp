@@ -1,0 +1,106 @@
+#include "overrides.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "duration.hpp"
+#include "loader.hpp"
+#include "sanitize.hpp"
+
+namespace backcare {
+
+std::optional<std::int64_t> parse_cli_duration(const std::string& text) {
+  double seconds = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (ec == std::errc() && ptr == text.data() + text.size()) {
+    return seconds_to_ms(seconds);
+  }
+  return parse_duration_string(text);
+}
+
+std::optional<std::string> apply_breath_overrides(Routine& routine,
+                                                  const BreathOverrides& overrides) {
+  if (!overrides.any()) {
+    return std::nullopt;
+  }
+  const bool has_breath = std::any_of(routine.steps.begin(), routine.steps.end(),
+                                      [](const Step& s) { return s.kind == StepKind::breath; });
+  if (!has_breath) {
+    return fmt::format("routine \"{}\" has no breath steps to change", sanitize(routine.name));
+  }
+  if (overrides.cycles && overrides.minutes) {
+    return std::string("give either --cycles or --minutes, not both");
+  }
+  const auto duration = [](const char* flag, const std::optional<std::string>& value,
+                           bool positive, std::optional<std::string>& error) {
+    std::optional<std::int64_t> ms;
+    if (!value || error) {
+      return ms;
+    }
+    ms = parse_cli_duration(*value);
+    if (!ms) {
+      error = fmt::format("{}: expected seconds (4, 2.5) or a duration such as 4s or 1m30s, at "
+                          "most 24 hours, got \"{}\"",
+                          flag, sanitize(*value));
+    } else if (positive && *ms == 0) {
+      error = fmt::format("{}: must be > 0", flag);
+    }
+    return ms;
+  };
+  std::optional<std::string> error;
+  const auto inhale = duration("--inhale", overrides.inhale, true, error);
+  const auto hold = duration("--hold", overrides.hold, false, error);
+  const auto exhale = duration("--exhale", overrides.exhale, true, error);
+  const auto hold_empty = duration("--hold-empty", overrides.hold_empty, false, error);
+  if (error) {
+    return error;
+  }
+  std::optional<std::int64_t> cycles;
+  if (overrides.cycles) {
+    std::int64_t n = 0;
+    const std::string& text = *overrides.cycles;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || ptr != text.data() + text.size() || n < 1 || n > k_max_count) {
+      return fmt::format("--cycles: expected a whole number from 1 to {}, got \"{}\"", k_max_count,
+                         sanitize(text));
+    }
+    cycles = n;
+  }
+  std::optional<std::int64_t> minutes_ms;
+  if (overrides.minutes) {
+    double minutes = 0;
+    const std::string& text = *overrides.minutes;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
+    const auto ms = (ec == std::errc() && ptr == text.data() + text.size())
+                        ? seconds_to_ms(minutes * 60)
+                        : std::nullopt;
+    if (!ms || *ms == 0) {
+      return fmt::format("--minutes: expected a number of minutes above 0 and at most 1440, got "
+                         "\"{}\"",
+                         sanitize(text));
+    }
+    minutes_ms = ms;
+  }
+  for (Step& step : routine.steps) {
+    if (step.kind != StepKind::breath) {
+      continue;
+    }
+    step.pattern.inhale_ms = inhale.value_or(step.pattern.inhale_ms);
+    step.pattern.hold_ms = hold.value_or(step.pattern.hold_ms);
+    step.pattern.exhale_ms = exhale.value_or(step.pattern.exhale_ms);
+    step.pattern.hold_empty_ms = hold_empty.value_or(step.pattern.hold_empty_ms);
+    if (cycles) {
+      step.cycles = *cycles;
+      step.duration_ms = 0;
+    }
+    if (minutes_ms) {
+      step.cycles = 0;
+      step.duration_ms = *minutes_ms;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace backcare

@@ -1,0 +1,30 @@
+#pragma once
+// Command-line overrides of a routine's breath steps (--inhale, --cycles, --minutes, ...).
+// Values are checked like the routine format checks them; a bad one is a usage error.
+#include <optional>
+#include <string>
+
+#include "diagnostic.hpp"
+#include "routine.hpp"
+
+namespace backcare {
+
+struct BreathOverrides {
+  std::optional<std::string> inhale, hold, exhale, hold_empty;  // durations: "4", "4s", "1m"
+  std::optional<std::string> cycles;                            // whole number
+  std::optional<std::string> minutes;                           // minutes of breathing per step
+  bool any() const {
+    return inhale || hold || exhale || hold_empty || cycles || minutes;
+  }
+};
+
+// Applies the overrides to every breath step. Returns the problem (for "--inhale: ..."), or
+// nullopt when all went well.
+std::optional<std::string> apply_breath_overrides(Routine& routine,
+                                                  const BreathOverrides& overrides);
+
+// A duration from the command line: seconds as a number ("4", "2.5") or a duration string
+// ("4s", "1m30s"). nullopt when malformed, negative or over 24 h.
+std::optional<std::int64_t> parse_cli_duration(const std::string& text);
+
+}  // namespace backcare
