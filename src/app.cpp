@@ -1,6 +1,10 @@
 #include "app.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -15,6 +19,7 @@
 #include "loader.hpp"
 #include "overrides.hpp"
 #include "player.hpp"
+#include "event_stream.hpp"
 #include "sanitize.hpp"
 #include "show.hpp"
 #include "suggest.hpp"
@@ -260,8 +265,23 @@ int cmd_run(Context& context, const RunArgs& args) {
   options.bell = !args.no_bell;
   options.quiet = args.quiet;
   options.routine_from_stdin = args.routine == "-";
+  std::vector<std::unique_ptr<SessionObserver>> observers;
+  if (!args.events.empty()) {
+    int fd = STDOUT_FILENO;
+    if (args.events == "-") {
+      options.human_to_stderr = true;
+    } else {
+      fd = ::open(args.events.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (fd < 0) {
+        throw AppError{k_exit_cant_create,
+                       {fmt::format("cannot write events to {}: {}", sanitize(args.events),
+                                    std::strerror(errno))}};
+      }
+    }
+    observers.push_back(std::make_unique<EventStream>(plan, fd, args.events != "-"));
+  }
   std::fflush(stdout);
-  return play(plan, options);
+  return play(plan, options, std::move(observers));
 }
 
 int cmd_overview(Context& context) {

@@ -100,7 +100,8 @@ class Loop {
         wake = std::min(wake.value_or(TimePoint::max()), m_escape_since + k_escape_wait);
       }
       pollfd fds[2] = {{signals.fd(), POLLIN, 0}, {-1, POLLIN, 0}};
-      if (m_guard != nullptr && m_guard->input_fd() >= 0 && m_guard->in_foreground()) {
+      if (m_guard != nullptr && !m_keys_gone && m_guard->input_fd() >= 0 &&
+          m_guard->in_foreground()) {
         fds[1].fd = m_guard->input_fd();
       }
       timespec timeout{};
@@ -122,17 +123,19 @@ class Loop {
         }
       }
       if (ready > 0 && fds[1].fd >= 0) {
-        if ((fds[1].revents & POLLIN) != 0) {
-          const std::string bytes = read_available(fds[1].fd);
-          for (const Key key : m_keys.feed(bytes)) {
+        const auto bytes = (fds[1].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0
+                               ? read_available(fds[1].fd)
+                               : std::optional<std::string>(std::string());
+        if (!bytes) {
+          // The terminal went away: keep running without keys (SIGHUP usually follows).
+          m_keys_gone = true;
+        } else {
+          for (const Key key : m_keys.feed(*bytes)) {
             act(key);
           }
           if (m_keys.pending_escape()) {
             m_escape_since = now();
           }
-        } else if ((fds[1].revents & (POLLHUP | POLLERR | POLLNVAL)) != 0) {
-          // The terminal went away: keep running without keys (SIGHUP usually follows).
-          m_guard = nullptr;
         }
       }
       if (m_keys.pending_escape() && now() - m_escape_since >= k_escape_wait) {
@@ -258,6 +261,7 @@ class Loop {
   std::vector<std::unique_ptr<SessionObserver>> m_observers;
   TerminalGuard* m_guard = nullptr;
   KeyDecoder m_keys;
+  bool m_keys_gone = false;  // the keyboard reached end of input
   TimePoint m_escape_since{0};
 };
 

@@ -85,6 +85,24 @@ std::string describe_plan(const Routine& routine, const Plan& plan) {
   return out;
 }
 
+Json labels_to_json(const Labels& l) {
+  Json labels = Json::object();
+  const auto count = [&](const char* key, int value, const char* total_key, int total) {
+    if (total > 0 && value > 0) {
+      labels[key] = value;
+      labels[total_key] = total;
+    }
+  };
+  count("round", l.round, "rounds", l.rounds);
+  count("cycle", l.cycle, "cycles", l.cycles);
+  count("set", l.set, "sets", l.sets);
+  count("rep", l.rep, "reps", l.reps);
+  if (!l.side.empty()) {
+    labels["side"] = l.side;
+  }
+  return labels;
+}
+
 Json plan_to_json(const Plan& plan) {
   Json steps = Json::array();
   for (const auto& step : plan.steps) {
@@ -95,28 +113,11 @@ Json plan_to_json(const Plan& plan) {
   }
   Json segments = Json::array();
   for (const auto& segment : plan.segments) {
-    Json labels = Json::object();
-    const Labels& l = segment.labels;
-    const auto count = [&](const char* key, int value, const char* total_key, int total) {
-      if (total > 0) {
-        labels[key] = value;
-        labels[total_key] = total;
-      }
-    };
-    count("round", l.round, "rounds", l.rounds);
-    count("cycle", l.cycle, "cycles", l.cycles);
-    count("set", l.set, "sets", l.sets);
-    if (l.rep > 0) {
-      count("rep", l.rep, "reps", l.reps);
-    }
-    if (!l.side.empty()) {
-      labels["side"] = l.side;
-    }
     segments.push_back({{"step", segment.step},
                         {"phase", phase_name(segment.phase)},
                         {"start_ms", segment.start_ms},
                         {"duration_ms", segment.duration_ms},
-                        {"labels", labels},
+                        {"labels", labels_to_json(segment.labels)},
                         {"text", segment.text}});
   }
   Json cues = Json::array();

@@ -16,6 +16,10 @@ std::string describe_plan(const Routine& routine, const Plan& plan);
 // The expanded plan as JSON (`show --json`).
 Json plan_to_json(const Plan& plan);
 
+// A segment's labels as an object: {"cycle": 3, "cycles": 30}, {"set": 2, "sets": 3, "rep": 5,
+// "reps": 8, "side": "left"}; only the labels that apply.
+Json labels_to_json(const Labels& labels);
+
 // One catalog entry as a JSON object (`list --json`).
 Json entry_to_json(const CatalogEntry& entry);
 

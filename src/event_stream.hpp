@@ -1,0 +1,41 @@
+#pragma once
+// The JSON Lines event stream (--events FILE|-): one object per session event, flushed per
+// line, for scripts. The third observer of a session, beside the terminal and plain displays.
+// docs/events.md documents every event.
+#include <chrono>
+#include <string>
+
+#include "json_reader.hpp"
+#include "observer.hpp"
+#include "plan.hpp"
+
+namespace backcare {
+
+// The JSON object for one event. `wall` is the ISO-8601 time to stamp it with; elapsed_ms is
+// wall-clock time since the session started (pauses included), used by session_end.
+Json event_to_json(const Plan& plan, const SessionEvent& event, const std::string& wall,
+                   std::int64_t elapsed_ms);
+
+// "2026-11-25T08:50:01.123+00:00" for a system_clock time, in local time with its offset.
+std::string iso8601(std::chrono::system_clock::time_point time);
+
+class EventStream final : public SessionObserver {
+ public:
+  // Writes to `fd` (owned when `owns_fd`). Each event is one line, written with one write().
+  EventStream(const Plan& plan, int fd, bool owns_fd);
+  ~EventStream() override;
+  EventStream(const EventStream&) = delete;
+  EventStream& operator=(const EventStream&) = delete;
+
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
+  bool healthy() const override { return m_healthy; }
+
+ private:
+  const Plan& m_plan;
+  int m_fd;
+  bool m_owns_fd;
+  bool m_healthy = true;
+  std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+};
+
+}  // namespace backcare
