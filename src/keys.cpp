@@ -8,9 +8,15 @@ constexpr unsigned char k_esc = 0x1b;
 constexpr unsigned char k_ctrl_c = 0x03;
 
 // ECMA-48 byte classes inside a control sequence.
-bool is_parameter_or_intermediate(unsigned char byte) { return byte >= 0x20 && byte <= 0x3f; }
-bool is_final(unsigned char byte) { return byte >= 0x40 && byte <= 0x7e; }
-bool is_utf8_continuation(unsigned char byte) { return byte >= 0x80 && byte <= 0xbf; }
+bool is_parameter_or_intermediate(unsigned char byte) {
+  return byte >= 0x20 && byte <= 0x3f;
+}
+bool is_final(unsigned char byte) {
+  return byte >= 0x40 && byte <= 0x7e;
+}
+bool is_utf8_continuation(unsigned char byte) {
+  return byte >= 0x80 && byte <= 0xbf;
+}
 
 // Number of continuation bytes a UTF-8 lead byte announces; 0 for anything that is not a
 // valid lead byte (ASCII, stray continuation bytes, C0/C1 overlong leads, F5..FF).

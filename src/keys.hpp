@@ -66,9 +66,9 @@ class KeyDecoder {
   void decode_ground(unsigned char byte, std::vector<Key>& keys);
 
   State m_state = State::ground;
-  bool m_has_params = false;      // csi/ss3: a parameter or intermediate byte was seen
-  bool m_alt = false;             // csi/ss3: introduced by ESC ESC (Alt+arrow): never an arrow
-  int m_utf8_remaining = 0;       // utf8: continuation bytes still expected
+  bool m_has_params = false;  // csi/ss3: a parameter or intermediate byte was seen
+  bool m_alt = false;         // csi/ss3: introduced by ESC ESC (Alt+arrow): never an arrow
+  int m_utf8_remaining = 0;   // utf8: continuation bytes still expected
 };
 
 }  // namespace backcare

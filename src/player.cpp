@@ -29,25 +29,6 @@ TimePoint now() {
       std::chrono::steady_clock::now().time_since_epoch());
 }
 
-// The terminal facts for the human output's fd (stdout, or stderr under --events -).
-TerminalCaps caps_for(int fd, bool no_color) {
-  if (fd == STDOUT_FILENO) {
-    return detect_terminal_caps(no_color);
-  }
-  const auto env = [](const char* name) -> std::optional<std::string> {
-    const char* value = std::getenv(name);
-    return value ? std::optional<std::string>(value) : std::nullopt;
-  };
-  TerminalFacts facts;
-  facts.stdout_is_tty = ::isatty(fd) == 1;
-  facts.term = env("TERM");
-  facts.no_color = env("NO_COLOR");
-  facts.columns = env("COLUMNS");
-  facts.window_columns = window_width(fd).value_or(0);
-  facts.no_color_flag = no_color;
-  return decide_terminal_caps(facts);
-}
-
 // When the live display next needs a redraw with no event: 20 times a second while the breath
 // bar moves, else when the shown seconds change.
 nanoseconds redraw_interval(const Plan& plan, const SessionView& view, double speed) {
@@ -271,7 +252,7 @@ int play(const Plan& plan, const PlayerOptions& options,
          std::vector<std::unique_ptr<SessionObserver>> extra) {
   ignore_sigpipe();
   const int human_fd = options.human_to_stderr ? STDERR_FILENO : STDOUT_FILENO;
-  const TerminalCaps caps = caps_for(human_fd, options.no_color);
+  const TerminalCaps caps = detect_terminal_caps(options.no_color, human_fd);
   const bool live = !options.quiet && caps.fancy && !options.plain;
   const bool keys = ::isatty(STDIN_FILENO) == 1 || (options.routine_from_stdin && live);
 
@@ -288,7 +269,7 @@ int play(const Plan& plan, const PlayerOptions& options,
   SignalPipe signals;
   std::optional<TerminalGuard> guard;
   if (keys || live) {
-    guard.emplace(TerminalGuard::Options{options.routine_from_stdin, live});
+    guard.emplace(TerminalGuard::Options{options.routine_from_stdin, live, human_fd});
   }
   const int code = loop.run(guard ? &*guard : nullptr, signals, live);
   loop.finish();

@@ -7,19 +7,21 @@
 // The event loop is expected to look like this:
 //
 //   ignore_sigpipe();
-//   TerminalCaps caps = detect_terminal_caps(no_color_flag);
+//   TerminalCaps caps = detect_terminal_caps(no_color_flag, display_fd);  // display: stdout
 //   SignalPipe signals;                                  // INT TERM HUP QUIT WINCH TSTP CONT
-//   TerminalGuard guard({.use_dev_tty = routine_from_stdin, .hide_cursor = caps.fancy});
+//   TerminalGuard guard({.use_dev_tty = routine_from_stdin, .hide_cursor = caps.fancy,
+//                        .output_fd = display_fd});
 //   KeyDecoder keys;
 //   for (;;) {
 //     poll({guard.input_fd(), POLLIN}, {signals.fd(), POLLIN}, timeout);  // EINTR: go round
 //     for (int sig : signals.drain()) {
 //       SIGINT/TERM/HUP/QUIT: finish; guard.restore(); return exit_code_for_signal(sig);
-//       SIGWINCH: if (auto w = window_width(STDOUT_FILENO)) { caps.width = *w; } redraw
+//       SIGWINCH: if (auto w = window_width(display_fd)) { caps.width = *w; } redraw
 //       SIGTSTP:  pause the session; suspend_self(); guard.enter(); redraw
 //       SIGCONT:  guard.enter(); redraw  (also after kill -STOP / kill -CONT)
 //     }
-//     input readable: keys.feed(read_available(guard.input_fd())); POLLHUP: the terminal is gone
+//     input POLLIN: auto bytes = read_available(guard.input_fd());
+//                   nullopt: the terminal is gone (hangup), stop polling it; else keys.feed(*bytes)
 //     draw only while guard.in_foreground(): a background process must not touch the terminal
 //   }
 //
@@ -38,9 +40,9 @@ namespace backcare {
 // Capabilities, decided once (like ninja's LinePrinter): everything else asks TerminalCaps
 // instead of calling isatty or getenv.
 
-// What the program may do with its standard output.
+// What the program may do with its display output (stdout, unless told otherwise).
 struct TerminalCaps {
-  bool tty = false;    // stdout is a terminal (a bell or a cursor escape can reach a person)
+  bool tty = false;    // the output is a terminal (a bell or a cursor escape reaches a person)
   bool fancy = false;  // redraw in place: tty, and TERM is set and not "dumb"
   bool color = false;  // ANSI colours: fancy, NO_COLOR unset or empty, no --no-color
   int width = 80;      // columns: the window size, else $COLUMNS, else 80
@@ -48,7 +50,7 @@ struct TerminalCaps {
 
 // The facts detect_terminal_caps() gathers, so the decision itself is a pure function.
 struct TerminalFacts {
-  bool stdout_is_tty = false;
+  bool stdout_is_tty = false;           // the display's fd (normally stdout) is a terminal
   std::optional<std::string> term;      // $TERM; nullopt when unset
   std::optional<std::string> no_color;  // $NO_COLOR; nullopt when unset
   std::optional<std::string> columns;   // $COLUMNS; nullopt when unset
@@ -58,8 +60,9 @@ struct TerminalFacts {
 
 TerminalCaps decide_terminal_caps(const TerminalFacts& facts);  // pure
 
-// Reads isatty(STDOUT_FILENO), the environment and the window size, then decides.
-TerminalCaps detect_terminal_caps(bool no_color_flag);
+// Reads isatty(fd), the environment and the window size of `fd`, then decides. `fd` is where
+// the display goes: stdout, or stderr when stdout carries data (--events -).
+TerminalCaps detect_terminal_caps(bool no_color_flag, int fd = 1);
 
 // The window width of the terminal on `fd` (TIOCGWINSZ), nullopt when not a terminal or 0.
 // The loop calls it on SIGWINCH.
@@ -70,9 +73,11 @@ std::optional<int> window_width(int fd);
 
 // The terminal settings for reading single keys: no line editing (ICANON), no echo, no
 // Ctrl-V/Ctrl-O processing (IEXTEN), no Ctrl-S/Ctrl-Q flow control (IXON) so a stray Ctrl-S
-// cannot block our writes, reads that return at once (VMIN=0, VTIME=0). ISIG stays on: Ctrl-C
-// is SIGINT, Ctrl-Z SIGTSTP, Ctrl-\ SIGQUIT. Output processing stays on ("\n" still moves to
-// column 0). Pure; exposed for tests.
+// cannot block our writes. ISIG stays on: Ctrl-C is SIGINT, Ctrl-Z SIGTSTP, Ctrl-\ SIGQUIT.
+// Output processing stays on ("\n" still moves to column 0). VMIN=1, VTIME=0: a read returns
+// as soon as one byte is there, so the loop reads only after poll reports POLLIN; and a read
+// of 0 bytes still means hangup. (VMIN=0 would make the shell see end-of-file and exit if it
+// ever got the terminal in this mode, e.g. after a kill -STOP.) Pure; exposed for tests.
 termios raw_mode_settings(const termios& original);
 
 // Puts the keyboard terminal in raw mode and hides the cursor for its lifetime, and makes sure
@@ -87,11 +92,13 @@ class TerminalGuard {
  public:
   struct Options {
     bool use_dev_tty = false;  // fall back to /dev/tty when stdin is not a terminal
-    bool hide_cursor = false;  // write ESC[?25l to stdout (pass caps.fancy); restore shows it
+    bool hide_cursor = false;  // write ESC[?25l to output_fd (pass caps.fancy); restore shows it
+    int output_fd = 1;         // the display's fd: stdout, or stderr when stdout carries data
   };
 
   // Enters raw mode when in the foreground (else the loop calls enter() later). Installs the
-  // crash handlers. Never throws: without a terminal it does nothing.
+  // crash handlers. Without a terminal it does nothing. Throws std::logic_error only when
+  // another guard is alive.
   explicit TerminalGuard(Options options);
   ~TerminalGuard();  // restore(), crash handlers back to what they were, /dev/tty closed
 
@@ -113,13 +120,13 @@ class TerminalGuard {
   // True when raw mode or the hidden cursor is in effect (enter() succeeded, no restore since).
   bool active() const;
 
-  // True when this process group owns the terminal: only then may the loop read keys or draw.
-  // Without a terminal, true (nothing to be polite to).
+  // True when this process group owns the terminal (the keyboard's, else output_fd's): only
+  // then may the loop read keys or draw. Without a terminal, true (nothing to be polite to).
   bool in_foreground() const;
 
  private:
   Options m_options;
-  int m_input_fd = -1;  // stdin, our /dev/tty, or -1
+  int m_input_fd = -1;    // stdin, our /dev/tty, or -1
   bool m_own_fd = false;  // m_input_fd is the /dev/tty we opened
 };
 
@@ -129,7 +136,8 @@ class TerminalGuard {
 // the background.
 void restore_terminal_now();
 
-// True when the process group of this process is the terminal's foreground group on `fd`.
+// True when the process group of this process is the terminal's foreground group on `fd`;
+// also true when `fd` is not a terminal (or not our controlling one): no one to disturb.
 bool in_foreground(int fd);
 
 // ---------------------------------------------------------------------------------------------
@@ -164,7 +172,9 @@ void suspend_self();
 
 // The shell convention for "terminated by signal `sig`": 128 + sig (SIGINT 130, SIGTERM 143,
 // SIGHUP 129, SIGQUIT 131).
-constexpr int exit_code_for_signal(int sig) { return 128 + sig; }
+constexpr int exit_code_for_signal(int sig) {
+  return 128 + sig;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Writing and reading.
@@ -177,11 +187,12 @@ void ignore_sigpipe();
 // non-blocking). False on any error, EPIPE included: the reader is gone, stop writing.
 bool write_all(int fd, std::string_view bytes);
 
-// Whatever can be read from `fd` right now (up to 4 KiB): empty when nothing is waiting
-// (raw mode returns at once) or on error. Read only after poll reports POLLIN.
-std::string read_available(int fd);
+// One read of up to 4 KiB from `fd`, retried on EINTR; call it after poll reports POLLIN (in
+// raw mode it would otherwise wait for a key). Empty when nothing was there after all (EAGAIN);
+// nullopt at end of input or on an error: the terminal is gone.
+std::optional<std::string> read_available(int fd);
 
-// Rings the terminal bell on stdout, only when it is a terminal.
-void bell(const TerminalCaps& caps);
+// Rings the terminal bell on `fd` (the one `caps` was decided for), only when it is a terminal.
+void bell(const TerminalCaps& caps, int fd = 1);
 
 }  // namespace backcare

@@ -125,14 +125,14 @@ TEST_CASE("keys::alt+key is not esc") {
 }
 
 TEST_CASE("keys::unknown sequences are consumed whole") {
-  CHECK(decode_all("\x1b[1;5C") == "other");       // Ctrl-Right
-  CHECK(decode_all("\x1b[1;2D") == "other");       // Shift-Left
-  CHECK(decode_all("\x1b[200~") == "other");       // bracketed paste start
+  CHECK(decode_all("\x1b[1;5C") == "other");               // Ctrl-Right
+  CHECK(decode_all("\x1b[1;2D") == "other");               // Shift-Left
+  CHECK(decode_all("\x1b[200~") == "other");               // bracketed paste start
   CHECK(decode_all("\x1b[15~\x1b[24~") == "other other");  // F5, F12
-  CHECK(decode_all("\x1bOP") == "other");          // F1 (SS3)
-  CHECK(decode_all("\x1bO5C") == "other");         // Ctrl-Right on some terminals
-  CHECK(decode_all("\x1b[?1;2c") == "other");      // a device attributes reply
-  CHECK(decode_all("\x1b[<0;10;5M") == "other");   // an SGR mouse report
+  CHECK(decode_all("\x1bOP") == "other");                  // F1 (SS3)
+  CHECK(decode_all("\x1bO5C") == "other");                 // Ctrl-Right on some terminals
+  CHECK(decode_all("\x1b[?1;2c") == "other");              // a device attributes reply
+  CHECK(decode_all("\x1b[<0;10;5M") == "other");           // an SGR mouse report
   // Nothing inside leaks out as a key: the 'q' in a sequence is not a quit.
   CHECK(decode_all("\x1b[2q") == "other");
   CHECK(decode_all("\x1b[1;5Cn") == "other next");
@@ -164,9 +164,9 @@ TEST_CASE("keys::cut sequences") {
 }
 
 TEST_CASE("keys::utf8 characters are one other each") {
-  CHECK(decode_all("\xc3\xa9") == "other");                // é
-  CHECK(decode_all("\xe2\x82\xac") == "other");            // €
-  CHECK(decode_all("\xf0\x9f\x98\x80") == "other");        // 😀
+  CHECK(decode_all("\xc3\xa9") == "other");          // é
+  CHECK(decode_all("\xe2\x82\xac") == "other");      // €
+  CHECK(decode_all("\xf0\x9f\x98\x80") == "other");  // 😀
   CHECK(decode_all("\xc3\xa9n\xe2\x82\xacq") == "other next other quit");
 
   SUBCASE("split across feeds") {
@@ -176,9 +176,9 @@ TEST_CASE("keys::utf8 characters are one other each") {
     CHECK(names(decoder.feed("\x98\x80p")) == "other pause");
   }
   SUBCASE("truncated or invalid") {
-    CHECK(decode_all("\xe2\x82q") == "other quit");     // cut short by an ASCII byte
-    CHECK(decode_all("\xe2\x1b[C") == "other next");    // cut short by an arrow
-    CHECK(decode_all("\x80\xbf") == "other other");     // stray continuation bytes
-    CHECK(decode_all("\xc0\xff") == "other other");     // never valid in UTF-8
+    CHECK(decode_all("\xe2\x82q") == "other quit");   // cut short by an ASCII byte
+    CHECK(decode_all("\xe2\x1b[C") == "other next");  // cut short by an arrow
+    CHECK(decode_all("\x80\xbf") == "other other");   // stray continuation bytes
+    CHECK(decode_all("\xc0\xff") == "other other");   // never valid in UTF-8
   }
 }
