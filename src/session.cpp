@@ -20,9 +20,15 @@ constexpr std::int64_t k_back_window_ns = 2000 * k_ns_per_ms;  // back within 2 
 constexpr std::int64_t k_max_scaled_ns = 4'000'000'000'000'000'000;  // far beyond any plan
 constexpr double k_max_scaled = 4e18;
 
-std::int64_t to_ns(std::int64_t ms) { return ms * k_ns_per_ms; }
-std::int64_t floor_ms(std::int64_t ns) { return ns / k_ns_per_ms; }  // ns >= 0
-std::int64_t ceil_ms(std::int64_t ns) { return ns <= 0 ? 0 : (ns + k_ns_per_ms - 1) / k_ns_per_ms; }
+std::int64_t to_ns(std::int64_t ms) {
+  return ms * k_ns_per_ms;
+}
+std::int64_t floor_ms(std::int64_t ns) {
+  return ns / k_ns_per_ms;
+}  // ns >= 0
+std::int64_t ceil_ms(std::int64_t ns) {
+  return ns <= 0 ? 0 : (ns + k_ns_per_ms - 1) / k_ns_per_ms;
+}
 
 }  // namespace
 
@@ -163,7 +169,7 @@ std::size_t Session::breath_restart_segment(std::size_t segment) const {
 std::int64_t Session::start_position_ns() const {
   if (m_options.from_step < m_plan.steps.size()) {
     return std::clamp<std::int64_t>(to_ns(m_plan.steps[m_options.from_step].start_ms), 0,
-                                     m_total_ns);
+                                    m_total_ns);
   }
   return m_total_ns;
 }
@@ -215,9 +221,9 @@ void Session::cross_to(std::int64_t until_ns, std::vector<SessionEvent>& out) {
   auto seg_it = std::upper_bound(
       segments.begin(), segments.end(), from,
       [](std::int64_t pos, const Segment& segment) { return pos < to_ns(segment.start_ms); });
-  auto cue_it = std::upper_bound(
-      cues.begin(), cues.end(), from,
-      [](std::int64_t pos, const PlanCue& cue) { return pos < to_ns(cue.at_ms); });
+  auto cue_it =
+      std::upper_bound(cues.begin(), cues.end(), from,
+                       [](std::int64_t pos, const PlanCue& cue) { return pos < to_ns(cue.at_ms); });
   std::size_t si = static_cast<std::size_t>(std::distance(segments.begin(), seg_it));
   std::size_t ci = static_cast<std::size_t>(std::distance(cues.begin(), cue_it));
   for (;;) {
@@ -230,8 +236,8 @@ void Session::cross_to(std::int64_t until_ns, std::vector<SessionEvent>& out) {
     if (has_cue && has_segment) {
       const std::int64_t cue_at = to_ns(cues[ci].at_ms);
       const std::int64_t segment_at_ns = to_ns(segments[si].start_ms);
-      take_cue = cue_at < segment_at_ns ||
-                 (cue_at == segment_at_ns && cues[ci].step < segments[si].step);
+      take_cue =
+          cue_at < segment_at_ns || (cue_at == segment_at_ns && cues[ci].step < segments[si].step);
     }
     if (take_cue) {
       emit(out, EventType::cue, to_ns(cues[ci].at_ms), cues[ci].step, 0, ci);
@@ -300,9 +306,7 @@ void Session::finish(EndStatus status, std::vector<SessionEvent>& out) {
   SessionEvent end;
   end.type = EventType::session_end;
   end.t_ms = floor_ms(m_position_ns);
-  end.step = m_plan.steps.empty()
-                 ? 0
-                 : std::min(step_at(m_position_ns), m_plan.steps.size() - 1);
+  end.step = m_plan.steps.empty() ? 0 : std::min(step_at(m_position_ns), m_plan.steps.size() - 1);
   end.status = status;
   out.push_back(end);
   m_open_step.reset();
@@ -528,9 +532,9 @@ std::optional<TimePoint> Session::next_deadline() const {
   if (seg_it != segments.end()) {
     target = std::min(target, to_ns(seg_it->start_ms));
   }
-  auto cue_it = std::upper_bound(
-      cues.begin(), cues.end(), from,
-      [](std::int64_t pos, const PlanCue& cue) { return pos < to_ns(cue.at_ms); });
+  auto cue_it =
+      std::upper_bound(cues.begin(), cues.end(), from,
+                       [](std::int64_t pos, const PlanCue& cue) { return pos < to_ns(cue.at_ms); });
   if (cue_it != cues.end()) {
     target = std::min(target, to_ns(cue_it->at_ms));
   }
@@ -538,8 +542,12 @@ std::optional<TimePoint> Session::next_deadline() const {
   return m_anchor_time + std::chrono::nanoseconds(wall_for(raw_needed));
 }
 
-bool Session::finished() const { return m_finished; }
+bool Session::finished() const {
+  return m_finished;
+}
 
-bool Session::paused() const { return m_paused && !m_finished; }
+bool Session::paused() const {
+  return m_paused && !m_finished;
+}
 
 }  // namespace backcare

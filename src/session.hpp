@@ -21,7 +21,7 @@ using TimePoint = std::chrono::nanoseconds;  // monotonic time since an arbitrar
 
 enum class EventType {
   session_start,
-  lead_in,        // a get-ready countdown starts (at the start, and after each resume)
+  lead_in,  // a get-ready countdown starts (at the start, and after each resume)
   step_start,
   segment_start,  // a phase starts (INHALE, LIFT, ...)
   cue,            // a prompt inside a timed block
@@ -40,17 +40,17 @@ std::string_view end_status_name(EndStatus status);  // "completed", "quit", "in
 
 struct SessionEvent {
   EventType type = EventType::session_start;
-  std::int64_t t_ms = 0;       // active plan time (ms since start, pauses excluded)
-  std::size_t step = 0;        // Plan::steps index (when meaningful)
-  std::size_t segment = 0;     // Plan::segments index (segment_start)
-  std::size_t cue = 0;         // Plan::cues index (cue)
+  std::int64_t t_ms = 0;               // active plan time (ms since start, pauses excluded)
+  std::size_t step = 0;                // Plan::steps index (when meaningful)
+  std::size_t segment = 0;             // Plan::segments index (segment_start)
+  std::size_t cue = 0;                 // Plan::cues index (cue)
   EndStatus status = EndStatus::none;  // session_end
 };
 
 struct SessionOptions {
-  double speed = 1.0;            // plan time runs this many times faster than wall time
+  double speed = 1.0;              // plan time runs this many times faster than wall time
   std::int64_t lead_in_ms = 3000;  // plan-time get-ready countdown at start and after resume
-  std::size_t from_step = 0;     // start at this step index
+  std::size_t from_step = 0;       // start at this step index
 };
 
 // A snapshot for displays: everything a renderer needs, computed for one `now`.
@@ -66,8 +66,8 @@ struct SessionView {
   std::int64_t segment_left_ms = 0;
   std::int64_t step_left_ms = 0;
   std::int64_t routine_left_ms = 0;
-  double segment_progress = 0;  // 0..1 through the current segment
-  double routine_progress = 0;  // 0..1 through the whole plan
+  double segment_progress = 0;          // 0..1 through the current segment
+  double routine_progress = 0;          // 0..1 through the whole plan
   std::optional<std::size_t> last_cue;  // latest cue reached inside the current step
   std::int64_t active_ms = 0;           // plan time done (as position_ms, kept after the end)
 };
@@ -121,7 +121,7 @@ class Session {
                    std::size_t step, std::size_t segment = 0, std::size_t cue = 0);
 
   std::int64_t scaled(std::chrono::nanoseconds wall) const;  // wall ns -> plan ns, rounded
-  std::int64_t wall_for(std::int64_t plan_ns) const;  // least wall ns with scaled() >= plan_ns
+  std::int64_t wall_for(std::int64_t plan_ns) const;       // least wall ns with scaled() >= plan_ns
   std::size_t segment_at(std::int64_t position_ns) const;  // segments.size() at/after the end
   std::size_t step_at(std::int64_t position_ns) const;     // steps.size() at/after the end
   std::size_t breath_restart_segment(std::size_t segment) const;
@@ -143,8 +143,8 @@ class Session {
   std::int64_t m_lead_in_ns = 0;
   bool m_in_lead_in = false;
 
-  std::int64_t m_position_ns = 0;  // every event up to here (inclusive) has been emitted...
-  Arrival m_arrival;               // ...except these, due exactly at m_position_ns
+  std::int64_t m_position_ns = 0;          // every event up to here (inclusive) has been emitted...
+  Arrival m_arrival;                       // ...except these, due exactly at m_position_ns
   std::optional<std::size_t> m_open_step;  // step_start emitted, step_end not yet
 };
 
