@@ -121,8 +121,8 @@ Line two_columns(const Line& left, const Span& right, int width) {
     return left;
   }
   Line out = fit(left, room);
-  out.push_back(
-      {std::string(static_cast<std::size_t>(width - right_width - line_width(out)), ' '), k_style_none});
+  out.push_back({std::string(static_cast<std::size_t>(width - right_width - line_width(out)), ' '),
+                 k_style_none});
   out.push_back(right);
   return out;
 }
@@ -246,7 +246,9 @@ std::vector<std::string> wrap_limited(std::string_view text, int width, int max_
   return lines;
 }
 
-int panel_width(int width) { return std::clamp(width, 1, k_max_frame_width); }
+int panel_width(int width) {
+  return std::clamp(width, 1, k_max_frame_width);
+}
 
 // How many instruction lines every frame of this plan shows at this width: the most any step
 // needs, capped.
@@ -262,7 +264,9 @@ int instruction_line_count(const Plan& plan, int panel) {
 }
 
 // Whole seconds still to go, rounded up: a countdown shows 3, 2, 1 and reaches 0 at the end.
-std::int64_t seconds_left(std::int64_t ms) { return (std::max<std::int64_t>(ms, 0) + 999) / 1000; }
+std::int64_t seconds_left(std::int64_t ms) {
+  return (std::max<std::int64_t>(ms, 0) + 999) / 1000;
+}
 
 // "3" under a minute, "1:30" above.
 std::string countdown_text(std::int64_t ms) {
@@ -274,7 +278,9 @@ std::string countdown_text(std::int64_t ms) {
 }
 
 // A clock for time remaining, rounded up to the second so it reads 0:00 only at the end.
-std::string clock_left(std::int64_t ms) { return format_clock(seconds_left(ms) * 1000); }
+std::string clock_left(std::int64_t ms) {
+  return format_clock(seconds_left(ms) * 1000);
+}
 
 std::string step_number(const Plan& plan, std::size_t step) {
   return fmt::format("{}/{}", step + 1, plan.steps.size());
@@ -330,7 +336,8 @@ Line bar_line(double fraction, int cells, std::string_view style) {
 }
 
 std::string key_help(bool paused) {
-  return paused ? "space resume · n next · b back · q quit" : "space pause · n next · b back · q quit";
+  return paused ? "space resume · n next · b back · q quit"
+                : "space pause · n next · b back · q quit";
 }
 
 }  // namespace
@@ -417,9 +424,9 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
   } else if (lead_in) {
     lines.push_back({{"GET READY " + countdown_text(view.lead_in_left_ms), k_style_get_ready}});
   } else if (segment != nullptr) {
-    lines.push_back({{std::string(phase_display(segment->phase)) + " " +
-                          countdown_text(view.segment_left_ms),
-                      style.word}});
+    lines.push_back(
+        {{std::string(phase_display(segment->phase)) + " " + countdown_text(view.segment_left_ms),
+          style.word}});
   } else {
     lines.push_back({});
   }
@@ -525,8 +532,8 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
         return "";
       }
       const PlanStep& step = plan.steps[event.step];
-      std::string line = fmt::format("{} step {}: {}", at, step_number(plan, event.step),
-                                     clean(step.title));
+      std::string line =
+          fmt::format("{} step {}: {}", at, step_number(plan, event.step), clean(step.title));
       const std::string text = clean(step.text);
       if (!text.empty()) {
         line += " — " + text;
@@ -573,7 +580,7 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
     case EventType::skip:
       return step_ok ? at + " skip: " + step_reference(plan, event.step) : at + " skip";
     case EventType::back:
-      return step_ok ? at + " back: " + step_reference(plan, event.step) : at + " back";
+      return step_ok ? at + " back from " + step_reference(plan, event.step) : at + " back";
     case EventType::session_end:
       return at + " end: " + std::string(end_word(event.status));
   }
@@ -582,8 +589,8 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
 
 std::string render_summary(const Plan& plan, EndStatus status, std::size_t step,
                            std::int64_t active_ms) {
-  const std::string times = format_clock(std::max<std::int64_t>(active_ms, 0)) + " of " +
-                            format_clock(plan.total_ms);
+  const std::string times =
+      format_clock(std::max<std::int64_t>(active_ms, 0)) + " of " + format_clock(plan.total_ms);
   std::string out;
   if (status == EndStatus::completed) {
     out = "Completed: " + clean(plan.title) + " — " + times;

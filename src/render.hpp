@@ -61,8 +61,10 @@ int frame_line_count(const Plan& plan, int width);
 // One line (no newline, no escape sequence) describing an event for the plain, non-interactive
 // output, e.g. "[00:04] 1/3 360 breathing · cycle 2/30 · INHALE 4s · ribs widen". The stamp is
 // the event's active plan time. Returns "" for events that need no line: step_end (the next
-// step_start or session_end says it) and indices that do not exist in the plan. `lead_in_ms`,
-// when > 0, is shown in the lead_in line ("get ready… 3s").
+// step_start or session_end says it) and indices that do not exist in the plan. skip and back
+// name the step being left ("skip: 2/3 Foam roller", "back from 2/3 Foam roller"); the
+// step_start that follows names the new one. `lead_in_ms`, when > 0, is shown in the lead_in
+// line ("get ready… 3s").
 std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t lead_in_ms = 0);
 
 // The end-of-session summary, ending with a newline:
