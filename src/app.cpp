@@ -63,11 +63,6 @@ struct Context {
   }
 };
 
-bool looks_like_path(const std::string& arg) {
-  return arg == "-" || arg.find('/') != std::string::npos ||
-         (arg.size() > 5 && arg.substr(arg.size() - 5) == ".json");
-}
-
 AppError errors_to_app_error(const Diagnostics& errors, int exit_code) {
   AppError out{exit_code, {}};
   for (const auto& error : errors) {
@@ -76,31 +71,59 @@ AppError errors_to_app_error(const Diagnostics& errors, int exit_code) {
   return out;
 }
 
-// A routine given as NAME or FILE ("-" for standard input), loaded and validated.
-Routine resolve_routine(Context& context, const std::string& arg) {
-  if (!looks_like_path(arg)) {
-    const Catalog& catalog = context.catalog();
-    if (const CatalogEntry* entry = catalog.find(arg)) {
-      if (!entry->routine) {
-        throw errors_to_app_error(entry->errors, k_exit_data);
-      }
-      return *entry->routine;
+// A routine given as NAME or FILE ("-" for standard input), loaded and validated with the
+// given parameter values (--set).
+Routine resolve_routine(Context& context, const std::string& arg, const ParamValues& params = {}) {
+  const Catalog& catalog = context.catalog();
+  LoadOptions options{&catalog.resolver(), params, ""};
+  std::string text;
+  std::string source;
+  const CatalogEntry* entry = looks_like_path(arg) ? nullptr : catalog.find(arg);
+  if (entry != nullptr) {
+    if (entry->text.empty()) {
+      throw errors_to_app_error(entry->errors, k_exit_no_input);
     }
-    if (::access(arg.c_str(), F_OK) != 0) {
+    if (!entry->routine && params.empty()) {
+      throw errors_to_app_error(entry->errors, k_exit_data);
+    }
+    text = entry->text;
+    source = entry->diagnostic_source;
+    options.key = entry->key;
+  } else {
+    if (!looks_like_path(arg) && ::access(arg.c_str(), F_OK) != 0) {
       throw AppError{k_exit_usage,
                      {fmt::format("unknown routine \"{}\"{}; see `backcare list`", sanitize(arg),
                                   did_you_mean(arg, catalog.names()))}};
     }
+    FileText file = read_routine_text(arg);
+    if (!file.errors.empty()) {
+      throw errors_to_app_error(file.errors, file.exit_code);
+    }
+    text = std::move(file.text);
+    source = arg == "-" ? "<stdin>" : sanitize(arg);
+    std::error_code ec;
+    options.key = arg == "-" ? "<stdin>" : std::filesystem::weakly_canonical(arg, ec).string();
   }
-  FileText text = read_routine_text(arg);
-  if (!text.errors.empty()) {
-    throw errors_to_app_error(text.errors, text.exit_code);
-  }
-  LoadResult loaded = load_routine(text.text, arg == "-" ? "<stdin>" : sanitize(arg));
+  LoadResult loaded = load_routine(text, source, options);
   if (!loaded.ok()) {
-    throw errors_to_app_error(loaded.errors, k_exit_data);
+    throw errors_to_app_error(loaded.errors, loaded.bad_command_line ? k_exit_usage : k_exit_data);
   }
+  loaded.routine.source = entry != nullptr ? entry->source : source;
   return loaded.routine;
+}
+
+// --set NAME=VALUE options as parameter values; a malformed one is a usage error.
+ParamValues parse_sets(const std::vector<std::string>& sets) {
+  ParamValues values;
+  for (const auto& text : sets) {
+    auto parsed = parse_set_option(text);
+    if (const auto* problem = std::get_if<std::string>(&parsed)) {
+      throw AppError{k_exit_usage, {*problem}};
+    }
+    auto& [name, value] = std::get<0>(parsed);
+    values[name] = std::move(value);
+  }
+  return values;
 }
 
 std::string entry_line(const CatalogEntry& entry, std::size_t name_width) {
@@ -144,15 +167,16 @@ int cmd_list(Context& context, bool json, bool names_only) {
   return k_exit_ok;
 }
 
-int cmd_show(Context& context, const std::string& arg, bool json) {
-  const Routine routine = resolve_routine(context, arg);
+int cmd_show(Context& context, const std::string& arg, bool json,
+             const std::vector<std::string>& sets) {
+  const Routine routine = resolve_routine(context, arg, parse_sets(sets));
   const ExpandResult expanded = expand(routine);
   print_out(json ? dump_json(plan_to_json(expanded.plan)) + "\n"
                  : describe_plan(routine, expanded.plan));
   return k_exit_ok;
 }
 
-int cmd_validate(const std::vector<std::string>& files) {
+int cmd_validate(Context& context, const std::vector<std::string>& files) {
   int worst = k_exit_ok;
   for (const auto& file : files) {
     FileText text = read_routine_text(file);
@@ -161,7 +185,10 @@ int cmd_validate(const std::vector<std::string>& files) {
     int code = text.exit_code;
     LoadResult loaded;
     if (errors.empty()) {
-      loaded = load_routine(text.text, source);
+      std::error_code ec;
+      const std::string key =
+          file == "-" ? "<stdin>" : std::filesystem::weakly_canonical(file, ec).string();
+      loaded = load_routine(text.text, source, {&context.catalog().resolver(), {}, key});
       errors = loaded.errors;
       code = errors.empty() ? k_exit_ok : k_exit_data;
     }
@@ -196,8 +223,10 @@ struct RunArgs {
   bool dry_run = false;
   std::size_t from_step = 1;
   std::string events;
+  std::vector<std::string> sets;
   BreathOverrides overrides;
 };
+
 
 void add_run_options(CLI::App& sub, RunArgs& args) {
   sub.add_option("--speed", args.speed, "Run X times faster (0.1 to 1000), for previews and tests")
@@ -224,17 +253,19 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
   sub.add_option("--minutes", args.overrides.minutes, "Minutes of every breath step")
       ->type_name("M");
   sub.add_option("--from-step", args.from_step, "Start at step N (1-based)")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(std::size_t{1}, k_max_steps))
       ->type_name("N");
   sub.add_flag("--dry-run", args.dry_run, "Print the plan (as `show`) and exit without waiting");
   sub.add_option("--events", args.events,
                  "Write JSON Lines events to FILE (- for stdout; the display then goes to stderr)")
       ->type_name("FILE");
   sub.add_flag("--quiet", args.quiet, "No human display (with --events)");
+  sub.add_option("--set", args.sets, "Set a routine parameter, e.g. --set cycles=10 (repeatable)")
+      ->type_name("NAME=VALUE");
 }
 
 int cmd_run(Context& context, const RunArgs& args) {
-  Routine routine = resolve_routine(context, args.routine);
+  Routine routine = resolve_routine(context, args.routine, parse_sets(args.sets));
   if (const auto problem = apply_breath_overrides(routine, args.overrides)) {
     throw AppError{k_exit_usage, {*problem}};
   }
@@ -351,6 +382,9 @@ int run_app(int argc, char** argv) {
       ->required()
       ->type_name("NAME|FILE");
   show->add_flag("--json", show_json, "Print the expanded plan as JSON");
+  std::vector<std::string> show_sets;
+  show->add_option("--set", show_sets, "Set a routine parameter, e.g. --set cycles=10")
+      ->type_name("NAME=VALUE");
 
   std::vector<std::string> validate_files;
   auto* validate = app.add_subcommand("validate", "Check routine files; exit 0 only when all are valid");
@@ -410,18 +444,21 @@ int run_app(int argc, char** argv) {
     app.parse(static_cast<int>(args.size()), args.data());
     context.m_catalog.reset();  // looked at before --routines-dir was known
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? k_exit_ok : k_exit_usage;
+    if (e.get_exit_code() == 0) {
+      return app.exit(e);  // --help, --version
+    }
+    throw AppError{k_exit_usage,
+                   {fmt::format("{}\nRun `backcare --help` for usage.", sanitize(e.what()))}};
   }
 
   if (*list) {
     return cmd_list(context, list_json, list_names);
   }
   if (*show) {
-    return cmd_show(context, show_arg, show_json);
+    return cmd_show(context, show_arg, show_json, show_sets);
   }
   if (*validate) {
-    return cmd_validate(validate_files);
+    return cmd_validate(context, validate_files);
   }
   if (*run) {
     return cmd_run(context, run_args);

@@ -14,7 +14,9 @@
 #include "embedded.hpp"
 #include "exit_codes.hpp"
 #include "loader.hpp"
+#include "json_reader.hpp"
 #include "sanitize.hpp"
+#include "suggest.hpp"
 
 namespace backcare {
 namespace {
@@ -118,31 +120,74 @@ std::vector<std::pair<std::string, std::string>> builtin_routine_texts() {
   return out;
 }
 
+bool looks_like_path(const std::string& arg) {
+  return arg == "-" || arg.find('/') != std::string::npos ||
+         (arg.size() > 5 && arg.substr(arg.size() - 5) == ".json");
+}
+
+void CatalogResolver::add(const std::string& name, RoutineResolver::Found found) {
+  m_named.emplace_back(name, std::move(found));
+}
+
+std::variant<RoutineResolver::Found, std::string> CatalogResolver::resolve(
+    const std::string& ref, const std::string& from_source) const {
+  if (looks_like_path(ref) && ref != "-") {
+    std::filesystem::path path(ref);
+    const bool from_file = from_source.rfind("built-in:", 0) != 0 && from_source != "<stdin>";
+    if (path.is_relative() && from_file) {
+      path = std::filesystem::path(from_source).parent_path() / path;
+    }
+    FileText text = read_routine_text(path.string());
+    if (!text.errors.empty()) {
+      return fmt::format("cannot include {}: {}", sanitize(path.string()),
+                         text.errors.front().message);
+    }
+    std::error_code ec;
+    const auto canonical = std::filesystem::weakly_canonical(path, ec);
+    return Found{std::move(text.text), sanitize(path.string()),
+                 ec ? path.string() : canonical.string()};
+  }
+  for (auto it = m_named.rbegin(); it != m_named.rend(); ++it) {
+    if (it->first == ref) {
+      return it->second;
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& [name, found] : m_named) {
+    names.push_back(name);
+  }
+  return fmt::format("no routine named \"{}\"{}", sanitize(ref), did_you_mean(ref, names));
+}
+
+namespace {
+
+// The "name" a routine file declares, read without validating the rest (for includes by name).
+std::string declared_name(const std::string& text, const std::string& fallback) {
+  const JsonReadResult parsed = read_json(text, "");
+  if (parsed.complete && parsed.document.value.is_object()) {
+    const auto it = parsed.document.value.find("name");
+    if (it != parsed.document.value.end() && it->is_string()) {
+      return it->get<std::string>();
+    }
+  }
+  return fallback;
+}
+
+}  // namespace
+
 Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
   Catalog catalog;
-  const auto add = [&](CatalogEntry entry) {
-    const auto it = std::find_if(catalog.m_entries.begin(), catalog.m_entries.end(),
-                                 [&](const CatalogEntry& e) { return e.name == entry.name; });
-    if (it == catalog.m_entries.end()) {
-      catalog.m_entries.push_back(std::move(entry));
-      return;
-    }
-    entry.overrides_builtin = it->builtin || it->overrides_builtin;
-    *it = std::move(entry);
-  };
+  // First every routine's text, so includes by name can see all of them; then validation.
+  std::vector<CatalogEntry> found;
   for (const auto& [name, text] : builtin_routine_texts()) {
     CatalogEntry entry;
     entry.builtin = true;
+    entry.name = name;
     entry.source = "built-in";
-    LoadResult loaded = load_routine(text, "built-in:" + name);
-    entry.name = loaded.ok() ? loaded.routine.name : name;
-    if (loaded.ok()) {
-      loaded.routine.source = "built-in";
-      entry.routine = std::move(loaded.routine);
-    } else {
-      entry.errors = std::move(loaded.errors);
-    }
-    add(std::move(entry));
+    entry.diagnostic_source = "built-in:" + name;
+    entry.key = entry.diagnostic_source;
+    entry.text = text;
+    found.push_back(std::move(entry));
   }
   for (const auto& dir : dirs) {
     std::error_code ec;
@@ -156,20 +201,43 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
     for (const auto& file : files) {
       CatalogEntry entry;
       entry.source = file.string();
-      entry.name = file.stem().string();
+      entry.diagnostic_source = sanitize(file.string());
+      std::error_code canonical_error;
+      entry.key = std::filesystem::weakly_canonical(file, canonical_error).string();
       FileText text = read_routine_text(file.string());
       if (!text.errors.empty()) {
+        entry.name = file.stem().string();
         entry.errors = std::move(text.errors);
       } else {
-        LoadResult loaded = load_routine(text.text, file.string());
-        if (loaded.ok()) {
-          entry.name = loaded.routine.name;
-          entry.routine = std::move(loaded.routine);
-        } else {
-          entry.errors = std::move(loaded.errors);
-        }
+        entry.text = std::move(text.text);
+        entry.name = declared_name(entry.text, file.stem().string());
       }
-      add(std::move(entry));
+      found.push_back(std::move(entry));
+    }
+  }
+  for (const auto& entry : found) {
+    if (entry.errors.empty()) {
+      catalog.m_resolver->add(entry.name, {entry.text, entry.diagnostic_source, entry.key});
+    }
+  }
+  for (auto& entry : found) {
+    if (entry.errors.empty()) {
+      LoadResult loaded = load_routine(entry.text, entry.diagnostic_source,
+                                       {catalog.m_resolver.get(), {}, entry.key});
+      if (loaded.ok()) {
+        loaded.routine.source = entry.source;
+        entry.routine = std::move(loaded.routine);
+      } else {
+        entry.errors = std::move(loaded.errors);
+      }
+    }
+    const auto it = std::find_if(catalog.m_entries.begin(), catalog.m_entries.end(),
+                                 [&](const CatalogEntry& e) { return e.name == entry.name; });
+    if (it == catalog.m_entries.end()) {
+      catalog.m_entries.push_back(std::move(entry));
+    } else {
+      entry.overrides_builtin = it->builtin || it->overrides_builtin;
+      *it = std::move(entry);
     }
   }
   return catalog;

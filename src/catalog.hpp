@@ -3,11 +3,13 @@
 // ($XDG_CONFIG_HOME/backcare/routines) and any --routines-dir. This is the shell's storage
 // side: it reads files; the loader it calls stays pure.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "loader.hpp"
 #include "routine.hpp"
 
 namespace backcare {
@@ -33,6 +35,21 @@ struct CatalogEntry {
   bool overrides_builtin = false;  // a user routine with a built-in's name
   std::optional<Routine> routine;  // set when valid
   Diagnostics errors;              // set when invalid
+  std::string text;                // the JSON, to load again with --set values
+  std::string diagnostic_source;   // how diagnostics name it ("built-in:breathe", a path)
+  std::string key;                 // identity for include cycles
+};
+
+// Resolves includes: a name through the catalog's routines (user ones override built-ins), a
+// path relative to the including file (or to the working folder for built-ins and stdin).
+class CatalogResolver final : public RoutineResolver {
+ public:
+  void add(const std::string& name, RoutineResolver::Found found);
+  std::variant<Found, std::string> resolve(const std::string& ref,
+                                           const std::string& from_source) const override;
+
+ private:
+  std::vector<std::pair<std::string, Found>> m_named;  // later entries win
 };
 
 // All routines by name: built-ins first, then user folders in order; a later routine with the
@@ -43,12 +60,18 @@ class Catalog {
   static Catalog load(const std::vector<std::filesystem::path>& dirs);
 
   const std::vector<CatalogEntry>& entries() const { return m_entries; }
+  const CatalogResolver& resolver() const { return *m_resolver; }
   const CatalogEntry* find(const std::string& name) const;
   std::vector<std::string> names() const;
 
  private:
   std::vector<CatalogEntry> m_entries;
+  std::shared_ptr<CatalogResolver> m_resolver = std::make_shared<CatalogResolver>();
 };
+
+// True when a routine argument names a file rather than a routine: "-", a path with "/", or
+// a name ending in ".json".
+bool looks_like_path(const std::string& arg);
 
 // $XDG_CONFIG_HOME/backcare/routines, or ~/.config/backcare/routines.
 std::filesystem::path user_routine_dir();

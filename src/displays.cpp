@@ -57,6 +57,9 @@ void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const S
   bool bell = false;
   for (const auto& event : events) {
     bell = bell || rings_bell(event);
+    if (event.type == EventType::session_end) {
+      m_end_step = event.step;
+    }
   }
   draw(view);
   if (bell && m_options.bell && m_options.caps.tty && in_foreground(m_options.fd)) {
@@ -81,11 +84,15 @@ void TerminalDisplay::on_suspend() {
 void TerminalDisplay::on_continue(const SessionView& view) { draw(view); }
 
 void TerminalDisplay::on_finish(const SessionView& view) {
-  draw(view);
   if (!in_foreground(m_options.fd)) {
     return;
   }
-  write("\n\n" + render_summary(m_plan, view.status, view.step, view.active_ms));
+  // The live region gives way to the summary, which stays in the scrollback.
+  std::string out = m_lines_drawn > 1 ? fmt::format("\r\x1b[{}A\x1b[J", m_lines_drawn - 1)
+                                      : std::string("\r\x1b[J");
+  m_lines_drawn = 0;
+  out += render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  write(out);
 }
 
 PlainDisplay::PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_t lead_in_ms)
@@ -100,6 +107,9 @@ void PlainDisplay::write(const std::string& bytes) {
 void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView&) {
   std::string out;
   for (const auto& event : events) {
+    if (event.type == EventType::session_end) {
+      m_end_step = event.step;
+    }
     const std::string line = plain_line(m_plan, event, m_lead_in_ms);
     if (!line.empty()) {
       out += line + "\n";
@@ -111,7 +121,7 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
 }
 
 void PlainDisplay::on_finish(const SessionView& view) {
-  write("\n" + render_summary(m_plan, view.status, view.step, view.active_ms));
+  write("\n" + render_summary(m_plan, view.status, m_end_step, view.active_ms));
 }
 
 }  // namespace backcare

@@ -36,6 +36,7 @@ class TerminalDisplay final : public SessionObserver {
   const Plan& m_plan;
   DisplayOptions m_options;
   int m_lines_drawn = 0;   // lines of the last frame on screen (0: none yet)
+  std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
   bool m_clear_below = false;  // after a resize, erase what a wider frame left
   bool m_healthy = true;
 };
@@ -54,6 +55,7 @@ class PlainDisplay final : public SessionObserver {
   const Plan& m_plan;
   DisplayOptions m_options;
   std::int64_t m_lead_in_ms;
+  std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
   bool m_healthy = true;
 };
 

@@ -89,7 +89,9 @@ class Reader {
     if (at_end()) {
       fail("expected a value, found the end of the file");
     }
-    m_result.document.values[path] = position_of(m_pos);
+    if (m_duplicate_depth == 0) {
+      m_result.document.values[path] = position_of(m_pos);
+    }
     switch (peek()) {
       case '{':
         return read_object(path, depth);
@@ -148,9 +150,14 @@ class Reader {
       const bool duplicate = !seen.insert(key).second;
       if (duplicate) {
         report(key_offset, member_path, "duplicate key (each key may appear only once)");
-        read_value(member_path + "#duplicate", depth + 1);
+        // Read and check the repeated value, but keep the first value's positions.
+        ++m_duplicate_depth;
+        read_value(member_path, depth + 1);
+        --m_duplicate_depth;
       } else {
-        m_result.document.keys[member_path] = position_of(key_offset);
+        if (m_duplicate_depth == 0) {
+          m_result.document.keys[member_path] = position_of(key_offset);
+        }
         object[key] = read_value(member_path, depth + 1);
       }
       skip_space();
@@ -371,6 +378,7 @@ class Reader {
   const std::string& m_source;
   std::vector<std::size_t> m_line_starts;
   std::size_t m_pos = 0;
+  int m_duplicate_depth = 0;  // > 0 inside the value of a duplicate key: positions not recorded
 };
 
 bool is_identifier(std::string_view key) {

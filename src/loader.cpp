@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
+#include <charconv>
+#include <map>
 
 #include "duration.hpp"
 #include "json_reader.hpp"
@@ -49,11 +50,73 @@ bool is_slug(std::string_view name) {
   return std::all_of(name.begin(), name.end(), [&](char c) { return ok_char(c) || c == '-'; });
 }
 
+// The includes that led to the routine being read, outermost first, to catch cycles.
+struct IncludeChain {
+  std::vector<std::string> keys;
+  std::vector<std::string> sources;
+
+  std::string format(const std::string& last) const {
+    std::string out;
+    for (const auto& source : sources) {
+      out += source + " → ";
+    }
+    return out + last;
+  }
+};
+
+LoadResult load_inner(std::string_view text, const std::string& source, const LoadOptions& options,
+                      const IncludeChain& chain);
+
+bool is_param_name(std::string_view name) {
+  if (name.empty() || name.size() > 40 || !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_')) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// "${name}" → "name"; anything else → nullopt.
+std::optional<std::string> param_reference(const Json& value) {
+  if (!value.is_string()) {
+    return std::nullopt;
+  }
+  const auto& text = value.get_ref<const std::string&>();
+  if (text.size() < 4 || text.compare(0, 2, "${") != 0 || text.back() != '}') {
+    return std::nullopt;
+  }
+  std::string name = text.substr(2, text.size() - 3);
+  return is_param_name(name) ? std::optional<std::string>(name) : std::nullopt;
+}
+
+// A number as JSON: an integer when it is whole, so a parameter can stand for a count.
+Json number_json(double value) {
+  if (std::floor(value) == value && std::fabs(value) < 1e15) {
+    return Json(static_cast<std::int64_t>(value));
+  }
+  return Json(value);
+}
+
+void apply_group_title(std::vector<Step>& steps, const std::string& title) {
+  if (title.empty()) {
+    return;
+  }
+  if (steps.size() == 1) {
+    steps[0].title = title;
+    return;
+  }
+  for (auto& step : steps) {
+    step.title = title + " · " + step.title;
+  }
+}
+
 // Walks a parsed document, building the Routine and recording every problem with its place.
 class Validator {
  public:
-  Validator(const JsonDocument& document, const std::string& source, Diagnostics& errors)
-      : m_doc(document), m_source(source), m_errors(errors) {}
+  Validator(const JsonDocument& document, const std::string& source, Diagnostics& errors,
+            const LoadOptions& options, const IncludeChain& chain, bool& bad_command_line)
+      : m_doc(document), m_source(source), m_errors(errors), m_options(options), m_chain(chain),
+        m_bad_command_line(bad_command_line) {}
 
   Routine routine() {
     Routine routine;
@@ -65,7 +128,8 @@ class Validator {
                             type_phrase(root)));
       return routine;
     }
-    check_keys(root, "", {"$schema", "format", "name", "title", "description", "tags", "steps"});
+    check_keys(root, "",
+               {"$schema", "format", "name", "title", "description", "tags", "params", "steps"});
     require(root, "", {"format", "name", "title", "steps"});
     if (root.contains("format")) {
       const Json& format = root["format"];
@@ -96,8 +160,18 @@ class Validator {
     if (root.contains("tags")) {
       routine.tags = read_string_list(root["tags"], "tags");
     }
+    if (root.contains("params")) {
+      read_params(root["params"], "params");
+    }
+    apply_param_values(routine.name);
+    routine.params = m_params;
     if (root.contains("steps")) {
       read_steps(root["steps"], "steps", routine.steps);
+      if (routine.steps.size() > k_max_steps) {
+        error("steps", fmt::format("expands to more than {} steps (every repeat and included "
+                                   "step counts)",
+                                   k_max_steps));
+      }
     }
     return routine;
   }
@@ -133,6 +207,147 @@ class Validator {
     return all;
   }
 
+  const Param* find_param(const std::string& name) const {
+    const auto it = std::find_if(m_params.begin(), m_params.end(),
+                                 [&](const Param& p) { return p.name == name; });
+    return it == m_params.end() ? nullptr : &*it;
+  }
+
+  std::vector<std::string> param_names() const {
+    std::vector<std::string> names;
+    for (const auto& p : m_params) {
+      names.push_back(p.name);
+    }
+    return names;
+  }
+
+  void read_params(const Json& value, const std::string& path) {
+    if (!value.is_object()) {
+      error(path, fmt::format("expected an object of parameters such as {{\"cycles\": "
+                              "{{\"default\": 30}}}}, got {}",
+                              type_phrase(value)));
+      return;
+    }
+    for (const auto& [name, decl] : value.items()) {
+      const std::string p = json_path_member(path, name);
+      if (!is_param_name(name)) {
+        error(p, fmt::format("parameter name \"{}\" must be lowercase letters, digits and _ "
+                             "(starting with a letter or _)",
+                             sanitize(name)));
+        continue;
+      }
+      if (!decl.is_object()) {
+        error(p, fmt::format("expected an object with \"default\", got {}", type_phrase(decl)));
+        continue;
+      }
+      check_keys(decl, p, {"default", "min", "max", "description"});
+      Param param;
+      param.name = name;
+      const auto number = [&](const char* key) -> std::optional<double> {
+        if (!decl.contains(key)) {
+          return std::nullopt;
+        }
+        const Json& v = decl[key];
+        if (!v.is_number()) {
+          if (!v.is_null()) {
+            error(p + "." + key, fmt::format("expected a number, got {}", type_phrase(v)));
+          }
+          return std::nullopt;
+        }
+        return v.get<double>();
+      };
+      if (!decl.contains("default")) {
+        error(p, "missing required key \"default\"");
+      }
+      const auto def = number("default");
+      param.min = number("min");
+      param.max = number("max");
+      if (decl.contains("description")) {
+        param.description = read_string(decl["description"], p + ".description");
+      }
+      if (param.min && param.max && *param.min > *param.max) {
+        error(p, "\"min\" is greater than \"max\"");
+      } else if (def) {
+        param.default_value = *def;
+        if (const auto problem = range_problem(param, *def)) {
+          error(p + ".default", *problem);
+        }
+      }
+      m_params.push_back(param);
+      m_values[name] = param.default_value;
+    }
+  }
+
+  static std::optional<std::string> range_problem(const Param& param, double v) {
+    const auto show = [](double x) { return number_json(x).dump(); };
+    if ((param.min && v < *param.min) || (param.max && v > *param.max)) {
+      if (param.min && param.max) {
+        return fmt::format("parameter \"{}\" must be from {} to {}, got {}", param.name,
+                           show(*param.min), show(*param.max), show(v));
+      }
+      return param.min ? fmt::format("parameter \"{}\" must be at least {}, got {}", param.name,
+                                     show(*param.min), show(v))
+                       : fmt::format("parameter \"{}\" must be at most {}, got {}", param.name,
+                                     show(*param.max), show(v));
+    }
+    return std::nullopt;
+  }
+
+  // Values set from outside (--set, an include's "with"): each must name a declared parameter
+  // and be a number within its range. Problems are reported where the value was set.
+  void apply_param_values(const std::string& routine_name) {
+    for (const auto& [name, value] : m_options.params) {
+      const auto report = [&](std::string message) {
+        Diagnostic d = value.where;
+        d.message = std::move(message);
+        m_errors.push_back(std::move(d));
+        m_bad_command_line = m_bad_command_line || value.from_command_line;
+      };
+      const Param* param = find_param(name);
+      if (param == nullptr) {
+        report(m_params.empty()
+                   ? fmt::format("routine \"{}\" has no parameters", sanitize(routine_name))
+                   : fmt::format("routine \"{}\" has no parameter \"{}\"{}", sanitize(routine_name),
+                                 sanitize(name), did_you_mean(name, param_names())));
+        continue;
+      }
+      if (!value.value.is_number()) {
+        report(fmt::format("parameter \"{}\" expects a number, got {}", name,
+                           value.value.is_string()
+                               ? "\"" + sanitize(value.value.get<std::string>()) + "\""
+                               : type_phrase(value.value)));
+        continue;
+      }
+      const double v = value.value.get<double>();
+      if (const auto problem = range_problem(*param, v)) {
+        report(*problem);
+        continue;
+      }
+      m_values[name] = v;
+    }
+  }
+
+  // A value that may be a parameter reference "${name}": the parameter's value in its place,
+  // and a note for messages. An unknown parameter is reported, and null returned.
+  Json deref(const Json& value, const std::string& path, std::string& note) {
+    const auto name = param_reference(value);
+    if (!name) {
+      return value;
+    }
+    const auto it = m_values.find(*name);
+    if (it == m_values.end()) {
+      error(path, m_params.empty()
+                      ? fmt::format("unknown parameter \"${{{}}}\": the routine declares no "
+                                    "\"params\"",
+                                    *name)
+                      : fmt::format("unknown parameter \"${{{}}}\"{}", *name,
+                                    did_you_mean(*name, param_names())));
+      return Json(nullptr);
+    }
+    note = fmt::format(" (from parameter \"{}\")", *name);
+    return number_json(it->second);
+  }
+
   std::string read_string(const Json& value, const std::string& path, bool non_empty = false) {
     if (!value.is_string()) {
       error(path, fmt::format("expected a string, got {}", type_phrase(value)));
@@ -161,19 +376,21 @@ class Validator {
   }
 
   // A duration: seconds as a number, or a string such as "1m30s". `positive` requires > 0.
-  std::int64_t read_duration(const Json& value, const std::string& path, bool positive) {
+  std::int64_t read_duration(const Json& raw, const std::string& path, bool positive) {
+    std::string note;
+    const Json value = deref(raw, path, note);
     std::optional<std::int64_t> ms;
     if (value.is_number()) {
       const double seconds = value.get<double>();
       ms = seconds_to_ms(seconds);
       if (!ms) {
         if (seconds < 0) {
-          error(path, fmt::format("must not be negative, got {}", value.dump()));
+          error(path, fmt::format("must not be negative, got {}{}", value.dump(), note));
         } else if (seconds > 86400) {
-          error(path, fmt::format("{} seconds is longer than the limit of 24 hours",
-                                  value.dump()));
+          error(path, fmt::format("{} seconds is longer than the limit of 24 hours{}",
+                                  value.dump(), note));
         } else {
-          error(path, fmt::format("{} is finer than the resolution of 1 ms", value.dump()));
+          error(path, fmt::format("{} is finer than the resolution of 1 ms{}", value.dump(), note));
         }
         return 0;
       }
@@ -193,13 +410,15 @@ class Validator {
       return 0;
     }
     if (positive && *ms == 0) {
-      error(path, "must be > 0");
+      error(path, "must be > 0" + note);
     }
     return *ms;
   }
 
   // A whole number from 1 to k_max_count.
-  std::int64_t read_count(const Json& value, const std::string& path) {
+  std::int64_t read_count(const Json& raw, const std::string& path) {
+    std::string note;
+    const Json value = deref(raw, path, note);
     if (value.is_null()) {
       return 0;  // a number out of range, already reported
     }
@@ -207,12 +426,12 @@ class Validator {
     if (value.is_number_integer()) {
       const auto n = value.get<std::int64_t>();
       if (n < 1 || n > k_max_count) {
-        error(path, fmt::format("expected {}, got {}", expected, n));
+        error(path, fmt::format("expected {}, got {}{}", expected, n, note));
         return 0;
       }
       return n;
     }
-    error(path, fmt::format("expected {}, got {}", expected, type_phrase(value)));
+    error(path, fmt::format("expected {}, got {}{}", expected, type_phrase(value), note));
     return 0;
   }
 
@@ -229,22 +448,24 @@ class Validator {
       error(path, fmt::format("{} steps is more than the limit of {}", value.size(), k_max_steps));
       return;
     }
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      steps.push_back(read_step(value[i], json_path_index(path, i)));
+    for (std::size_t i = 0; i < value.size() && steps.size() <= k_max_steps; ++i) {
+      read_step(value[i], json_path_index(path, i), steps);
     }
   }
 
-  Step read_step(const Json& value, const std::string& path) {
+  // Appends the step at `path` to `steps`: one step, or several for "include" and "repeat".
+  void read_step(const Json& value, const std::string& path, std::vector<Step>& steps) {
     Step step;
     if (!value.is_object()) {
       error(path, fmt::format("expected a step object, got {}", type_phrase(value)));
-      return step;
+      return;
     }
-    static const std::vector<std::string> k_kinds = {"breath", "timed", "reps", "rest"};
+    static const std::vector<std::string> k_kinds = {"breath", "timed",   "reps",
+                                                      "rest",   "include", "repeat"};
     if (!value.contains("kind")) {
       error(path, "missing required key \"kind\" (one of \"breath\", \"timed\", \"reps\", "
-                  "\"rest\")");
-      return step;
+                  "\"rest\", \"include\", \"repeat\")");
+      return;
     }
     const std::string kind_path = path + ".kind";
     const Json& kind = value["kind"];
@@ -263,16 +484,22 @@ class Validator {
     } else if (kind_name == "rest") {
       step.kind = StepKind::rest;
       check_keys(value, path, {"kind", "title", "text", "duration"});
+    } else if (kind_name == "include") {
+      read_include(value, path, steps);
+      return;
+    } else if (kind_name == "repeat") {
+      read_repeat(value, path, steps);
+      return;
     } else {
       error(kind_path,
             kind.is_string()
                 ? fmt::format("unknown kind \"{}\"{}; expected one of \"breath\", \"timed\", "
-                              "\"reps\", \"rest\"",
+                              "\"reps\", \"rest\", \"include\", \"repeat\"",
                               sanitize(kind_name), did_you_mean(kind_name, k_kinds))
-                : fmt::format("expected a string (\"breath\", \"timed\", \"reps\" or "
-                              "\"rest\"), got {}",
+                : fmt::format("expected a string (\"breath\", \"timed\", \"reps\", \"rest\", "
+                              "\"include\" or \"repeat\"), got {}",
                               type_phrase(kind)));
-      return step;
+      return;
     }
     require(value, path, {"title"});
     if (value.contains("title")) {
@@ -297,7 +524,110 @@ class Validator {
         }
         break;
     }
-    return step;
+    steps.push_back(std::move(step));
+  }
+
+  std::string optional_title(const Json& value, const std::string& path) {
+    return value.contains("title") ? read_string(value["title"], path + ".title", true)
+                                   : std::string();
+  }
+
+  void read_repeat(const Json& value, const std::string& path, std::vector<Step>& steps) {
+    check_keys(value, path, {"kind", "title", "times", "steps"});
+    require(value, path, {"times", "steps"});
+    const std::string title = optional_title(value, path);
+    const std::int64_t times = value.contains("times") ? read_count(value["times"], path + ".times")
+                                                       : 0;
+    std::vector<Step> block;
+    if (value.contains("steps")) {
+      read_steps(value["steps"], path + ".steps", block);
+    }
+    apply_group_title(block, title);
+    for (std::int64_t round = 1; round <= times && steps.size() <= k_max_steps; ++round) {
+      for (const Step& inner : block) {
+        Step copy = inner;
+        if (copy.rounds == 0) {  // nested repeats: the innermost round is the one shown
+          copy.round = static_cast<int>(round);
+          copy.rounds = static_cast<int>(times);
+        }
+        steps.push_back(std::move(copy));
+        if (steps.size() > k_max_steps) {
+          break;
+        }
+      }
+    }
+  }
+
+  void read_include(const Json& value, const std::string& path, std::vector<Step>& steps) {
+    check_keys(value, path, {"kind", "title", "routine", "with"});
+    if (!require(value, path, {"routine"})) {
+      return;
+    }
+    const std::string title = optional_title(value, path);
+    const std::string routine_path = path + ".routine";
+    const std::string ref = read_string(value["routine"], routine_path, true);
+    LoadOptions options;
+    options.resolver = m_options.resolver;
+    if (value.contains("with")) {
+      const Json& with = value["with"];
+      const std::string wp = path + ".with";
+      if (!with.is_object()) {
+        error(wp, fmt::format("expected an object of parameter values such as {{\"cycles\": 5}}, "
+                              "got {}",
+                              type_phrase(with)));
+        return;
+      }
+      for (const auto& [name, raw] : with.items()) {
+        const std::string vp = json_path_member(wp, name);
+        std::string note;
+        ParamValue pv;
+        pv.value = deref(raw, vp, note);
+        const TextPosition pos = m_doc.value_at(vp);
+        pv.where = {m_source, pos.line, pos.column, vp, ""};
+        if (!pv.value.is_null()) {
+          options.params[name] = std::move(pv);
+        }
+      }
+    }
+    if (ref.empty()) {
+      return;
+    }
+    if (m_options.resolver == nullptr) {
+      error(routine_path, "includes cannot be resolved here");
+      return;
+    }
+    const auto resolved = m_options.resolver->resolve(ref, m_source);
+    if (const auto* problem = std::get_if<std::string>(&resolved)) {
+      error(routine_path, *problem);
+      return;
+    }
+    const auto& found = std::get<RoutineResolver::Found>(resolved);
+    IncludeChain chain = m_chain;
+    chain.keys.push_back(m_options.key.empty() ? m_source : m_options.key);
+    chain.sources.push_back(m_source);
+    if (std::find(chain.keys.begin(), chain.keys.end(), found.key) != chain.keys.end()) {
+      error(routine_path, "include cycle: " + chain.format(found.source));
+      return;
+    }
+    if (chain.keys.size() >= k_max_include_depth) {
+      error(routine_path, fmt::format("includes nested deeper than {}: {}", k_max_include_depth,
+                                      chain.format(found.source)));
+      return;
+    }
+    options.key = found.key;
+    LoadResult included = load_inner(found.text, found.source, options, chain);
+    m_bad_command_line = m_bad_command_line || included.bad_command_line;
+    if (!included.ok()) {
+      m_errors.insert(m_errors.end(), included.errors.begin(), included.errors.end());
+      return;
+    }
+    apply_group_title(included.routine.steps, title);
+    for (auto& step : included.routine.steps) {
+      if (steps.size() > k_max_steps) {
+        break;
+      }
+      steps.push_back(std::move(step));
+    }
   }
 
   void read_breath(const Json& value, const std::string& path, Step& step) {
@@ -479,20 +809,34 @@ class Validator {
   const JsonDocument& m_doc;
   const std::string& m_source;
   Diagnostics& m_errors;
+  const LoadOptions& m_options;
+  const IncludeChain& m_chain;
+  bool& m_bad_command_line;
+  std::vector<Param> m_params;            // declared, in file order
+  std::map<std::string, double> m_values;  // each declared parameter's value in force
 };
+
+LoadResult load_inner(std::string_view text, const std::string& source, const LoadOptions& options,
+                      const IncludeChain& chain) {
+  LoadResult result;
+  JsonReadResult parsed = read_json(text, source);
+  result.errors = std::move(parsed.errors);
+  if (!parsed.complete) {
+    return result;  // a syntax error: there is no whole document to check
+  }
+  Validator validator(parsed.document, source, result.errors, options, chain,
+                      result.bad_command_line);
+  result.routine = validator.routine();
+  return result;
+}
 
 }  // namespace
 
-LoadResult load_routine(std::string_view text, const std::string& source) {
+LoadResult load_routine(std::string_view text, const std::string& source,
+                        const LoadOptions& options) {
   LoadResult result;
   try {
-    JsonReadResult parsed = read_json(text, source);
-    result.errors = std::move(parsed.errors);
-    if (!parsed.complete) {
-      return result;  // a syntax error: there is no whole document to check
-    }
-    Validator validator(parsed.document, source, result.errors);
-    result.routine = validator.routine();
+    result = load_inner(text, source, options, IncludeChain{});
     if (result.ok()) {
       ExpandResult expanded = expand(result.routine);
       result.errors = std::move(expanded.errors);
@@ -502,6 +846,29 @@ LoadResult load_routine(std::string_view text, const std::string& source) {
     result.errors.push_back({source, 0, 0, "", fmt::format("could not be read: {}", e.what())});
   }
   return result;
+}
+
+std::variant<std::pair<std::string, ParamValue>, std::string> parse_set_option(
+    const std::string& text) {
+  const auto equals = text.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    return fmt::format("--set {}: expected NAME=VALUE, such as cycles=10", sanitize(text));
+  }
+  const std::string name = text.substr(0, equals);
+  const std::string raw = text.substr(equals + 1);
+  ParamValue value;
+  value.from_command_line = true;
+  value.where.source = "--set " + sanitize(text);
+  double number = 0;
+  const auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), number);
+  if (ec == std::errc() && ptr == raw.data() + raw.size() && std::isfinite(number)) {
+    value.value = number_json(number);
+  } else if (const auto ms = parse_duration_string(raw)) {
+    value.value = number_json(static_cast<double>(*ms) / 1000.0);
+  } else {
+    value.value = Json(raw);
+  }
+  return std::make_pair(name, std::move(value));
 }
 
 }  // namespace backcare

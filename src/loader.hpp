@@ -1,25 +1,69 @@
 #pragma once
 // Turns routine text into a validated Routine, or the full list of what is wrong with it.
-// Pure: no file system, no clock, no globals, and no exception leaves it.
+// Pure: no file system, no clock, no globals, and no exception leaves it. Included routines
+// are fetched through a RoutineResolver, which the shell implements over files and the tests
+// fake with strings.
+#include <map>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include "diagnostic.hpp"
+#include "json_reader.hpp"
 #include "routine.hpp"
 
 namespace backcare {
 
 inline constexpr std::size_t k_max_string_chars = 500;
 inline constexpr std::size_t k_max_steps = 1000;
-inline constexpr std::int64_t k_max_count = 10000;  // cycles, sets, reps
+inline constexpr std::int64_t k_max_count = 10000;  // cycles, sets, reps, times
+inline constexpr std::size_t k_max_include_depth = 16;
+
+// Finds the routine an "include" step names: a routine name, or a path relative to the
+// including file.
+class RoutineResolver {
+ public:
+  struct Found {
+    std::string text;
+    std::string source;  // how diagnostics name it: a path or "built-in:breathe"
+    std::string key;     // identity for cycle detection (a canonical path, "built-in:NAME")
+  };
+  virtual ~RoutineResolver() = default;
+  // `from_source` is the including routine's source. Returns the routine, or why it cannot.
+  virtual std::variant<Found, std::string> resolve(const std::string& ref,
+                                                   const std::string& from_source) const = 0;
+};
+
+// A parameter value set from outside the routine: by `--set name=value` or an include's
+// "with". Errors about it are reported at `where`.
+struct ParamValue {
+  Json value;
+  Diagnostic where;  // source/line/column/path of the setting; message unused
+  bool from_command_line = false;
+};
+using ParamValues = std::map<std::string, ParamValue>;
+
+struct LoadOptions {
+  const RoutineResolver* resolver = nullptr;  // nullptr: "include" steps are errors
+  ParamValues params;                          // values for the routine's declared params
+  std::string key;                             // identity of the text, for include cycles
+};
 
 struct LoadResult {
   Routine routine;
   Diagnostics errors;
+  bool bad_command_line = false;  // an error concerns a --set value: a usage error
   bool ok() const { return errors.empty(); }
 };
 
 // `source` names the text in diagnostics and is kept as Routine::source.
-LoadResult load_routine(std::string_view text, const std::string& source);
+LoadResult load_routine(std::string_view text, const std::string& source,
+                        const LoadOptions& options = {});
+
+// Parses "name=value" from --set: the value as a number, a duration ("90s" → 90) or, failing
+// both, a string (which the loader then rejects with the parameter's name).
+std::variant<std::pair<std::string, ParamValue>, std::string> parse_set_option(
+    const std::string& text);
 
 }  // namespace backcare

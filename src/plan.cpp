@@ -233,6 +233,10 @@ ExpandResult expand(const Routine& routine) {
         break;
     }
     plan_step.end_segment = plan.segments.size();
+    for (std::size_t k = plan_step.first_segment; k < plan_step.end_segment; ++k) {
+      plan.segments[k].labels.round = step.round;
+      plan.segments[k].labels.rounds = step.rounds;
+    }
     plan_step.duration_ms = builder.offset() - plan_step.start_ms;
     plan.steps.push_back(std::move(plan_step));
   }

@@ -2,6 +2,7 @@
 // The routine model: what a validated routine file says, with every duration in integer
 // milliseconds. Built by the loader (loader.hpp), turned into a timeline by expand (plan.hpp).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,19 @@ struct Step {
   Tempo tempo;
   RepBreath rep_breath;
   std::int64_t rest_ms = 0;  // between sets
+
+  // Inside a "repeat" block: this copy belongs to round `round` of `rounds` (0: not repeated).
+  int round = 0;
+  int rounds = 0;
+};
+
+// A declared parameter: a number with a default and an optional range.
+struct Param {
+  std::string name;
+  double default_value = 0;
+  std::optional<double> min;
+  std::optional<double> max;
+  std::string description;
 };
 
 struct Routine {
@@ -76,7 +90,8 @@ struct Routine {
   std::string title;
   std::string description;
   std::vector<std::string> tags;
-  std::vector<Step> steps;
+  std::vector<Param> params;
+  std::vector<Step> steps;  // includes and repeats already spliced in
   std::string source;  // where it came from: a path, "<stdin>" or "built-in"
 };
 

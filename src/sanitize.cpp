@@ -45,8 +45,8 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& out) {
 }
 
 bool is_escaped(char32_t cp, bool keep_newlines) {
-  if (cp == '\n' && keep_newlines) {
-    return false;
+  if ((cp == '\n' || cp == '\t') && keep_newlines) {
+    return false;  // as documented: keep_newlines keeps tab and newline
   }
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
          (cp >= 0x2066 && cp <= 0x2069);

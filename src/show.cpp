@@ -62,8 +62,10 @@ std::string describe_plan(const Routine& routine, const Plan& plan) {
   for (std::size_t i = 0; i < routine.steps.size() && i < plan.steps.size(); ++i) {
     const Step& step = routine.steps[i];
     const PlanStep& plan_step = plan.steps[i];
-    out += fmt::format("{:>3}. {:>7}  {}\n", i + 1, format_clock(plan_step.duration_ms),
-                       sanitize(step.title));
+    const std::string round =
+        step.rounds > 0 ? fmt::format("  (round {}/{})", step.round, step.rounds) : "";
+    out += fmt::format("{:>3}. {:>7}  {}{}\n", i + 1, format_clock(plan_step.duration_ms),
+                       sanitize(step.title), round);
     out += fmt::format("              {}\n", step_summary(step, plan_step));
     if (!step.text.empty()) {
       out += fmt::format("              {}\n", sanitize(step.text));
