@@ -22,6 +22,8 @@
 #include "event_stream.hpp"
 #include "sanitize.hpp"
 #include "show.hpp"
+#include "starter.hpp"
+#include "terminal.hpp"
 #include "suggest.hpp"
 
 #ifndef BACKCARE_VERSION
@@ -315,6 +317,67 @@ int cmd_run(Context& context, const RunArgs& args) {
   return play(plan, options, std::move(observers));
 }
 
+// Writes `text` to `path` only if nothing is there (O_EXCL): never overwrites a user's file.
+void write_new_file(const std::filesystem::path& path, const std::string& text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw AppError{k_exit_cant_create,
+                   {fmt::format("cannot create {}: {}", sanitize(path.string()),
+                                errno == EEXIST ? "it already exists (backcare never overwrites "
+                                                  "a routine; pick another name or remove it)"
+                                                : std::strerror(errno))}};
+  }
+  const bool ok = write_all(fd, text);
+  if (::close(fd) != 0 || !ok) {
+    throw AppError{k_exit_cant_create,
+                   {fmt::format("cannot write {}: {}", sanitize(path.string()), std::strerror(errno))}};
+  }
+}
+
+int cmd_new(Context& context, const std::string& name, const std::string& from) {
+  if (!is_routine_name(name)) {
+    throw AppError{k_exit_usage,
+                   {fmt::format("\"{}\" is not a routine name: use lowercase letters, digits and "
+                                "dashes, starting with a letter or digit (at most 40)",
+                                sanitize(name))}};
+  }
+  std::string text = starter_routine(name);
+  if (!from.empty()) {
+    const Catalog& catalog = context.catalog();
+    std::string original;
+    if (const CatalogEntry* entry = looks_like_path(from) ? nullptr : catalog.find(from)) {
+      original = entry->text;
+    } else {
+      FileText file = read_routine_text(from);
+      if (!file.errors.empty()) {
+        throw errors_to_app_error(file.errors, file.exit_code);
+      }
+      original = std::move(file.text);
+    }
+    resolve_routine(context, from);  // refuses to copy an invalid routine
+    JsonReadResult parsed = read_json(original, from);
+    Json copy = std::move(parsed.document.value);
+    copy["name"] = name;
+    copy["$schema"] = "./schema.json";
+    text = copy.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  }
+  const std::filesystem::path dir = user_routine_dir();
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    throw AppError{k_exit_cant_create,
+                   {fmt::format("cannot create {}: {}", sanitize(dir.string()), ec.message())}};
+  }
+  const std::filesystem::path path = dir / (name + ".json");
+  write_new_file(path, text);
+  // The schema beside it, so editors that read "$schema" validate and complete the file.
+  const std::filesystem::path schema = dir / "schema.json";
+  std::filesystem::remove(schema, ec);
+  write_new_file(schema, routine_schema());
+  print_out(sanitize(path.string()) + "\n");
+  return k_exit_ok;
+}
+
 int cmd_overview(Context& context) {
   std::string out =
       "backcare — a routine timer for postpartum back care\n\n"
@@ -392,6 +455,17 @@ int run_app(int argc, char** argv) {
       ->required()
       ->type_name("FILE");
 
+  app.add_subcommand("schema", "Print the JSON Schema of the routine format (draft 2020-12)");
+  std::string new_name;
+  std::string new_from;
+  auto* create = app.add_subcommand("new", "Start a routine in your routine folder from a starter "
+                                           "(or a copy with --from) and print its path");
+  create->add_option("name", new_name, "Name of the new routine (lowercase, digits, dashes)")
+      ->required()
+      ->type_name("NAME");
+  create->add_option("--from", new_from, "Copy this routine (a name or a file) instead")
+      ->type_name("ROUTINE");
+
   RunArgs run_args;
   auto* run = app.add_subcommand("run", "Run a routine: a name, a file, or - for standard input");
   run->add_option("routine", run_args.routine, "Routine name, file, or - for standard input")
@@ -463,6 +537,13 @@ int run_app(int argc, char** argv) {
   if (*run) {
     return cmd_run(context, run_args);
   }
+  if (*create) {
+    return cmd_new(context, new_name, new_from);
+  }
+  if (app.got_subcommand("schema")) {
+    print_out(routine_schema());
+    return k_exit_ok;
+  }
   for (auto* sub : shortcuts) {
     if (*sub) {
       run_args.routine = sub->get_name();
@@ -480,7 +561,10 @@ int app_main(int argc, char** argv) {
   } catch (const AppError& e) {
     std::string text;
     for (const auto& line : e.lines) {
-      text += (e.exit_code == k_exit_usage ? "backcare: error: " : "") + line + "\n";
+      // Routine problems read like a compiler's ("file:line:col: path: message"); the rest
+      // says who is talking.
+      const bool diagnostic = e.exit_code == k_exit_data || e.exit_code == k_exit_no_input;
+      text += (diagnostic ? "" : "backcare: error: ") + line + "\n";
     }
     print_err(text);
     return e.exit_code;

@@ -193,7 +193,8 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
     std::error_code ec;
     std::vector<std::filesystem::path> files;
     for (const auto& item : std::filesystem::directory_iterator(dir, ec)) {
-      if (item.path().extension() == ".json") {
+      // schema.json sits beside user routines for editors (`backcare new` writes it).
+      if (item.path().extension() == ".json" && item.path().filename() != "schema.json") {
         files.push_back(item.path());
       }
     }

@@ -39,16 +39,6 @@ std::size_t count_code_points(std::string_view text) {
   }));
 }
 
-bool is_slug(std::string_view name) {
-  if (name.empty() || name.size() > 40) {
-    return false;
-  }
-  const auto ok_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (!ok_char(name[0])) {
-    return false;
-  }
-  return std::all_of(name.begin(), name.end(), [&](char c) { return ok_char(c) || c == '-'; });
-}
 
 // The includes that led to the routine being read, outermost first, to catch cycles.
 struct IncludeChain {
@@ -144,7 +134,7 @@ class Validator {
     }
     if (root.contains("name")) {
       routine.name = read_string(root["name"], "name");
-      if (root["name"].is_string() && !is_slug(routine.name)) {
+      if (root["name"].is_string() && !is_routine_name(routine.name)) {
         error("name", fmt::format("expected a name of lowercase letters, digits and dashes "
                                   "that starts with a letter or digit (at most 40 characters), "
                                   "got \"{}\"",
@@ -846,6 +836,17 @@ LoadResult load_routine(std::string_view text, const std::string& source,
     result.errors.push_back({source, 0, 0, "", fmt::format("could not be read: {}", e.what())});
   }
   return result;
+}
+
+bool is_routine_name(std::string_view name) {
+  if (name.empty() || name.size() > 40) {
+    return false;
+  }
+  const auto ok_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!ok_char(name[0])) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [&](char c) { return ok_char(c) || c == '-'; });
 }
 
 std::variant<std::pair<std::string, ParamValue>, std::string> parse_set_option(

@@ -61,6 +61,9 @@ struct LoadResult {
 LoadResult load_routine(std::string_view text, const std::string& source,
                         const LoadOptions& options = {});
 
+// A routine name: [a-z0-9][a-z0-9-]*, at most 40 characters.
+bool is_routine_name(std::string_view name);
+
 // Parses "name=value" from --set: the value as a number, a duration ("90s" → 90) or, failing
 // both, a string (which the loader then rejects with the parameter's name).
 std::variant<std::pair<std::string, ParamValue>, std::string> parse_set_option(
