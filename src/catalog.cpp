@@ -147,8 +147,10 @@ std::variant<RoutineResolver::Found, std::string> CatalogResolver::resolve(
     return Found{std::move(text.text), sanitize(path.string()),
                  ec ? path.string() : canonical.string()};
   }
+  // A built-in includes built-ins only, so a user's own "breathe" cannot break "night-release".
+  const bool builtin_only = from_source.rfind("built-in:", 0) == 0;
   for (auto it = m_named.rbegin(); it != m_named.rend(); ++it) {
-    if (it->first == ref) {
+    if (it->first == ref && (!builtin_only || it->second.key.rfind("built-in:", 0) == 0)) {
       return it->second;
     }
   }

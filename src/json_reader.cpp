@@ -370,6 +370,7 @@ class Reader {
       }
     }
     report(start, path, fmt::format("number {} is out of range", token));
+    m_result.document.reported.insert(path);
     return Json(nullptr);  // reported; the loader sees a null and says nothing more
   }
 

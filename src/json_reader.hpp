@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "diagnostic.hpp"
 
@@ -28,6 +29,9 @@ struct JsonDocument {
   std::unordered_map<std::string, TextPosition> values;
   // JSON path of a member → where its key starts (for "unknown key" errors).
   std::unordered_map<std::string, TextPosition> keys;
+  // Paths whose value was already reported (a number out of range, now null): the loader says
+  // nothing more about them.
+  std::unordered_set<std::string> reported;
 
   TextPosition value_at(const std::string& path) const;
   TextPosition key_at(const std::string& path) const;

@@ -168,6 +168,9 @@ class Validator {
 
  private:
   void error(const std::string& path, std::string message) {
+    if (m_doc.reported.count(path) != 0) {
+      return;  // the reader already said what is wrong with this value
+    }
     const TextPosition p = m_doc.value_at(path);
     m_errors.push_back({m_source, p.line, p.column, path, std::move(message)});
   }

@@ -1,0 +1,90 @@
+#include "sanitize.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using backcare::display_width;
+using backcare::is_valid_utf8;
+using backcare::sanitize;
+using backcare::truncate_to_width;
+
+TEST_CASE("sanitize::sanitize") {
+  SUBCASE("plain and non-ASCII text is kept") {
+    CHECK(sanitize("Cat-cow") == "Cat-cow");
+    CHECK(sanitize("360° breathing · côté") == "360° breathing · côté");
+    CHECK(sanitize("") == "");
+  }
+  SUBCASE("OSC title sequence") {
+    CHECK(sanitize("\x1b]0;x\x07") == "\\x1b]0;x\\x07");
+  }
+  SUBCASE("CSI clear screen") {
+    CHECK(sanitize("\x1b[2Jhi") == "\\x1b[2Jhi");
+  }
+  SUBCASE("C1 control U+009B (the one-byte CSI)") {
+    CHECK(sanitize("a\xc2\x9b" "2Jb") == "a\\u009b2Jb");
+    CHECK(sanitize("\xc2\x80\xc2\x9f") == "\\u0080\\u009f");
+    CHECK(sanitize("\xc2\xa0") == "\xc2\xa0");  // U+00A0 is not a control
+  }
+  SUBCASE("bidi overrides and isolates") {
+    CHECK(sanitize("abc\xe2\x80\xae" "def") == "abc\\u202edef");
+    CHECK(sanitize("\xe2\x80\xaa") == "\\u202a");
+    CHECK(sanitize("\xe2\x81\xa6\xe2\x81\xa9") == "\\u2066\\u2069");
+    CHECK(sanitize("\xe2\x80\xaf") == "\xe2\x80\xaf");  // U+202F, just past the range
+  }
+  SUBCASE("DEL and other C0 controls") {
+    CHECK(sanitize("a\x7f" "b") == "a\\x7fb");
+    CHECK(sanitize(std::string("a\0b", 3)) == "a\\x00b");
+    CHECK(sanitize("\r") == "\\x0d");
+  }
+  SUBCASE("invalid UTF-8 bytes") {
+    CHECK(sanitize("a\xff" "b") == "a\\xffb");
+    CHECK(sanitize("\xc3") == "\\xc3");              // truncated sequence
+    CHECK(sanitize("\xc0\xaf") == "\\xc0\\xaf");     // overlong '/'
+    CHECK(sanitize("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // UTF-16 surrogate
+  }
+  SUBCASE("tab and newline are escaped by default") {
+    CHECK(sanitize("a\tb\nc") == "a\\x09b\\x0ac");
+  }
+  SUBCASE("keep_newlines keeps tab and newline, still escapes the rest") {
+    CHECK(sanitize("a\tb\nc", true) == "a\tb\nc");
+    CHECK(sanitize("a\n\x1b[2J\r", true) == "a\n\\x1b[2J\\x0d");
+  }
+  SUBCASE("no raw escape byte survives") {
+    const std::string out = sanitize("\x1b]0;x\x07\x1b[2J\xc2\x9b\xe2\x80\xae\x7f\xff");
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find("\xc2\x9b") == std::string::npos);
+    CHECK(out.find('\x07') == std::string::npos);
+    CHECK(out == "\\x1b]0;x\\x07\\x1b[2J\\u009b\\u202e\\x7f\\xff");
+  }
+}
+
+TEST_CASE("sanitize::is_valid_utf8") {
+  CHECK(is_valid_utf8(""));
+  CHECK(is_valid_utf8("plain"));
+  CHECK(is_valid_utf8("360° 中文 \xf0\x9f\x98\x80"));
+  CHECK(is_valid_utf8("\xf4\x8f\xbf\xbf"));  // U+10FFFF
+  CHECK_FALSE(is_valid_utf8("\xff"));
+  CHECK_FALSE(is_valid_utf8("\x80"));            // lone continuation byte
+  CHECK_FALSE(is_valid_utf8("\xc3"));            // truncated
+  CHECK_FALSE(is_valid_utf8("\xc0\x80"));        // overlong NUL
+  CHECK_FALSE(is_valid_utf8("\xe0\x80\xaf"));    // overlong
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));    // surrogate U+D800
+  CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // U+110000
+}
+
+TEST_CASE("sanitize::display_width") {
+  CHECK(display_width("") == 0);
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("360°") == 4);
+  CHECK(display_width("中文") == 4);
+  CHECK(display_width("e\xcc\x81") == 1);  // e + combining acute
+  CHECK(display_width("\xf0\x9f\x98\x80") == 2);
+}
+
+TEST_CASE("sanitize::truncate_to_width") {
+  CHECK(truncate_to_width("hello", 5) == "hello");
+  CHECK(truncate_to_width("hello", 4) == "hel…");
+  CHECK(truncate_to_width("中文字", 4) == "中…");
+  CHECK(truncate_to_width("hello", 0) == "");
+}
