@@ -230,7 +230,24 @@ struct RunArgs {
 };
 
 
+const char* k_run_footer = R"(Keys while a routine runs:
+  space, p    pause / resume (resuming gives a short get-ready, and restarts the breath)
+  n, Right    next step
+  b, Left     back: restart the step, or the previous step within its first 2 s
+  q, Esc      quit (Ctrl-C too)
+
+Examples:
+  backcare breathe --cycles 10                 ten breaths
+  backcare breathe --inhale 4 --hold 7 --exhale 8
+  backcare night-release --plain               one line per event (for logs, screen readers)
+  backcare run my.json --speed 20 --lead-in 0  preview a routine quickly
+  backcare run my.json --dry-run               print the plan without running it
+
+Exit codes: 0 completed, 1 stopped with q, 2 usage error, 65 invalid routine, 66 unreadable
+file, 73 cannot write --events, 129/130/143 SIGHUP/SIGINT/SIGTERM, 141 output closed.)";
+
 void add_run_options(CLI::App& sub, RunArgs& args) {
+  sub.footer(k_run_footer);
   sub.add_option("--speed", args.speed, "Run X times faster (0.1 to 1000), for previews and tests")
       ->check(CLI::Range(0.1, 1000.0))
       ->type_name("X");
@@ -402,21 +419,26 @@ int cmd_overview(Context& context) {
 const char* k_footer = R"(Examples:
   backcare breathe                      5 minutes of paced 360° breathing
   backcare night-release                the 10-minute evening routine
-  backcare run my-routine.json          run a routine file
+  backcare breathe --inhale 5 --exhale 7 --minutes 3
+  backcare run my-routine.json          run a routine file (- reads standard input)
   backcare show night-release           see every step and its timing
   backcare validate my-routine.json     check a routine file
+  backcare new my-evening               start your own routine from a starter
+  backcare run my-evening --set breaths=10 --events - --quiet | jq .event
 
 Exit codes:
-  0   success (a session completed)
-  1   a session was stopped early with q
-  2   usage error (bad command line, unknown routine)
-  65  invalid routine data
-  66  routine file missing or unreadable
+  0    success (a session completed)
+  1    a session was stopped early with q
+  2    usage error (bad option or value, unknown command or routine)
+  65   invalid routine data (one line per problem: file:line:col: path: message)
+  66   routine file missing, unreadable or not a regular file
+  73   cannot create a file (new, --events)
   129, 130, 143  a session ended by SIGHUP, SIGINT (Ctrl-C), SIGTERM
+  141  the output was closed (e.g. piped into head)
 
 Routines are looked up in the built-ins, then $XDG_CONFIG_HOME/backcare/routines
 (default ~/.config/backcare/routines), then each --routines-dir.
-NO_COLOR (non-empty) turns colour off.)";
+NO_COLOR (non-empty) turns colour off. See backcare(1), docs/routines.md and docs/events.md.)";
 
 // The subcommands, for "did you mean" on a typo.
 const std::vector<std::string> k_command_names = {"list", "show", "validate", "run"};
