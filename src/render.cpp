@@ -342,6 +342,10 @@ std::string key_help(bool paused) {
 
 }  // namespace
 
+std::vector<std::string> wrap_text(std::string_view text, int width) {
+  return wrap(clean(text), std::max(1, width));
+}
+
 std::string render_bar(double fraction, int cells) {
   const BarParts parts = bar_parts(fraction, cells);
   return parts.filled + parts.empty;

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "plan.hpp"
 #include "session.hpp"
@@ -66,6 +68,10 @@ int frame_line_count(const Plan& plan, int width);
 // step_start that follows names the new one. `lead_in_ms`, when > 0, is shown in the lead_in
 // line ("get ready… 3s").
 std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t lead_in_ms = 0);
+
+// Untrusted `text` sanitized (newlines and tabs as spaces) and word-wrapped to `width` columns;
+// a word longer than the width is split.
+std::vector<std::string> wrap_text(std::string_view text, int width);
 
 // The end-of-session summary, ending with a newline:
 //   "Completed: <routine title> — 10:00 of 10:00"            (status completed)

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include "duration.hpp"
+#include "render.hpp"
 #include "sanitize.hpp"
 
 namespace backcare {
 namespace {
+
+constexpr int k_page_width = 80;  // `show` is read in a terminal or a pager
 
 std::string step_summary(const Step& step, const PlanStep& plan_step) {
   switch (step.kind) {
@@ -53,10 +56,19 @@ std::string step_summary(const Step& step, const PlanStep& plan_step) {
 
 }  // namespace
 
+// `text` wrapped to the page width, each line indented by `indent` spaces.
+std::string indented(std::string_view text, int indent) {
+  std::string out;
+  for (const auto& line : wrap_text(text, k_page_width - indent)) {
+    out += std::string(static_cast<std::size_t>(indent), ' ') + line + "\n";
+  }
+  return out;
+}
+
 std::string describe_plan(const Routine& routine, const Plan& plan) {
   std::string out = fmt::format("{} ({})\n", sanitize(routine.title), sanitize(routine.name));
   if (!routine.description.empty()) {
-    out += sanitize(routine.description) + "\n";
+    out += indented(routine.description, 0);
   }
   out += "\n";
   for (std::size_t i = 0; i < routine.steps.size() && i < plan.steps.size(); ++i) {
@@ -66,13 +78,13 @@ std::string describe_plan(const Routine& routine, const Plan& plan) {
         step.rounds > 0 ? fmt::format("  (round {}/{})", step.round, step.rounds) : "";
     out += fmt::format("{:>3}. {:>7}  {}{}\n", i + 1, format_clock(plan_step.duration_ms),
                        sanitize(step.title), round);
-    out += fmt::format("              {}\n", step_summary(step, plan_step));
+    out += indented(step_summary(step, plan_step), 14);
     if (!step.text.empty()) {
-      out += fmt::format("              {}\n", sanitize(step.text));
+      out += indented(step.text, 14);
     }
     const auto cue_line = [&](const char* label, const std::string& text) {
       if (!text.empty()) {
-        out += fmt::format("              {}: {}\n", label, sanitize(text));
+        out += indented(fmt::format("{}: {}", label, text), 14);
       }
     };
     cue_line("inhale", step.breath_cues.inhale);
@@ -80,10 +92,10 @@ std::string describe_plan(const Routine& routine, const Plan& plan) {
     cue_line("exhale", step.breath_cues.exhale);
     cue_line("hold (empty)", step.breath_cues.hold_empty);
     for (const auto& cue : step.cues) {
-      out += fmt::format("              at {}: {}\n", format_clock(cue.at_ms), sanitize(cue.text));
+      out += indented(fmt::format("at {}: {}", format_clock(cue.at_ms), cue.text), 14);
     }
   }
-  out += fmt::format("\nTotal {}\n\n{}\n", format_clock(plan.total_ms), k_safety_note);
+  out += fmt::format("\nTotal {}\n\n", format_clock(plan.total_ms)) + indented(k_safety_note, 0);
   return out;
 }
 

@@ -41,7 +41,12 @@ expect_out "  6.    1:25  Roller: lats" "show: a sided step with its time"
 expect_out "40s per side (left, right), 5s to switch" "show: sided step summary"
 expect_out "at 0:20: Round up on the out-breath" "show: cue"
 expect_out "Total 10:00" "show: total"
-expect_out "General guidance, not medical advice: persistent or worsening pain, leaking, heaviness or abdominal doming is a reason to see a pelvic-floor physiotherapist." "show: safety note"
+# The note is word-wrapped to 80 columns: compare it with line breaks as spaces.
+joined=$(printf '%s' "$OUT" | tr '\n' ' ')
+[[ "$joined" == *"General guidance, not medical advice: persistent or worsening pain, leaking, heaviness or abdominal doming is a reason to see a pelvic-floor physiotherapist."* ]] &&
+  pass || fail "show: safety note missing"
+python3 -c 'import sys; sys.exit(any(len(l) > 80 for l in sys.stdin.read().splitlines()))' <<<"$OUT" &&
+  pass || fail "show: a line is wider than 80 columns"
 
 run "$BACKCARE" show --json night-release
 expect_rc 0 "show --json"
@@ -150,8 +155,8 @@ expect_rc 0 "--version"
 run "$BACKCARE" --help
 expect_rc 0 "--help"
 expect_out "Exit codes:" "--help: exit codes"
-expect_out "65  invalid routine data" "--help: 65"
-expect_out "66  routine file missing or unreadable" "--help: 66"
+expect_out "65   invalid routine data" "--help: 65"
+expect_out "66   routine file missing, unreadable or not a regular file" "--help: 66"
 expect_out "validate" "--help: validate command"
 
 run "$BACKCARE" show --help
