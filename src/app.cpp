@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "catalog.hpp"
+#include "completion.hpp"
 #include "duration.hpp"
 #include "exit_codes.hpp"
 #include "loader.hpp"
@@ -513,6 +514,14 @@ int run_app(int argc, char** argv) {
     shortcuts.push_back(sub);
   }
 
+  std::string completion_shell;
+  auto* completion =
+      app.add_subcommand("completion", "Print a shell completion script (bash, zsh, fish)");
+  completion->add_option("shell", completion_shell, "The shell: bash, zsh or fish")
+      ->required()
+      ->type_name("SHELL")
+      ->check(CLI::IsMember(completion_shells()));
+
   std::vector<char*> args(argv, argv + argc);
   // A first word that is no command: a typo of one ("did you mean"), or a routine name.
   if (argc > 1 && argv[1][0] != '-') {
@@ -547,6 +556,10 @@ int run_app(int argc, char** argv) {
                    {fmt::format("{}\nRun `backcare --help` for usage.", sanitize(e.what()))}};
   }
 
+  if (*completion) {
+    print_out(completion_script(app, completion_shell));
+    return k_exit_ok;
+  }
   if (*list) {
     return cmd_list(context, list_json, list_names);
   }

@@ -13,10 +13,14 @@ class App;
 namespace backcare {
 
 // What the value of an option or a positional argument completes to. Read from the option's
-// type name (the part before any validator description): the words NAME (routine names, asked
-// of `PROGRAM list --names` at completion time), FILE (for a positional: *.json routine files;
-// for an option: any file), DIR and SHELL, separated by '|' ("NAME|FILE"); and the choices of
-// a CLI::IsMember check ("{bash,zsh,fish}").
+// type name (the part before any validator description), words separated by '|':
+//   ROUTINE or NAME|FILE  an existing routine: the names `PROGRAM list --names` prints at
+//                         completion time, and *.json files
+//   FILE                  for a positional: *.json routine files; for an option: any file
+//   DIR                   directories
+//   SHELL                 bash, zsh, fish
+// NAME alone is a new name (`new NAME`) and completes to nothing. The choices of a
+// CLI::IsMember check ("TEXT:{bash,zsh,fish}") complete as words.
 struct ValueCompletion {
   bool routines = false;
   bool routine_files = false;
@@ -53,8 +57,8 @@ struct CompletionCommand {
 // Everything the generators need, read once from the CLI11 App. Hidden options and subcommands
 // (empty group) are left out.
 struct CompletionModel {
-  std::string program;                     // the root App's name: "backcare"
-  std::vector<CompletionOption> options;   // the root's, --help and --version included
+  std::string program;                    // the root App's name: "backcare"
+  std::vector<CompletionOption> options;  // the root's, --help and --version included
   std::vector<CompletionCommand> commands;
 };
 

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Shell completion: `backcare completion bash` loaded into plain bash (no bash-completion) and
+# driven the way readline drives it; the zsh and fish scripts are produced (and parse, when
+# those shells are installed).
+source "$SOURCE_DIR/tests/cli/lib.bash"
+
+# A user routine, and one in an extra --routines-dir.
+mkdir -p "$XDG_CONFIG_HOME/backcare/routines" "$TMP/extra"
+sed 's/"name": "posture"/"name": "evening-wind-down"/' "$SOURCE_DIR/routines/posture.json" \
+  >"$XDG_CONFIG_HOME/backcare/routines/evening-wind-down.json"
+sed 's/"name": "posture"/"name": "office-reset"/' "$SOURCE_DIR/routines/posture.json" \
+  >"$TMP/extra/office-reset.json"
+run "$BACKCARE" list --names
+expect_out "evening-wind-down" "setup: the user routine is listed"
+
+# `backcare` on PATH, as a user types it.
+mkdir -p "$TMP/bin"
+ln -s "$BACKCARE" "$TMP/bin/backcare"
+export PATH="$TMP/bin:$PATH"
+
+run "$BACKCARE" completion bash
+expect_rc 0 "completion bash"
+printf '%s\n' "$OUT" >"$TMP/backcare.bash"
+BASH_SCRIPT=$OUT
+
+# shellcheck disable=SC1091
+source "$TMP/backcare.bash" && pass || fail "completion bash: the script does not load"
+spec=$(complete -p backcare 2>&1)
+FUNC=$(sed -n 's/.*-F \([^ ]*\) .*/\1/p' <<<"$spec")
+[ -n "$FUNC" ] && declare -F "$FUNC" >/dev/null && pass ||
+  fail "complete -p backcare: no completion function ($spec)"
+
+# complete WORD...: completes the last word (empty for "after a space") of the command line
+# WORD..., as readline would; OUT gets COMPREPLY, one per line, sorted.
+complete_line() {
+  COMP_WORDS=("$@")
+  COMP_CWORD=$(($# - 1))
+  COMP_LINE="$*"
+  COMP_POINT=${#COMP_LINE}
+  COMPREPLY=()
+  "$FUNC" backcare "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}" 2>"$TMP/stderr"
+  OUT=$(printf '%s\n' "${COMPREPLY[@]}" | sort -u)
+  ERR=$(cat "$TMP/stderr")
+}
+# expect_line LINE WHAT: OUT has LINE as a line of its own.
+expect_line() { grep -qxF -- "$1" <<<"$OUT" && pass || fail "$2: no [$1] in [$OUT] (stderr: $ERR)"; }
+expect_no_line() { grep -qxF -- "$1" <<<"$OUT" && fail "$2: [$1] in [$OUT]" || pass; }
+
+# --- the first word: commands and routines ---------------------------------------------------
+complete_line backcare sh
+expect_eq "$OUT" "show" "backcare sh"
+complete_line backcare ''
+for word in list show validate run breathe night-release hinge strength posture completion \
+  evening-wind-down; do
+  expect_line "$word" "backcare <TAB>"
+done
+expect_no_line "--help" "backcare <TAB>: options only after a dash"
+complete_line backcare eve
+expect_eq "$OUT" "evening-wind-down" "backcare eve: a user routine as the first word"
+complete_line backcare --
+for word in --help --version --routines-dir; do
+  expect_line "$word" "backcare --<TAB>"
+done
+
+# --- options of a command --------------------------------------------------------------------
+complete_line backcare run --sp
+expect_eq "$OUT" "--speed" "backcare run --sp"
+complete_line backcare run --
+for word in --speed --plain --no-color --no-bell --lead-in --inhale --hold --exhale \
+  --hold-empty --cycles --minutes --from-step --dry-run --events --quiet --help --routines-dir; do
+  expect_line "$word" "backcare run --<TAB>"
+done
+expect_no_line "--json" "backcare run --<TAB>: not list's options"
+complete_line backcare list --
+expect_line "--names" "backcare list --<TAB>"
+expect_no_line "--speed" "backcare list --<TAB>"
+complete_line backcare breathe --no-
+expect_eq "$OUT" "--no-bell
+--no-color" "backcare breathe --no-<TAB>: a shortcut has run's options"
+complete_line backcare evening-wind-down --sp
+expect_eq "$OUT" "--speed" "backcare ROUTINE --sp: a routine as the first word has run's options"
+
+# --- routine names for NAME|FILE -------------------------------------------------------------
+complete_line backcare run eve
+expect_eq "$OUT" "evening-wind-down" "backcare run eve"
+complete_line backcare show night
+expect_eq "$OUT" "night-release" "backcare show night"
+complete_line backcare run --speed 10 --plain eve
+expect_eq "$OUT" "evening-wind-down" "backcare run OPTIONS eve: option values skipped"
+complete_line "$BACKCARE" run eve
+expect_eq "$OUT" "evening-wind-down" "the executable as typed (a path) lists the routines"
+complete_line backcare run evening-wind-down ''
+expect_eq "$OUT" "" "backcare run NAME <TAB>: no second routine"
+complete_line backcare run off
+expect_eq "$OUT" "" "backcare run off: not in the default folders"
+complete_line backcare --routines-dir "$TMP/extra" run off
+expect_eq "$OUT" "office-reset" "--routines-dir before the command goes to list --names"
+complete_line backcare run --routines-dir "$TMP/extra" off
+expect_eq "$OUT" "office-reset" "--routines-dir after the command goes to list --names"
+complete_line backcare --routines-dir = "$TMP/extra" run off
+expect_eq "$OUT" "office-reset" "--routines-dir=DIR split at '=' goes to list --names"
+
+# --- files and directories -------------------------------------------------------------------
+mkdir -p "$TMP/work/sub"
+touch "$TMP/work/mine.json" "$TMP/work/notes.txt"
+cd "$TMP/work" || exit 1
+complete_line backcare validate ''
+expect_eq "$OUT" "mine.json
+sub" "backcare validate <TAB>: routine files and directories"
+complete_line backcare run m
+expect_eq "$OUT" "mine.json" "backcare run m: a routine file"
+complete_line backcare validate mine.json ''
+expect_eq "$OUT" "mine.json
+sub" "backcare validate FILE <TAB>: any number of files"
+complete_line backcare --routines-dir ''
+expect_eq "$OUT" "sub" "backcare --routines-dir <TAB>: directories only"
+complete_line backcare run --events n
+expect_eq "$OUT" "notes.txt" "backcare run --events n: any file"
+complete_line backcare run --events = n
+expect_eq "$OUT" "notes.txt" "backcare run --events=n (split at '='): any file"
+complete_line backcare run --speed ''
+expect_eq "$OUT" "" "backcare run --speed <TAB>: a number, nothing to offer"
+cd "$TMP" || exit 1
+
+# --- completion's own argument ---------------------------------------------------------------
+complete_line backcare completion ''
+expect_eq "$OUT" "bash
+fish
+zsh" "backcare completion <TAB>"
+
+# --- the scripts follow the command definitions ----------------------------------------------
+run "$BACKCARE" run --help
+for option in $(grep -o -- '--[a-z][a-z-]*' <<<"$OUT" | sort -u); do
+  [[ "$BASH_SCRIPT" == *"'$option'"* ]] && pass || fail "bash script lacks run's $option"
+done
+
+# --- zsh and fish ----------------------------------------------------------------------------
+for shell in zsh fish; do
+  run "$BACKCARE" completion "$shell"
+  expect_rc 0 "completion $shell"
+  [ -n "$OUT" ] && pass || fail "completion $shell: empty"
+  for word in list show validate run night-release completion speed routines-dir; do
+    expect_out "$word" "completion $shell"
+  done
+  printf '%s\n' "$OUT" >"$TMP/backcare.$shell"
+  if command -v "$shell" >/dev/null; then
+    run "$shell" -n "$TMP/backcare.$shell"
+    expect_rc 0 "$shell -n: the $shell script parses"
+  fi
+done
+run "$BACKCARE" completion zsh
+expect_out "#compdef backcare" "completion zsh: a #compdef file"
+run "$BACKCARE" completion fish
+expect_out "complete -c 'backcare'" "completion fish: complete commands"
+
+run "$BACKCARE" completion tcsh
+expect_rc 2 "completion tcsh: a usage error"
+run "$BACKCARE" completion
+expect_rc 2 "completion without a shell: a usage error"
+
+finish
