@@ -3,34 +3,9 @@
 #include <fmt/format.h>
 
 #include "render.hpp"
-#include "sanitize.hpp"
 
 namespace backcare {
 namespace {
-
-// Splits already-safe text at spaces into lines of at most `width` columns (a longer word
-// stays whole: the terminal wraps it).
-std::vector<std::string> wrap_words(std::string_view text, int width) {
-  std::vector<std::string> lines(1);
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) {
-      end = text.size();
-    }
-    const std::string_view word = text.substr(start, end - start);
-    if (!lines.back().empty() &&
-        display_width(lines.back()) + 1 + display_width(word) > width) {
-      lines.emplace_back();
-    }
-    if (!lines.back().empty()) {
-      lines.back() += ' ';
-    }
-    lines.back() += word;
-    start = end + 1;
-  }
-  return lines;
-}
 
 bool rings_bell(const SessionEvent& event) {
   return event.type == EventType::step_start ||
@@ -123,7 +98,7 @@ void TerminalDisplay::on_finish(const SessionView& view) {
     const std::size_t end = summary.find('\n', start);
     const std::string_view line(summary.data() + start,
                                 (end == std::string::npos ? summary.size() : end) - start);
-    for (const auto& part : wrap_words(line, m_options.caps.width)) {
+    for (const auto& part : wrap_text(line, m_options.caps.width)) {
       out += part + "\n";
     }
     start = end == std::string::npos ? summary.size() : end + 1;

@@ -501,19 +501,6 @@ std::string step_reference(const Plan& plan, std::size_t step) {
   return step_number(plan, step) + " " + clean(plan.steps[step].title);
 }
 
-std::string_view end_word(EndStatus status) {
-  switch (status) {
-    case EndStatus::completed:
-      return "completed";
-    case EndStatus::quit:
-      return "quit";
-    case EndStatus::interrupted:
-      return "interrupted";
-    case EndStatus::none:
-      break;
-  }
-  return "stopped";
-}
 
 }  // namespace
 
@@ -586,7 +573,7 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
     case EventType::back:
       return step_ok ? at + " back from " + step_reference(plan, event.step) : at + " back";
     case EventType::session_end:
-      return at + " end: " + std::string(end_word(event.status));
+      return at + " end: " + std::string(end_status_name(event.status));
   }
   return "";
 }
