@@ -82,6 +82,7 @@ Session::Session(const Plan& plan, SessionOptions options) : m_plan(plan), m_opt
   m_total_ns = to_ns(std::clamp<std::int64_t>(m_plan.total_ms, 0, k_max_total_ms));
   m_position_ns = start_position_ns();
   m_anchor_position_ns = m_position_ns;
+  m_active_offset_ns = -m_position_ns;  // active time counts from the first step run
 }
 
 // --- time arithmetic ------------------------------------------------------------------------
@@ -180,7 +181,8 @@ void Session::emit(std::vector<SessionEvent>& out, EventType type, std::int64_t 
                    std::size_t step, std::size_t segment, std::size_t cue) {
   SessionEvent event;
   event.type = type;
-  event.t_ms = floor_ms(at_ns);
+  event.t_ms = floor_ms(at_ns + m_active_offset_ns);
+  event.position_ms = floor_ms(at_ns);
   event.step = step;
   event.segment = segment;
   event.cue = cue;
@@ -290,6 +292,7 @@ void Session::jump_to(TimePoint now, std::int64_t position_ns, std::vector<Sessi
   }
   m_anchor_time = now;
   m_anchor_position_ns = position_ns;
+  m_active_offset_ns += m_position_ns - position_ns;  // a jump takes no active time
   m_position_ns = position_ns;
   m_arrival = Arrival{true, true, true};
   if (m_paused) {
@@ -305,7 +308,8 @@ void Session::finish(EndStatus status, std::vector<SessionEvent>& out) {
   }
   SessionEvent end;
   end.type = EventType::session_end;
-  end.t_ms = floor_ms(m_position_ns);
+  end.t_ms = floor_ms(m_position_ns + m_active_offset_ns);
+  end.position_ms = floor_ms(m_position_ns);
   end.step = m_plan.steps.empty() ? 0 : std::min(step_at(m_position_ns), m_plan.steps.size() - 1);
   end.status = status;
   out.push_back(end);
@@ -328,6 +332,7 @@ std::vector<SessionEvent> Session::start(TimePoint now) {
   m_anchor_time = now;
   m_position_ns = start_position_ns();
   m_anchor_position_ns = m_position_ns;
+  m_active_offset_ns = -m_position_ns;  // active time counts from the first step run
   const std::size_t step = std::min(m_options.from_step, m_plan.steps.size());
   emit(out, EventType::session_start, m_position_ns, step);
   m_arrival = Arrival{true, true, true};
@@ -376,7 +381,10 @@ std::vector<SessionEvent> Session::resume(TimePoint now) {
   const std::size_t step = step_at(m_position_ns);
   if (step < m_plan.steps.size() && m_plan.steps[step].kind == StepKind::breath) {
     const std::size_t restart = breath_restart_segment(segment);
-    m_position_ns = std::max<std::int64_t>(to_ns(m_plan.segments[restart].start_ms), 0);
+    const std::int64_t restart_ns =
+        std::max<std::int64_t>(to_ns(m_plan.segments[restart].start_ms), 0);
+    m_active_offset_ns += m_position_ns - restart_ns;  // the breath is done again
+    m_position_ns = restart_ns;
     m_arrival.segment_start = true;
   }
   m_anchor_position_ns = m_position_ns;
@@ -474,7 +482,7 @@ SessionView Session::view(TimePoint now) const {
   v.finished = m_finished || (m_started && position >= m_total_ns);
   v.status = m_finished ? m_status : (v.finished ? EndStatus::completed : EndStatus::none);
   v.position_ms = floor_ms(position);
-  v.active_ms = v.position_ms;
+  v.active_ms = floor_ms(position + (m_started ? m_active_offset_ns : 0));
   if (m_total_ns > 0) {
     v.routine_progress = static_cast<double>(position) / static_cast<double>(m_total_ns);
   } else {

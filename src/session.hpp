@@ -40,7 +40,10 @@ std::string_view end_status_name(EndStatus status);  // "completed", "quit", "in
 
 struct SessionEvent {
   EventType type = EventType::session_start;
-  std::int64_t t_ms = 0;               // active plan time (ms since start, pauses excluded)
+  std::int64_t t_ms = 0;               // active time: routine ms done since the start (pauses
+                                       // and lead-ins excluded, skipped parts not counted,
+                                       // parts done again counted again)
+  std::int64_t position_ms = 0;        // where in the plan it happened (Plan offsets)
   std::size_t step = 0;                // Plan::steps index (when meaningful)
   std::size_t segment = 0;             // Plan::segments index (segment_start)
   std::size_t cue = 0;                 // Plan::cues index (cue)
@@ -69,7 +72,7 @@ struct SessionView {
   double segment_progress = 0;          // 0..1 through the current segment
   double routine_progress = 0;          // 0..1 through the whole plan
   std::optional<std::size_t> last_cue;  // latest cue reached inside the current step
-  std::int64_t active_ms = 0;           // plan time done (as position_ms, kept after the end)
+  std::int64_t active_ms = 0;  // active time done (as SessionEvent::t_ms), kept after the end
 };
 
 class Session {
@@ -117,7 +120,7 @@ class Session {
   void cross_to(std::int64_t to_ns, std::vector<SessionEvent>& out);
   void jump_to(TimePoint now, std::int64_t position_ns, std::vector<SessionEvent>& out);
   void finish(EndStatus status, std::vector<SessionEvent>& out);
-  static void emit(std::vector<SessionEvent>& out, EventType type, std::int64_t at_ns,
+  void emit(std::vector<SessionEvent>& out, EventType type, std::int64_t at_ns,
                    std::size_t step, std::size_t segment = 0, std::size_t cue = 0);
 
   std::int64_t scaled(std::chrono::nanoseconds wall) const;  // wall ns -> plan ns, rounded
@@ -143,6 +146,9 @@ class Session {
   std::int64_t m_lead_in_ns = 0;
   bool m_in_lead_in = false;
 
+  // Active time (what the user actually did, pauses excluded) minus plan position: it changes
+  // only when the position jumps (next, back, from_step, a breath restarted on resume).
+  std::int64_t m_active_offset_ns = 0;
   std::int64_t m_position_ns = 0;          // every event up to here (inclusive) has been emitted...
   Arrival m_arrival;                       // ...except these, due exactly at m_position_ns
   std::optional<std::size_t> m_open_step;  // step_start emitted, step_end not yet

@@ -111,7 +111,7 @@ std::string name(EventType type) {
 
 // "segment_start@20000 s1 g4", "cue@25000 s1 c0", "session_end@60000 s2 completed"
 std::string describe(const SessionEvent& e) {
-  std::string text = fmt::format("{}@{} s{}", name(e.type), e.t_ms, e.step);
+  std::string text = fmt::format("{}@{} s{}", name(e.type), e.position_ms, e.step);
   if (e.type == EventType::segment_start) {
     text += fmt::format(" g{}", e.segment);
   } else if (e.type == EventType::cue) {
@@ -630,4 +630,50 @@ TEST_CASE("session: event and status names") {
 }
 
 }  // namespace
+// t_ms is active time: what the user actually did. Skipped parts do not count, a breath done
+// again after a pause counts twice, and --from-step starts the count at 0.
+TEST_CASE("session: event times are active time, not plan offsets") {
+  const auto times = [](const std::vector<SessionEvent>& events) {
+    std::vector<std::string> out;
+    for (const auto& e : events) {
+      out.push_back(fmt::format("{}@{}/{}", name(e.type), e.t_ms, e.position_ms));
+    }
+    return out;
+  };
+  SUBCASE("next skips plan time without counting it") {
+    Session session(small_plan(), options(0));
+    session.start(k_t0);
+    CHECK(times(session.next(k_t0 + ms(2500))) ==
+          std::vector<std::string>{"skip@2500/2500", "step_end@2500/2500",
+                                   "step_start@2500/20000", "segment_start@2500/20000"});
+    CHECK(times(session.advance(k_t0 + ms(7500))) == std::vector<std::string>{"cue@7500/25000"});
+    CHECK(session.view(k_t0 + ms(8000)).active_ms == 8000);
+    CHECK(session.view(k_t0 + ms(8000)).position_ms == 25500);
+  }
+  SUBCASE("a breath restarted on resume is counted again") {
+    Session session(small_plan(), options(0));
+    session.start(k_t0);
+    session.pause(k_t0 + ms(3000));          // 3 s into the first inhale
+    session.resume(k_t0 + ms(10000));        // back to the start of that inhale
+    CHECK(session.view(k_t0 + ms(10000)).active_ms == 3000);
+    CHECK(times(session.advance(k_t0 + ms(14000))) ==
+          std::vector<std::string>{"segment_start@7000/4000"});
+    const auto end = session.quit(k_t0 + ms(15000));
+    CHECK(times(end) == std::vector<std::string>{"session_end@8000/5000"});
+    CHECK(session.view(k_t0 + ms(20000)).active_ms == 8000);
+  }
+  SUBCASE("from_step starts the count at 0") {
+    SessionOptions from = options(0);
+    from.from_step = 1;
+    Session session(small_plan(), from);
+    const auto start = session.start(k_t0);
+    REQUIRE(!start.empty());
+    CHECK(start.front().t_ms == 0);
+    CHECK(start.front().position_ms == 20000);
+    session.advance(k_t0 + ms(40000));
+    CHECK(session.finished());
+    CHECK(session.view(k_t0 + ms(40000)).active_ms == 40000);
+  }
+}
+
 }  // namespace backcare

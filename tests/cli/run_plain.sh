@@ -130,17 +130,19 @@ expect_out '  2.    0:45  Twist' "--dry-run: the steps"
 expect_out 'Total 1:15' "--dry-run: the total"
 [ "$elapsed" -lt 2000 ] && pass || fail "--dry-run took ${elapsed} ms (it should not wait)"
 
+# Stamps are active time: the session starts at 00:00 even when it starts at step 2.
 expected_from=$(cat <<EOF
-[00:20] Small test routine · 3 steps · 1:15
-[00:20] step 2/3: Twist — Let both knees fall to the side named.
-[00:20] 2/3 Twist · side left · WORK 20s · left side
+[00:00] Small test routine · 3 steps · 1:15
+[00:00] step 2/3: Twist — Let both knees fall to the side named.
+[00:00] 2/3 Twist · side left · WORK 20s · left side
 EOF
 )
 run "$BACKCARE" run "$SMALL" --plain --speed 100 --lead-in 0 --from-step 2
 expect_rc 0 "--from-step 2"
 expect_eq "$(head -3 <<<"$OUT")" "$expected_from" "--from-step 2: starts at step 2"
 if grep -q ' 1/3 ' <<<"$OUT"; then fail "--from-step 2: step 1 ran: [$OUT]"; else pass; fi
-expect_out '[01:15] end: completed' "--from-step 2: runs to the end"
+expect_out '[00:55] end: completed' "--from-step 2: runs to the end"
+expect_out 'Completed: Small test routine — 0:55 of 1:15' "--from-step 2: the summary counts what was done"
 
 # --- a reader that goes away -----------------------------------------------------------------
 # `| head -1`: the player notices the closed pipe, stops quietly (no error text) and does not
