@@ -388,7 +388,13 @@ class Validator {
         return 0;
       }
     } else if (value.is_string()) {
-      ms = parse_duration_string(value.get<std::string>());
+      const auto& text = value.get_ref<const std::string&>();
+      if (count_code_points(text) > k_max_string_chars) {
+        error(path, fmt::format("string of {} characters is longer than the limit of {}",
+                                count_code_points(text), k_max_string_chars));
+        return 0;
+      }
+      ms = parse_duration_string(text);
       if (!ms) {
         error(path, fmt::format("expected a duration such as \"90s\", \"1m30s\", \"10m\" or "
                                 "\"1h\" (at most 24 hours, resolution 1 ms), got \"{}\"",
