@@ -16,16 +16,16 @@
 #include "catalog.hpp"
 #include "completion.hpp"
 #include "duration.hpp"
+#include "event_stream.hpp"
 #include "exit_codes.hpp"
 #include "loader.hpp"
 #include "overrides.hpp"
 #include "player.hpp"
-#include "event_stream.hpp"
 #include "sanitize.hpp"
 #include "show.hpp"
 #include "starter.hpp"
-#include "terminal.hpp"
 #include "suggest.hpp"
+#include "terminal.hpp"
 
 #ifndef BACKCARE_VERSION
 #define BACKCARE_VERSION "0.0.0"
@@ -83,8 +83,8 @@ Routine resolve_routine(Context& context, const std::string& arg, const ParamVal
   std::string source;
   const CatalogEntry* entry = looks_like_path(arg) ? nullptr : catalog.find(arg);
   if (entry != nullptr) {
-    if (entry->text.empty()) {
-      throw errors_to_app_error(entry->errors, k_exit_no_input);
+    if (entry->read_error != 0) {
+      throw errors_to_app_error(entry->errors, entry->read_error);
     }
     if (!entry->routine && params.empty()) {
       throw errors_to_app_error(entry->errors, k_exit_data);

@@ -210,6 +210,7 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
       FileText text = read_routine_text(file.string());
       if (!text.errors.empty()) {
         entry.name = file.stem().string();
+        entry.read_error = text.exit_code;
         entry.errors = std::move(text.errors);
       } else {
         entry.text = std::move(text.text);
@@ -219,7 +220,7 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
     }
   }
   for (const auto& entry : found) {
-    if (entry.errors.empty()) {
+    if (entry.errors.empty()) {  // readable: includes may name it
       catalog.m_resolver->add(entry.name, {entry.text, entry.diagnostic_source, entry.key});
     }
   }

@@ -33,6 +33,7 @@ struct CatalogEntry {
   std::string source;  // "built-in" or the file path
   bool builtin = false;
   bool overrides_builtin = false;  // a user routine with a built-in's name
+  int read_error = 0;              // the file could not be read: k_exit_no_input or k_exit_data
   std::optional<Routine> routine;  // set when valid
   Diagnostics errors;              // set when invalid
   std::string text;                // the JSON, to load again with --set values
