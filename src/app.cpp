@@ -66,6 +66,16 @@ struct Context {
   }
 };
 
+// The identity of a routine file for include cycles: its canonical path ("<stdin>" for -).
+std::string file_key(const std::string& arg) {
+  if (arg == "-") {
+    return "<stdin>";
+  }
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(arg, ec);
+  return ec ? arg : canonical.string();
+}
+
 AppError errors_to_app_error(const Diagnostics& errors, int exit_code) {
   AppError out{exit_code, {}};
   for (const auto& error : errors) {
@@ -74,45 +84,48 @@ AppError errors_to_app_error(const Diagnostics& errors, int exit_code) {
   return out;
 }
 
-// A routine given as NAME or FILE ("-" for standard input), loaded and validated with the
-// given parameter values (--set).
-Routine resolve_routine(Context& context, const std::string& arg, const ParamValues& params = {}) {
-  const Catalog& catalog = context.catalog();
-  LoadOptions options{&catalog.resolver(), params, ""};
+// The text of a routine given as NAME or FILE ("-" for standard input), with how to name it.
+struct RoutineText {
   std::string text;
-  std::string source;
-  const CatalogEntry* entry = looks_like_path(arg) ? nullptr : catalog.find(arg);
-  if (entry != nullptr) {
+  std::string source;  // for diagnostics
+  std::string key;     // for include cycles
+  const CatalogEntry* entry = nullptr;  // when found by name
+};
+
+RoutineText routine_text(Context& context, const std::string& arg) {
+  const Catalog& catalog = context.catalog();
+  if (const CatalogEntry* entry = looks_like_path(arg) ? nullptr : catalog.find(arg)) {
     if (entry->read_error != 0) {
       throw errors_to_app_error(entry->errors, entry->read_error);
     }
-    if (!entry->routine && params.empty()) {
-      throw errors_to_app_error(entry->errors, k_exit_data);
-    }
-    text = entry->text;
-    source = entry->diagnostic_source;
-    options.key = entry->key;
-  } else {
-    if (!looks_like_path(arg) && ::access(arg.c_str(), F_OK) != 0) {
-      throw AppError{k_exit_usage,
-                     {fmt::format("unknown routine \"{}\"{}; see `backcare list`", sanitize(arg),
-                                  did_you_mean(arg, catalog.names()))}};
-    }
-    FileText file = read_routine_text(arg);
-    if (!file.errors.empty()) {
-      throw errors_to_app_error(file.errors, file.exit_code);
-    }
-    text = std::move(file.text);
-    source = arg == "-" ? "<stdin>" : sanitize(arg);
-    std::error_code ec;
-    options.key = arg == "-" ? "<stdin>" : std::filesystem::weakly_canonical(arg, ec).string();
+    return {entry->text, entry->diagnostic_source, entry->key, entry};
   }
-  LoadResult loaded = load_routine(text, source, options);
+  if (!looks_like_path(arg) && ::access(arg.c_str(), F_OK) != 0) {
+    throw AppError{k_exit_usage,
+                   {fmt::format("unknown routine \"{}\"{}; see `backcare list`", sanitize(arg),
+                                did_you_mean(arg, catalog.names()))}};
+  }
+  FileText file = read_routine_text(arg);
+  if (!file.errors.empty()) {
+    throw errors_to_app_error(file.errors, file.exit_code);
+  }
+  return {std::move(file.text), arg == "-" ? "<stdin>" : sanitize(arg), file_key(arg), nullptr};
+}
+
+// A routine given as NAME or FILE, loaded and validated with the parameter values of --set.
+Routine load_routine_arg(Context& context, const RoutineText& routine,
+                         const ParamValues& params = {}) {
+  LoadResult loaded = load_routine(routine.text, routine.source,
+                                   {&context.catalog().resolver(), params, routine.key});
   if (!loaded.ok()) {
     throw errors_to_app_error(loaded.errors, loaded.bad_command_line ? k_exit_usage : k_exit_data);
   }
-  loaded.routine.source = entry != nullptr ? entry->source : source;
+  loaded.routine.source = routine.entry != nullptr ? routine.entry->source : routine.source;
   return loaded.routine;
+}
+
+Routine resolve_routine(Context& context, const std::string& arg, const ParamValues& params = {}) {
+  return load_routine_arg(context, routine_text(context, arg), params);
 }
 
 // --set NAME=VALUE options as parameter values; a malformed one is a usage error.
@@ -163,8 +176,9 @@ int cmd_list(Context& context, bool json, bool names_only) {
     return k_exit_ok;
   }
   std::string out;
+  const std::size_t width = name_width(catalog);
   for (const auto& entry : catalog.entries()) {
-    out += names_only ? sanitize(entry.name) + "\n" : entry_line(entry, name_width(catalog));
+    out += names_only ? sanitize(entry.name) + "\n" : entry_line(entry, width);
   }
   print_out(out);
   return k_exit_ok;
@@ -188,10 +202,7 @@ int cmd_validate(Context& context, const std::vector<std::string>& files) {
     int code = text.exit_code;
     LoadResult loaded;
     if (errors.empty()) {
-      std::error_code ec;
-      const std::string key =
-          file == "-" ? "<stdin>" : std::filesystem::weakly_canonical(file, ec).string();
-      loaded = load_routine(text.text, source, {&context.catalog().resolver(), {}, key});
+      loaded = load_routine(text.text, source, {&context.catalog().resolver(), {}, file_key(file)});
       errors = loaded.errors;
       code = errors.empty() ? k_exit_ok : k_exit_data;
     }
@@ -213,7 +224,6 @@ int cmd_validate(Context& context, const std::vector<std::string>& files) {
   return worst;
 }
 
-
 // Options of `run` and of the routine shortcuts (`backcare breathe`, ...).
 struct RunArgs {
   std::string routine;
@@ -229,7 +239,6 @@ struct RunArgs {
   std::vector<std::string> sets;
   BreathOverrides overrides;
 };
-
 
 const char* k_run_footer = R"(Keys while a routine runs:
   space, p    pause / resume (resuming gives a short get-ready, and restarts the breath)
@@ -361,22 +370,14 @@ int cmd_new(Context& context, const std::string& name, const std::string& from) 
   }
   std::string text = starter_routine(name);
   if (!from.empty()) {
-    const Catalog& catalog = context.catalog();
-    std::string original;
-    if (const CatalogEntry* entry = looks_like_path(from) ? nullptr : catalog.find(from)) {
-      original = entry->text;
-    } else {
-      FileText file = read_routine_text(from);
-      if (!file.errors.empty()) {
-        throw errors_to_app_error(file.errors, file.exit_code);
-      }
-      original = std::move(file.text);
+    const RoutineText original = routine_text(context, from);
+    load_routine_arg(context, original);  // refuses to copy an invalid routine
+    // The copy: "$schema" first (the schema is written beside it), the new name, the rest as is.
+    const Json value = read_json(original.text, original.source).document.value;
+    Json copy = {{"$schema", "./schema.json"}};
+    for (const auto& [key, member] : value.items()) {
+      copy[key] = key == "name" ? Json(name) : member;
     }
-    resolve_routine(context, from);  // refuses to copy an invalid routine
-    JsonReadResult parsed = read_json(original, from);
-    Json copy = std::move(parsed.document.value);
-    copy["name"] = name;
-    copy["$schema"] = "./schema.json";
     text = copy.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   }
   const std::filesystem::path dir = user_routine_dir();
@@ -401,8 +402,9 @@ int cmd_overview(Context& context) {
       "backcare — a routine timer for postpartum back care\n\n"
       "Routines:\n";
   const Catalog& catalog = context.catalog();
+  const std::size_t width = name_width(catalog);
   for (const auto& entry : catalog.entries()) {
-    out += "  " + entry_line(entry, name_width(catalog));
+    out += "  " + entry_line(entry, width);
   }
   out +=
       "\nMain commands:\n"
