@@ -30,11 +30,13 @@ std::string big_routine() {
       steps += ",\n";
     }
     if (i % 2 == 0) {
-      steps += fmt::format(R"({{"kind":"breath","title":"Breath {}","text":"{}","pattern":{{"inhale":2,"hold":1,"exhale":3,"hold_empty":1}},"cycles":4,"cues":{{"inhale":"in","exhale":"out"}}}})",
-                           i, text);
+      steps += fmt::format(
+          R"({{"kind":"breath","title":"Breath {}","text":"{}","pattern":{{"inhale":2,"hold":1,"exhale":3,"hold_empty":1}},"cycles":4,"cues":{{"inhale":"in","exhale":"out"}}}})",
+          i, text);
     } else {
-      steps += fmt::format(R"({{"kind":"timed","title":"Hold {}","text":"{}","duration":"30s","sides":["left","right"],"cues":[{{"at":10,"text":"breathe"}},{{"at":20,"text":"soften"}}]}})",
-                           i, text);
+      steps += fmt::format(
+          R"({{"kind":"timed","title":"Hold {}","text":"{}","duration":"30s","sides":["left","right"],"cues":[{{"at":10,"text":"breathe"}},{{"at":20,"text":"soften"}}]}})",
+          i, text);
     }
   }
   return fmt::format(R"({{"format":1,"name":"big","title":"Big","steps":[{}]}})", steps);
@@ -57,9 +59,10 @@ int main() {
     fmt::print("load failed: {}\n", loaded.errors.front().format());
     return 1;
   }
-  fmt::print("load+validate  {:>8.2f} ms per load of a {:.0f} KiB, {}-step routine ({:.1f} MiB/s)\n",
-             load_ms, static_cast<double>(text.size()) / 1024, loaded.routine.steps.size(),
-             static_cast<double>(text.size()) / (1024.0 * 1024.0) / (load_ms / 1000));
+  fmt::print(
+      "load+validate  {:>8.2f} ms per load of a {:.0f} KiB, {}-step routine ({:.1f} MiB/s)\n",
+      load_ms, static_cast<double>(text.size()) / 1024, loaded.routine.steps.size(),
+      static_cast<double>(text.size()) / (1024.0 * 1024.0) / (load_ms / 1000));
 
   start = Clock::now();
   ExpandResult expanded;
@@ -95,9 +98,10 @@ int main() {
     bytes += render_frame(plan, viewer.view(t), {80, true}).size();
   }
   const double frame_ms = ms_since(start) / k_frames;
-  fmt::print("render_frame   {:>8.3f} ms per 80-column frame ({:.0f} bytes); at 20 frames/s "
-             "that is {:.2f}% of one core\n",
-             frame_ms, static_cast<double>(bytes) / k_frames, frame_ms * 20 / 10);
+  fmt::print(
+      "render_frame   {:>8.3f} ms per 80-column frame ({:.0f} bytes); at 20 frames/s "
+      "that is {:.2f}% of one core\n",
+      frame_ms, static_cast<double>(bytes) / k_frames, frame_ms * 20 / 10);
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

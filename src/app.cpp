@@ -6,8 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <functional>
@@ -87,8 +87,8 @@ AppError errors_to_app_error(const Diagnostics& errors, int exit_code) {
 // The text of a routine given as NAME or FILE ("-" for standard input), with how to name it.
 struct RoutineText {
   std::string text;
-  std::string source;  // for diagnostics
-  std::string key;     // for include cycles
+  std::string source;                   // for diagnostics
+  std::string key;                      // for include cycles
   const CatalogEntry* entry = nullptr;  // when found by name
 };
 
@@ -277,8 +277,7 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
       ->type_name("D");
   sub.add_option("--hold-empty", args.overrides.hold_empty, "Hold after the exhale")
       ->type_name("D");
-  sub.add_option("--cycles", args.overrides.cycles, "Breaths in every breath step")
-      ->type_name("N");
+  sub.add_option("--cycles", args.overrides.cycles, "Breaths in every breath step")->type_name("N");
   sub.add_option("--minutes", args.overrides.minutes, "Minutes of every breath step")
       ->type_name("M");
   sub.add_option("--from-step", args.from_step, "Start at step N (1-based)")
@@ -356,8 +355,9 @@ void write_new_file(const std::filesystem::path& path, const std::string& text) 
   }
   const bool ok = write_all(fd, text);
   if (::close(fd) != 0 || !ok) {
-    throw AppError{k_exit_cant_create,
-                   {fmt::format("cannot write {}: {}", sanitize(path.string()), std::strerror(errno))}};
+    throw AppError{
+        k_exit_cant_create,
+        {fmt::format("cannot write {}: {}", sanitize(path.string()), std::strerror(errno))}};
   }
 }
 
@@ -475,7 +475,8 @@ int run_app(int argc, char** argv) {
       ->type_name("NAME=VALUE");
 
   std::vector<std::string> validate_files;
-  auto* validate = app.add_subcommand("validate", "Check routine files; exit 0 only when all are valid");
+  auto* validate =
+      app.add_subcommand("validate", "Check routine files; exit 0 only when all are valid");
   validate->add_option("files", validate_files, "Routine files (- for standard input)")
       ->required()
       ->type_name("FILE");
@@ -483,8 +484,9 @@ int run_app(int argc, char** argv) {
   app.add_subcommand("schema", "Print the JSON Schema of the routine format (draft 2020-12)");
   std::string new_name;
   std::string new_from;
-  auto* create = app.add_subcommand("new", "Start a routine in your routine folder from a starter "
-                                           "(or a copy with --from) and print its path");
+  auto* create = app.add_subcommand("new",
+                                    "Start a routine in your routine folder from a starter "
+                                    "(or a copy with --from) and print its path");
   create->add_option("name", new_name, "Name of the new routine (lowercase, digits, dashes)")
       ->required()
       ->type_name("NAME");
@@ -542,8 +544,8 @@ int run_app(int argc, char** argv) {
         names.push_back(sub->get_name());
       }
       throw AppError{k_exit_usage,
-                     {fmt::format("unknown command \"{}\"{}; see `backcare --help`",
-                                  sanitize(word), did_you_mean(word, names))}};
+                     {fmt::format("unknown command \"{}\"{}; see `backcare --help`", sanitize(word),
+                                  did_you_mean(word, names))}};
     }
   }
 

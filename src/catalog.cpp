@@ -13,8 +13,8 @@
 
 #include "embedded.hpp"
 #include "exit_codes.hpp"
-#include "loader.hpp"
 #include "json_reader.hpp"
+#include "loader.hpp"
 #include "sanitize.hpp"
 #include "suggest.hpp"
 
@@ -38,16 +38,17 @@ FileText read_fd(int fd, const std::string& path) {
       if (errno == EINTR) {
         continue;
       }
-      return file_error(path, k_exit_no_input, fmt::format("cannot read: {}", std::strerror(errno)));
+      return file_error(path, k_exit_no_input,
+                        fmt::format("cannot read: {}", std::strerror(errno)));
     }
     if (n == 0) {
       break;
     }
     out.text.append(buffer, static_cast<std::size_t>(n));
     if (out.text.size() > k_max_file_bytes) {
-      return file_error(path, k_exit_data,
-                        fmt::format("file is larger than the limit of 1 MiB ({} bytes)",
-                                    k_max_file_bytes));
+      return file_error(
+          path, k_exit_data,
+          fmt::format("file is larger than the limit of 1 MiB ({} bytes)", k_max_file_bytes));
     }
   }
   return out;
@@ -103,8 +104,7 @@ std::filesystem::path user_routine_dir() {
     return std::filesystem::path(xdg) / "backcare" / "routines";
   }
   const char* home = std::getenv("HOME");
-  return std::filesystem::path(home != nullptr ? home : ".") / ".config" / "backcare" /
-         "routines";
+  return std::filesystem::path(home != nullptr ? home : ".") / ".config" / "backcare" / "routines";
 }
 
 std::vector<std::pair<std::string, std::string>> builtin_routine_texts() {

@@ -67,7 +67,9 @@ void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const S
   }
 }
 
-void TerminalDisplay::on_tick(const SessionView& view) { draw(view); }
+void TerminalDisplay::on_tick(const SessionView& view) {
+  draw(view);
+}
 
 void TerminalDisplay::on_resize(int width) {
   m_options.caps.width = width;
@@ -81,7 +83,9 @@ void TerminalDisplay::on_suspend() {
   m_lines_drawn = 0;
 }
 
-void TerminalDisplay::on_continue(const SessionView& view) { draw(view); }
+void TerminalDisplay::on_continue(const SessionView& view) {
+  draw(view);
+}
 
 void TerminalDisplay::on_finish(const SessionView& view) {
   if (!in_foreground(m_options.fd)) {

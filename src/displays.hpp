@@ -11,9 +11,9 @@
 namespace backcare {
 
 struct DisplayOptions {
-  int fd = 1;          // where to write (stdout, or stderr when events go to stdout)
-  TerminalCaps caps;   // decided once, for that fd
-  bool bell = true;    // ring at each step change and at the end (terminals only)
+  int fd = 1;         // where to write (stdout, or stderr when events go to stdout)
+  TerminalCaps caps;  // decided once, for that fd
+  bool bell = true;   // ring at each step change and at the end (terminals only)
 };
 
 // The live display: redraws the frame in place, hides nothing of the scrollback (no alternate
@@ -35,7 +35,7 @@ class TerminalDisplay final : public SessionObserver {
 
   const Plan& m_plan;
   DisplayOptions m_options;
-  int m_lines_drawn = 0;   // lines of the last frame on screen (0: none yet)
+  int m_lines_drawn = 0;       // lines of the last frame on screen (0: none yet)
   std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
   bool m_clear_below = false;  // after a resize, erase what a wider frame left
   bool m_healthy = true;

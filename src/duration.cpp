@@ -9,7 +9,9 @@ namespace {
 
 constexpr std::int64_t k_day_ms = 24LL * 60 * 60 * 1000;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 }  // namespace
 
@@ -64,8 +66,8 @@ std::optional<std::int64_t> parse_duration_string(std::string_view text) {
     for (; unit < sizeof(k_units) / sizeof(k_units[0]); ++unit) {
       const auto suffix = k_units[unit].suffix;
       if (text.substr(i, suffix.size()) == suffix && suffix.size() > matched_length) {
-        const bool followed_by_letter = i + suffix.size() < text.size() &&
-                                        !is_digit(text[i + suffix.size()]);
+        const bool followed_by_letter =
+            i + suffix.size() < text.size() && !is_digit(text[i + suffix.size()]);
         if (!followed_by_letter) {
           matched = unit;
           matched_length = suffix.size();

@@ -387,8 +387,8 @@ bool is_identifier(std::string_view key) {
     return false;
   }
   return std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '$';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '$';
   });
 }
 
@@ -434,7 +434,10 @@ JsonReadResult read_json(std::string_view text, const std::string& source) {
       if (b < 0x80) {
         continue;
       }
-      std::size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+      std::size_t len = (b & 0xE0) == 0xC0   ? 2
+                        : (b & 0xF0) == 0xE0 ? 3
+                        : (b & 0xF8) == 0xF0 ? 4
+                                             : 0;
       if (len == 0 || i + len > text.size() || !is_valid_utf8(text.substr(i, len))) {
         bad = i;
         break;

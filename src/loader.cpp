@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <map>
 
 #include "duration.hpp"
@@ -38,7 +38,6 @@ std::size_t count_code_points(std::string_view text) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
 }
-
 
 // The includes that led to the routine being read, outermost first, to catch cycles.
 struct IncludeChain {
@@ -105,7 +104,11 @@ class Validator {
  public:
   Validator(const JsonDocument& document, const std::string& source, Diagnostics& errors,
             const LoadOptions& options, const IncludeChain& chain, bool& bad_command_line)
-      : m_doc(document), m_source(source), m_errors(errors), m_options(options), m_chain(chain),
+      : m_doc(document),
+        m_source(source),
+        m_errors(errors),
+        m_options(options),
+        m_chain(chain),
         m_bad_command_line(bad_command_line) {}
 
   Routine routine() {
@@ -181,15 +184,14 @@ class Validator {
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         const std::string member = json_path_member(path, key);
         const TextPosition p = m_doc.key_at(member);
-        m_errors.push_back({m_source, p.line, p.column, path,
-                            fmt::format("unknown key \"{}\"{}", sanitize(key),
-                                        did_you_mean(key, allowed))});
+        m_errors.push_back(
+            {m_source, p.line, p.column, path,
+             fmt::format("unknown key \"{}\"{}", sanitize(key), did_you_mean(key, allowed))});
       }
     }
   }
 
-  bool require(const Json& object, const std::string& path,
-               const std::vector<std::string>& keys) {
+  bool require(const Json& object, const std::string& path, const std::vector<std::string>& keys) {
     bool all = true;
     for (const auto& key : keys) {
       if (!object.contains(key)) {
@@ -380,8 +382,8 @@ class Validator {
         if (seconds < 0) {
           error(path, fmt::format("must not be negative, got {}{}", value.dump(), note));
         } else if (seconds > 86400) {
-          error(path, fmt::format("{} seconds is longer than the limit of 24 hours{}",
-                                  value.dump(), note));
+          error(path, fmt::format("{} seconds is longer than the limit of 24 hours{}", value.dump(),
+                                  note));
         } else {
           error(path, fmt::format("{} is finer than the resolution of 1 ms{}", value.dump(), note));
         }
@@ -460,10 +462,11 @@ class Validator {
       return;
     }
     static const std::vector<std::string> k_kinds = {"breath", "timed",   "reps",
-                                                      "rest",   "include", "repeat"};
+                                                     "rest",   "include", "repeat"};
     if (!value.contains("kind")) {
-      error(path, "missing required key \"kind\" (one of \"breath\", \"timed\", \"reps\", "
-                  "\"rest\", \"include\", \"repeat\")");
+      error(path,
+            "missing required key \"kind\" (one of \"breath\", \"timed\", \"reps\", "
+            "\"rest\", \"include\", \"repeat\")");
       return;
     }
     const std::string kind_path = path + ".kind";
@@ -477,9 +480,9 @@ class Validator {
       check_keys(value, path, {"kind", "title", "text", "duration", "sides", "switch", "cues"});
     } else if (kind_name == "reps") {
       step.kind = StepKind::reps;
-      check_keys(value, path,
-                 {"kind", "title", "text", "sets", "reps", "tempo", "breath", "rest", "sides",
-                  "switch"});
+      check_keys(
+          value, path,
+          {"kind", "title", "text", "sets", "reps", "tempo", "breath", "rest", "sides", "switch"});
     } else if (kind_name == "rest") {
       step.kind = StepKind::rest;
       check_keys(value, path, {"kind", "title", "text", "duration"});
@@ -535,8 +538,8 @@ class Validator {
     check_keys(value, path, {"kind", "title", "times", "steps"});
     require(value, path, {"times", "steps"});
     const std::string title = optional_title(value, path);
-    const std::int64_t times = value.contains("times") ? read_count(value["times"], path + ".times")
-                                                       : 0;
+    const std::int64_t times =
+        value.contains("times") ? read_count(value["times"], path + ".times") : 0;
     std::vector<Step> block;
     if (value.contains("steps")) {
       read_steps(value["steps"], path + ".steps", block);
@@ -785,12 +788,14 @@ class Validator {
             return;
           }
           const Json& w = breath[key];
-          if (w.is_string() && (w.get<std::string>() == "inhale" || w.get<std::string>() == "exhale")) {
+          if (w.is_string() &&
+              (w.get<std::string>() == "inhale" || w.get<std::string>() == "exhale")) {
             out = w.get<std::string>();
           } else {
-            error(p + "." + key, fmt::format("expected \"inhale\" or \"exhale\", got {}",
-                                             w.is_string() ? "\"" + sanitize(w.get<std::string>()) + "\""
-                                                           : type_phrase(w)));
+            error(p + "." + key,
+                  fmt::format("expected \"inhale\" or \"exhale\", got {}",
+                              w.is_string() ? "\"" + sanitize(w.get<std::string>()) + "\""
+                                            : type_phrase(w)));
           }
         };
         word("lower", step.rep_breath.lower);
@@ -811,7 +816,7 @@ class Validator {
   const LoadOptions& m_options;
   const IncludeChain& m_chain;
   bool& m_bad_command_line;
-  std::vector<Param> m_params;            // declared, in file order
+  std::vector<Param> m_params;             // declared, in file order
   std::map<std::string, double> m_values;  // each declared parameter's value in force
 };
 

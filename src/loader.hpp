@@ -46,8 +46,8 @@ using ParamValues = std::map<std::string, ParamValue>;
 
 struct LoadOptions {
   const RoutineResolver* resolver = nullptr;  // nullptr: "include" steps are errors
-  ParamValues params;                          // values for the routine's declared params
-  std::string key;                             // identity of the text, for include cycles
+  ParamValues params;                         // values for the routine's declared params
+  std::string key;                            // identity of the text, for include cycles
 };
 
 struct LoadResult {

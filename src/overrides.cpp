@@ -33,17 +33,18 @@ std::optional<std::string> apply_breath_overrides(Routine& routine,
   if (overrides.cycles && overrides.minutes) {
     return std::string("give either --cycles or --minutes, not both");
   }
-  const auto duration = [](const char* flag, const std::optional<std::string>& value,
-                           bool positive, std::optional<std::string>& error) {
+  const auto duration = [](const char* flag, const std::optional<std::string>& value, bool positive,
+                           std::optional<std::string>& error) {
     std::optional<std::int64_t> ms;
     if (!value || error) {
       return ms;
     }
     ms = parse_cli_duration(*value);
     if (!ms) {
-      error = fmt::format("{}: expected seconds (4, 2.5) or a duration such as 4s or 1m30s, at "
-                          "most 24 hours, got \"{}\"",
-                          flag, sanitize(*value));
+      error = fmt::format(
+          "{}: expected seconds (4, 2.5) or a duration such as 4s or 1m30s, at "
+          "most 24 hours, got \"{}\"",
+          flag, sanitize(*value));
     } else if (positive && *ms == 0) {
       error = fmt::format("{}: must be > 0", flag);
     }
@@ -77,9 +78,10 @@ std::optional<std::string> apply_breath_overrides(Routine& routine,
                         ? seconds_to_ms(minutes * 60)
                         : std::nullopt;
     if (!ms || *ms == 0) {
-      return fmt::format("--minutes: expected a number of minutes above 0 and at most 1440, got "
-                         "\"{}\"",
-                         sanitize(text));
+      return fmt::format(
+          "--minutes: expected a number of minutes above 0 and at most 1440, got "
+          "\"{}\"",
+          sanitize(text));
     }
     minutes_ms = ms;
   }

@@ -13,9 +13,7 @@ struct BreathOverrides {
   std::optional<std::string> inhale, hold, exhale, hold_empty;  // durations: "4", "4s", "1m"
   std::optional<std::string> cycles;                            // whole number
   std::optional<std::string> minutes;                           // minutes of breathing per step
-  bool any() const {
-    return inhale || hold || exhale || hold_empty || cycles || minutes;
-  }
+  bool any() const { return inhale || hold || exhale || hold_empty || cycles || minutes; }
 };
 
 // Applies the overrides to every breath step. Returns the problem (for "--inhale: ..."), or

@@ -248,9 +248,8 @@ ExpandResult expand(const Routine& routine) {
                      "sets or reps",
                      k_max_segments)});
   } else if (plan.total_ms > k_max_total_ms) {
-    result.errors.push_back(
-        {routine.source, 0, 0, "steps",
-         fmt::format("total planned time is more than the limit of 24 hours")});
+    result.errors.push_back({routine.source, 0, 0, "steps",
+                             fmt::format("total planned time is more than the limit of 24 hours")});
   }
   return result;
 }

@@ -43,7 +43,8 @@ nanoseconds redraw_interval(const Plan& plan, const SessionView& view, double sp
   }
   const std::int64_t left = view.lead_in_left_ms > 0 ? view.lead_in_left_ms : view.segment_left_ms;
   const std::int64_t plan_ms = left > 0 ? (left - 1) % 1000 + 1 : 1000;
-  const auto wall = nanoseconds(static_cast<std::int64_t>(static_cast<double>(plan_ms) * 1e6 / speed));
+  const auto wall =
+      nanoseconds(static_cast<std::int64_t>(static_cast<double>(plan_ms) * 1e6 / speed));
   return std::max(wall, k_frame_interval);
 }
 
@@ -51,7 +52,9 @@ class Loop {
  public:
   Loop(const Plan& plan, const PlayerOptions& options,
        std::vector<std::unique_ptr<SessionObserver>> observers)
-      : m_plan(plan), m_options(options), m_session(plan, options.session),
+      : m_plan(plan),
+        m_options(options),
+        m_session(plan, options.session),
         m_observers(std::move(observers)) {}
 
   void add(std::unique_ptr<SessionObserver> observer) {
@@ -193,8 +196,8 @@ class Loop {
           dispatch(m_session.interrupt(now()));
           return exit_code_for_signal(sig);
         case SIGWINCH:
-          if (const auto width = window_width(m_options.human_to_stderr ? STDERR_FILENO
-                                                                        : STDOUT_FILENO)) {
+          if (const auto width =
+                  window_width(m_options.human_to_stderr ? STDERR_FILENO : STDOUT_FILENO)) {
             for (auto& observer : m_observers) {
               observer->on_resize(*width);
             }

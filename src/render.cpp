@@ -501,7 +501,6 @@ std::string step_reference(const Plan& plan, std::size_t step) {
   return step_number(plan, step) + " " + clean(plan.steps[step].title);
 }
 
-
 }  // namespace
 
 std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t lead_in_ms) {

@@ -92,7 +92,7 @@ struct Routine {
   std::vector<std::string> tags;
   std::vector<Param> params;
   std::vector<Step> steps;  // includes and repeats already spliced in
-  std::string source;  // where it came from: a path, "<stdin>" or "built-in"
+  std::string source;       // where it came from: a path, "<stdin>" or "built-in"
 };
 
 // The one-line safety note shown by `show` and at the end of every session.

@@ -120,8 +120,8 @@ class Session {
   void cross_to(std::int64_t to_ns, std::vector<SessionEvent>& out);
   void jump_to(TimePoint now, std::int64_t position_ns, std::vector<SessionEvent>& out);
   void finish(EndStatus status, std::vector<SessionEvent>& out);
-  void emit(std::vector<SessionEvent>& out, EventType type, std::int64_t at_ns,
-                   std::size_t step, std::size_t segment = 0, std::size_t cue = 0);
+  void emit(std::vector<SessionEvent>& out, EventType type, std::int64_t at_ns, std::size_t step,
+            std::size_t segment = 0, std::size_t cue = 0);
 
   std::int64_t scaled(std::chrono::nanoseconds wall) const;  // wall ns -> plan ns, rounded
   std::int64_t wall_for(std::int64_t plan_ns) const;       // least wall ns with scaled() >= plan_ns

@@ -138,9 +138,14 @@ Json plan_to_json(const Plan& plan) {
   for (const auto& cue : plan.cues) {
     cues.push_back({{"at_ms", cue.at_ms}, {"step", cue.step}, {"text", cue.text}});
   }
-  return {{"name", plan.name},        {"title", plan.title},   {"description", plan.description},
-          {"source", plan.source},    {"total_ms", plan.total_ms}, {"steps", steps},
-          {"segments", segments},     {"cues", cues}};
+  return {{"name", plan.name},
+          {"title", plan.title},
+          {"description", plan.description},
+          {"source", plan.source},
+          {"total_ms", plan.total_ms},
+          {"steps", steps},
+          {"segments", segments},
+          {"cues", cues}};
 }
 
 Json entry_to_json(const CatalogEntry& entry) {

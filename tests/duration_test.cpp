@@ -15,8 +15,12 @@ using backcare::seconds_to_ms;
 namespace {
 
 // nullopt as -1, so a failure prints a plain number.
-std::int64_t parsed(const std::string& text) { return parse_duration_string(text).value_or(-1); }
-std::int64_t seconds(double value) { return seconds_to_ms(value).value_or(-1); }
+std::int64_t parsed(const std::string& text) {
+  return parse_duration_string(text).value_or(-1);
+}
+std::int64_t seconds(double value) {
+  return seconds_to_ms(value).value_or(-1);
+}
 
 constexpr std::int64_t k_day_ms = 24LL * 60 * 60 * 1000;
 

@@ -30,15 +30,17 @@ std::string error_of(const std::string& text) {
   return errors.front();
 }
 
-std::string where(TextPosition p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+std::string where(TextPosition p) {
+  return std::to_string(p.line) + ":" + std::to_string(p.column);
+}
 
 }  // namespace
 
 TEST_CASE("json_reader::valid") {
   SUBCASE("values of every type") {
-    const auto result =
-        read_json(R"({"a": 1, "b": -2.5, "c": "x\n\u00e9\ud83d\ude00", "d": [true, false, null], "e": {}})",
-                  "t.json");
+    const auto result = read_json(
+        R"({"a": 1, "b": -2.5, "c": "x\n\u00e9\ud83d\ude00", "d": [true, false, null], "e": {}})",
+        "t.json");
     REQUIRE(result.ok());
     CHECK(result.complete);
     CHECK(result.document.value["a"].is_number_integer());
@@ -120,7 +122,8 @@ TEST_CASE("json_reader::syntax errors") {
     CHECK(error_of("{\"a\": 1,\n}") == "t.json:2:1: trailing comma is not allowed");
   }
   SUBCASE("comments") {
-    CHECK(error_of("{\n  // note\n  \"a\": 1\n}") == "t.json:2:3: comments are not allowed in JSON");
+    CHECK(error_of("{\n  // note\n  \"a\": 1\n}") ==
+          "t.json:2:3: comments are not allowed in JSON");
     CHECK(error_of("[1 /* x */]") == "t.json:1:4: comments are not allowed in JSON");
   }
   SUBCASE("empty and truncated documents") {
@@ -182,20 +185,18 @@ TEST_CASE("json_reader::hostile input") {
           "t.json:1:33: nesting deeper than 32 levels");
   }
   SUBCASE("numbers out of range are reported where they are, reading goes on") {
-    const auto result = read_json("{\n \"a\": 1e400,\n \"b\": 9223372036854775808,\n \"c\": -1e400}",
-                                  "t.json");
+    const auto result =
+        read_json("{\n \"a\": 1e400,\n \"b\": 9223372036854775808,\n \"c\": -1e400}", "t.json");
     CHECK(result.complete);
     REQUIRE(result.errors.size() == 3);
     CHECK(result.errors[0].format() == "t.json:2:7: a: number 1e400 is out of range");
-    CHECK(result.errors[1].format() ==
-          "t.json:3:7: b: number 9223372036854775808 is out of range");
+    CHECK(result.errors[1].format() == "t.json:3:7: b: number 9223372036854775808 is out of range");
     CHECK(result.errors[2].format() == "t.json:4:7: c: number -1e400 is out of range");
     CHECK(result.document.value["a"].is_null());
     CHECK(result.document.value["b"].is_null());
   }
   SUBCASE("duplicate keys, all of them, with the first value kept") {
-    const auto result =
-        read_json("{\"a\": 1,\n \"b\": 2,\n \"a\": 3,\n \"a\": [4]}", "t.json");
+    const auto result = read_json("{\"a\": 1,\n \"b\": 2,\n \"a\": 3,\n \"a\": [4]}", "t.json");
     CHECK(result.complete);
     REQUIRE(result.errors.size() == 2);
     CHECK(result.errors[0].format() ==

@@ -43,12 +43,16 @@ std::string with_step(const std::string& step) {
          "  \"name\": \"x\",\n"
          "  \"title\": \"T\",\n"
          "  \"steps\": [\n"
-         "    " + step + "\n"
+         "    " +
+         step +
+         "\n"
          "  ]\n"
          "}\n";
 }
 
-Lines step_errors(const std::string& step) { return errors_of(with_step(step)); }
+Lines step_errors(const std::string& step) {
+  return errors_of(with_step(step));
+}
 
 // A one-line routine with `members` after format, name and title (for root-level checks).
 std::string with_root(const std::string& members) {
@@ -112,10 +116,10 @@ TEST_CASE("loader::valid routines") {
     CHECK(r.steps[3].duration_ms == 1);
   }
   SUBCASE("defaults") {
-    const LoadResult result = load_routine(
-        with_step(R"({"kind": "reps", "title": "r", "sets": 1, "reps": 2,)"
-                  R"( "tempo": {"lower": 1, "lift": 1}, "sides": ["l", "r"]})"),
-        "r.json");
+    const LoadResult result =
+        load_routine(with_step(R"({"kind": "reps", "title": "r", "sets": 1, "reps": 2,)"
+                               R"( "tempo": {"lower": 1, "lift": 1}, "sides": ["l", "r"]})"),
+                     "r.json");
     REQUIRE(result.errors.empty());
     const auto& step = result.routine.steps[0];
     CHECK(step.switch_ms == 5000);
@@ -138,8 +142,8 @@ TEST_CASE("loader::valid routines") {
       steps += (i > 0 ? "," : "") + k_rest;
     }
     CHECK(errors_of(with_root(R"("steps": [)" + steps + "]")).empty());
-    CHECK(errors_of(with_root(
-                        R"("steps": [{"kind": "rest", "title": "r", "duration": "23h59m59s"}, )" +
+    CHECK(errors_of(
+              with_root(R"("steps": [{"kind": "rest", "title": "r", "duration": "23h59m59s"}, )" +
                         k_rest + "]"))
               .empty());
   }
@@ -161,11 +165,10 @@ TEST_CASE("loader::document errors") {
                                    "r.json:1:1: missing required key \"steps\""});
   }
   SUBCASE("unknown key with and without a suggestion") {
-    CHECK(errors_of(R"({"format": 1, "name": "x", "titel": "T", "colour": 1, "steps": [)" +
-                    k_rest + "]}") ==
-          Lines{"r.json:1:28: unknown key \"titel\"; did you mean \"title\"?",
-                "r.json:1:42: unknown key \"colour\"",
-                "r.json:1:1: missing required key \"title\""});
+    CHECK(errors_of(R"({"format": 1, "name": "x", "titel": "T", "colour": 1, "steps": [)" + k_rest +
+                    "]}") == Lines{"r.json:1:28: unknown key \"titel\"; did you mean \"title\"?",
+                                   "r.json:1:42: unknown key \"colour\"",
+                                   "r.json:1:1: missing required key \"title\""});
   }
   SUBCASE("format") {
     CHECK(errors_of(R"({"format": 2, "name": "x", "title": "T", "steps": [)" + k_rest + "]}") ==
@@ -194,8 +197,7 @@ TEST_CASE("loader::document errors") {
     CHECK(name_errors("\"" + std::string(40, 'a') + "\"").empty());
     CHECK(name_errors(R"("9-lives")").empty());
     CHECK(name_errors("5") == Lines{"r.json:1:23: name: expected a string, got the number 5"});
-    CHECK(name_errors(R"("a\u001b[2J")") ==
-          Lines{"r.json:1:23: name: " + rule + "\"a\\x1b[2J\""});
+    CHECK(name_errors(R"("a\u001b[2J")") == Lines{"r.json:1:23: name: " + rule + "\"a\\x1b[2J\""});
   }
   SUBCASE("title") {
     CHECK(errors_of(R"({"format": 1, "name": "x", "title": "", "steps": [)" + k_rest + "]}") ==
@@ -242,24 +244,32 @@ TEST_CASE("loader::document errors") {
 
 TEST_CASE("loader::step errors") {
   SUBCASE("unknown key in steps[2], with its suggestion") {
-    const std::string text = "{\"format\": 1, \"name\": \"x\", \"title\": \"T\", \"steps\": [\n"
-                             "  " + k_rest + ",\n"
-                             "  " + k_rest + ",\n"
-                             "  {\"kind\": \"breath\", \"title\": \"b\",\n"
-                             "   \"pattern\": {\"inhale\": 4, \"exhale\": 4}, \"cyles\": 3}\n"
-                             "]}";
+    const std::string text =
+        "{\"format\": 1, \"name\": \"x\", \"title\": \"T\", \"steps\": [\n"
+        "  " +
+        k_rest +
+        ",\n"
+        "  " +
+        k_rest +
+        ",\n"
+        "  {\"kind\": \"breath\", \"title\": \"b\",\n"
+        "   \"pattern\": {\"inhale\": 4, \"exhale\": 4}, \"cyles\": 3}\n"
+        "]}";
     CHECK(errors_of(text) ==
           Lines{"r.json:5:43: steps[2]: unknown key \"cyles\"; did you mean \"cycles\"?",
                 "r.json:4:3: steps[2]: missing \"cycles\" or \"duration\" (how long to breathe)"});
   }
   SUBCASE("step shape") {
-    CHECK(step_errors("7") == Lines{"r.json:6:5: steps[0]: expected a step object, got the number 7"});
+    CHECK(step_errors("7") ==
+          Lines{"r.json:6:5: steps[0]: expected a step object, got the number 7"});
     CHECK(step_errors(R"({"title": "t"})") ==
           Lines{"r.json:6:5: steps[0]: missing required key \"kind\" (one of \"breath\", "
                 "\"timed\", \"reps\", \"rest\", \"include\", \"repeat\")"});
-    CHECK(step_errors(R"({"kind": "braeth", "title": "t"})") ==
-          Lines{"r.json:6:14: steps[0].kind: unknown kind \"braeth\"; did you mean \"breath\"?; "
-                "expected one of \"breath\", \"timed\", \"reps\", \"rest\", \"include\", \"repeat\""});
+    CHECK(
+        step_errors(R"({"kind": "braeth", "title": "t"})") ==
+        Lines{
+            "r.json:6:14: steps[0].kind: unknown kind \"braeth\"; did you mean \"breath\"?; "
+            "expected one of \"breath\", \"timed\", \"reps\", \"rest\", \"include\", \"repeat\""});
     CHECK(step_errors(R"({"kind": "yoga", "title": "t"})") ==
           Lines{"r.json:6:14: steps[0].kind: unknown kind \"yoga\"; expected one of \"breath\", "
                 "\"timed\", \"reps\", \"rest\", \"include\", \"repeat\""});
@@ -310,7 +320,8 @@ TEST_CASE("loader::step errors") {
           Lines{"r.json:6:5: steps[0]: give either \"cycles\" or \"duration\", not both"});
     CHECK(breath(R"("pattern": {"inhale": 4, "exhale": 4})") ==
           Lines{"r.json:6:5: steps[0]: missing \"cycles\" or \"duration\" (how long to breathe)"});
-    CHECK(breath(R"("cycles": 3)") == Lines{"r.json:6:5: steps[0]: missing required key \"pattern\""});
+    CHECK(breath(R"("cycles": 3)") ==
+          Lines{"r.json:6:5: steps[0]: missing required key \"pattern\""});
     CHECK(breath(R"("pattern": [4, 4], "cycles": 3)") ==
           Lines{"r.json:6:49: steps[0].pattern: expected an object with \"inhale\" and "
                 "\"exhale\", got an array"});
@@ -401,16 +412,19 @@ TEST_CASE("loader::timed, reps and rest errors") {
     CHECK(reps(R"("sets": 1, "reps": 1, "tempo": 3)") ==
           Lines{"r.json:6:67: steps[0].tempo: expected an object with \"lower\", \"pause\" and "
                 "\"lift\", got the number 3"});
-    CHECK(reps(R"("sets": 1, "reps": 1, "tempo": {"lower": 1, "lift": 1}, "breath": {"lower": "in", "lift": 1})") ==
-          Lines{"r.json:6:112: steps[0].breath.lower: expected \"inhale\" or \"exhale\", got \"in\"",
-                "r.json:6:126: steps[0].breath.lift: expected \"inhale\" or \"exhale\", got the "
-                "number 1"});
+    CHECK(
+        reps(
+            R"("sets": 1, "reps": 1, "tempo": {"lower": 1, "lift": 1}, "breath": {"lower": "in", "lift": 1})") ==
+        Lines{"r.json:6:112: steps[0].breath.lower: expected \"inhale\" or \"exhale\", got \"in\"",
+              "r.json:6:126: steps[0].breath.lift: expected \"inhale\" or \"exhale\", got the "
+              "number 1"});
     CHECK(reps(R"("sets": 1, "reps": 1, "tempo": {"lower": 1, "lift": 1}, "breath": "in")") ==
           Lines{"r.json:6:102: steps[0].breath: expected an object such as {\"lower\": \"inhale\", "
                 "\"lift\": \"exhale\"}, got a string"});
-    CHECK(reps(R"("sets": 2, "reps": 1, "tempo": {"lower": 1, "lift": 1}, "rest": -1, "cues": [])") ==
-          Lines{"r.json:6:104: steps[0]: unknown key \"cues\"",
-                "r.json:6:100: steps[0].rest: must not be negative, got -1"});
+    CHECK(
+        reps(R"("sets": 2, "reps": 1, "tempo": {"lower": 1, "lift": 1}, "rest": -1, "cues": [])") ==
+        Lines{"r.json:6:104: steps[0]: unknown key \"cues\"",
+              "r.json:6:100: steps[0].rest: must not be negative, got -1"});
   }
   SUBCASE("rest") {
     CHECK(step_errors(R"({"kind": "rest", "title": "r"})") ==
@@ -464,9 +478,10 @@ TEST_CASE("loader::limits") {
     CHECK(errors_of(with_root(R"("steps": [{"kind": "rest", "title": "r", "duration": "24h"}, )" +
                               k_rest + "]")) ==
           Lines{"r.json: steps: total planned time is more than the limit of 24 hours"});
-    CHECK(errors_of(with_root(
-              R"("steps": [{"kind": "timed", "title": "t", "duration": "12h", "sides": ["l", "r"], "switch": 1}])")) ==
-          Lines{"r.json: steps: total planned time is more than the limit of 24 hours"});
+    CHECK(
+        errors_of(with_root(
+            R"("steps": [{"kind": "timed", "title": "t", "duration": "12h", "sides": ["l", "r"], "switch": 1}])")) ==
+        Lines{"r.json: steps: total planned time is more than the limit of 24 hours"});
   }
   SUBCASE("more than 20,000 segments") {
     const std::string breath =
@@ -477,10 +492,11 @@ TEST_CASE("loader::limits") {
                 "cycles, sets or reps"});
   }
   SUBCASE("more than 20,000 segments from reps") {
-    CHECK(errors_of(with_root(
-              R"("steps": [{"kind": "reps", "title": "r", "sets": 10000, "reps": 10000, "tempo": {"lower": 0.001, "lift": 0.001}, "rest": 0}])")) ==
-          Lines{"r.json: steps: expands to more than 20000 timed segments (the limit); use fewer "
-                "cycles, sets or reps"});
+    CHECK(
+        errors_of(with_root(
+            R"("steps": [{"kind": "reps", "title": "r", "sets": 10000, "reps": 10000, "tempo": {"lower": 0.001, "lift": 0.001}, "rest": 0}])")) ==
+        Lines{"r.json: steps: expands to more than 20000 timed segments (the limit); use fewer "
+              "cycles, sets or reps"});
   }
 }
 

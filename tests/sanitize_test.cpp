@@ -22,25 +22,29 @@ TEST_CASE("sanitize::sanitize") {
     CHECK(sanitize("\x1b[2Jhi") == "\\x1b[2Jhi");
   }
   SUBCASE("C1 control U+009B (the one-byte CSI)") {
-    CHECK(sanitize("a\xc2\x9b" "2Jb") == "a\\u009b2Jb");
+    CHECK(sanitize("a\xc2\x9b"
+                   "2Jb") == "a\\u009b2Jb");
     CHECK(sanitize("\xc2\x80\xc2\x9f") == "\\u0080\\u009f");
     CHECK(sanitize("\xc2\xa0") == "\xc2\xa0");  // U+00A0 is not a control
   }
   SUBCASE("bidi overrides and isolates") {
-    CHECK(sanitize("abc\xe2\x80\xae" "def") == "abc\\u202edef");
+    CHECK(sanitize("abc\xe2\x80\xae"
+                   "def") == "abc\\u202edef");
     CHECK(sanitize("\xe2\x80\xaa") == "\\u202a");
     CHECK(sanitize("\xe2\x81\xa6\xe2\x81\xa9") == "\\u2066\\u2069");
     CHECK(sanitize("\xe2\x80\xaf") == "\xe2\x80\xaf");  // U+202F, just past the range
   }
   SUBCASE("DEL and other C0 controls") {
-    CHECK(sanitize("a\x7f" "b") == "a\\x7fb");
+    CHECK(sanitize("a\x7f"
+                   "b") == "a\\x7fb");
     CHECK(sanitize(std::string("a\0b", 3)) == "a\\x00b");
     CHECK(sanitize("\r") == "\\x0d");
   }
   SUBCASE("invalid UTF-8 bytes") {
-    CHECK(sanitize("a\xff" "b") == "a\\xffb");
-    CHECK(sanitize("\xc3") == "\\xc3");              // truncated sequence
-    CHECK(sanitize("\xc0\xaf") == "\\xc0\\xaf");     // overlong '/'
+    CHECK(sanitize("a\xff"
+                   "b") == "a\\xffb");
+    CHECK(sanitize("\xc3") == "\\xc3");                    // truncated sequence
+    CHECK(sanitize("\xc0\xaf") == "\\xc0\\xaf");           // overlong '/'
     CHECK(sanitize("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // UTF-16 surrogate
   }
   SUBCASE("tab and newline are escaped by default") {
@@ -65,11 +69,11 @@ TEST_CASE("sanitize::is_valid_utf8") {
   CHECK(is_valid_utf8("360° 中文 \xf0\x9f\x98\x80"));
   CHECK(is_valid_utf8("\xf4\x8f\xbf\xbf"));  // U+10FFFF
   CHECK_FALSE(is_valid_utf8("\xff"));
-  CHECK_FALSE(is_valid_utf8("\x80"));            // lone continuation byte
-  CHECK_FALSE(is_valid_utf8("\xc3"));            // truncated
-  CHECK_FALSE(is_valid_utf8("\xc0\x80"));        // overlong NUL
-  CHECK_FALSE(is_valid_utf8("\xe0\x80\xaf"));    // overlong
-  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));    // surrogate U+D800
+  CHECK_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
+  CHECK_FALSE(is_valid_utf8("\xc3"));              // truncated
+  CHECK_FALSE(is_valid_utf8("\xc0\x80"));          // overlong NUL
+  CHECK_FALSE(is_valid_utf8("\xe0\x80\xaf"));      // overlong
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate U+D800
   CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // U+110000
 }
 

@@ -644,8 +644,8 @@ TEST_CASE("session: event times are active time, not plan offsets") {
     Session session(small_plan(), options(0));
     session.start(k_t0);
     CHECK(times(session.next(k_t0 + ms(2500))) ==
-          std::vector<std::string>{"skip@2500/2500", "step_end@2500/2500",
-                                   "step_start@2500/20000", "segment_start@2500/20000"});
+          std::vector<std::string>{"skip@2500/2500", "step_end@2500/2500", "step_start@2500/20000",
+                                   "segment_start@2500/20000"});
     CHECK(times(session.advance(k_t0 + ms(7500))) == std::vector<std::string>{"cue@7500/25000"});
     CHECK(session.view(k_t0 + ms(8000)).active_ms == 8000);
     CHECK(session.view(k_t0 + ms(8000)).position_ms == 25500);
@@ -653,8 +653,8 @@ TEST_CASE("session: event times are active time, not plan offsets") {
   SUBCASE("a breath restarted on resume is counted again") {
     Session session(small_plan(), options(0));
     session.start(k_t0);
-    session.pause(k_t0 + ms(3000));          // 3 s into the first inhale
-    session.resume(k_t0 + ms(10000));        // back to the start of that inhale
+    session.pause(k_t0 + ms(3000));    // 3 s into the first inhale
+    session.resume(k_t0 + ms(10000));  // back to the start of that inhale
     CHECK(session.view(k_t0 + ms(10000)).active_ms == 3000);
     CHECK(times(session.advance(k_t0 + ms(14000))) ==
           std::vector<std::string>{"segment_start@7000/4000"});
