@@ -223,7 +223,10 @@ class Validator {
                               type_phrase(value)));
       return;
     }
-    for (const auto& [name, decl] : value.items()) {
+    for (const auto& item : value.items()) {
+      // Named references, not structured bindings: lambdas below capture them (clang < 16).
+      const std::string& name = item.key();
+      const Json& decl = item.value();
       const std::string p = json_path_member(path, name);
       if (!is_param_name(name)) {
         error(p, fmt::format("parameter name \"{}\" must be lowercase letters, digits and _ "
@@ -291,7 +294,9 @@ class Validator {
   // Values set from outside (--set, an include's "with"): each must name a declared parameter
   // and be a number within its range. Problems are reported where the value was set.
   void apply_param_values(const std::string& routine_name) {
-    for (const auto& [name, value] : m_options.params) {
+    for (const auto& entry : m_options.params) {
+      const std::string& name = entry.first;
+      const ParamValue& value = entry.second;
       const auto report = [&](std::string message) {
         Diagnostic d = value.where;
         d.message = std::move(message);
