@@ -388,6 +388,17 @@ int cmd_new(Context& context, const std::string& name, const std::string& from) 
                    {fmt::format("cannot create {}: {}", sanitize(dir.string()), ec.message())}};
   }
   const std::filesystem::path path = dir / (name + ".json");
+  // A copy must work where it lands (an include by relative path may not reach from there).
+  const LoadResult check = load_routine(text, sanitize(path.string()),
+                                        {&context.catalog().resolver(), {}, file_key(path)});
+  if (!check.ok()) {
+    AppError error = errors_to_app_error(check.errors, k_exit_data);
+    error.lines.insert(error.lines.begin(),
+                       fmt::format("backcare: error: not written: the copy would not be valid "
+                                   "as {}:",
+                                   sanitize(path.string())));
+    throw error;
+  }
   write_new_file(path, text);
   // The schema beside it, so editors that read "$schema" validate and complete the file.
   const std::filesystem::path schema = dir / "schema.json";

@@ -137,6 +137,7 @@ std::variant<RoutineResolver::Found, std::string> CatalogResolver::resolve(
     if (path.is_relative() && from_file) {
       path = std::filesystem::path(from_source).parent_path() / path;
     }
+    path = path.lexically_normal();  // "./b.json" from "a.json" is "b.json"
     FileText text = read_routine_text(path.string());
     if (!text.errors.empty()) {
       return fmt::format("cannot include {}: {}", sanitize(path.string()),

@@ -53,8 +53,13 @@ struct IncludeChain {
   }
 };
 
+// Included routines already loaded during one load_routine, by where they were included from
+// and with what values: a routine included many times, or through many paths, is read and
+// reported once.
+using IncludeCache = std::map<std::string, LoadResult>;
+
 LoadResult load_inner(std::string_view text, const std::string& source, const LoadOptions& options,
-                      const IncludeChain& chain);
+                      const IncludeChain& chain, IncludeCache& cache);
 
 bool is_param_name(std::string_view name) {
   if (name.empty() || name.size() > 40 || !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_')) {
@@ -103,12 +108,14 @@ void apply_group_title(std::vector<Step>& steps, const std::string& title) {
 class Validator {
  public:
   Validator(const JsonDocument& document, const std::string& source, Diagnostics& errors,
-            const LoadOptions& options, const IncludeChain& chain, bool& bad_command_line)
+            const LoadOptions& options, const IncludeChain& chain, IncludeCache& cache,
+            bool& bad_command_line)
       : m_doc(document),
         m_source(source),
         m_errors(errors),
         m_options(options),
         m_chain(chain),
+        m_cache(cache),
         m_bad_command_line(bad_command_line) {}
 
   Routine routine() {
@@ -247,9 +254,7 @@ class Validator {
         }
         const Json& v = decl[key];
         if (!v.is_number()) {
-          if (!v.is_null()) {
-            error(p + "." + key, fmt::format("expected a number, got {}", type_phrase(v)));
-          }
+          error(p + "." + key, fmt::format("expected a number, got {}", type_phrase(v)));
           return std::nullopt;
         }
         return v.get<double>();
@@ -328,8 +333,9 @@ class Validator {
   }
 
   // A value that may be a parameter reference "${name}": the parameter's value in its place,
-  // and a note for messages. An unknown parameter is reported, and null returned.
-  Json deref(const Json& value, const std::string& path, std::string& note) {
+  // and the parameter's name in `param`. An unknown parameter is reported, and a discarded
+  // value (which callers pass over) returned.
+  Json deref(const Json& value, const std::string& path, std::string& param) {
     const auto name = param_reference(value);
     if (!name) {
       return value;
@@ -342,10 +348,28 @@ class Validator {
                                     *name)
                       : fmt::format("unknown parameter \"${{{}}}\"{}", *name,
                                     did_you_mean(*name, param_names())));
-      return Json(nullptr);
+      return Json(Json::value_t::discarded);
     }
-    note = fmt::format(" (from parameter \"{}\")", *name);
+    param = *name;
     return number_json(it->second);
+  }
+
+  // A problem with the value at `path`. When it came from parameter `param` and the value was
+  // set from outside (--set, an include's "with"), the problem is reported where it was set:
+  // that is what has to change.
+  void value_error(const std::string& path, const std::string& param, std::string message) {
+    if (!param.empty()) {
+      const auto it = m_options.params.find(param);
+      if (it != m_options.params.end()) {
+        Diagnostic d = it->second.where;
+        d.message = fmt::format("parameter \"{}\" is used at {}: {}", param, path, message);
+        m_errors.push_back(std::move(d));
+        m_bad_command_line = m_bad_command_line || it->second.from_command_line;
+        return;
+      }
+      message += fmt::format(" (from parameter \"{}\")", param);
+    }
+    error(path, std::move(message));
   }
 
   std::string read_string(const Json& value, const std::string& path, bool non_empty = false) {
@@ -377,20 +401,24 @@ class Validator {
 
   // A duration: seconds as a number, or a string such as "1m30s". `positive` requires > 0.
   std::int64_t read_duration(const Json& raw, const std::string& path, bool positive) {
-    std::string note;
-    const Json value = deref(raw, path, note);
+    std::string param;
+    const Json value = deref(raw, path, param);
+    if (value.is_discarded()) {
+      return 0;
+    }
     std::optional<std::int64_t> ms;
     if (value.is_number()) {
       const double seconds = value.get<double>();
       ms = seconds_to_ms(seconds);
       if (!ms) {
         if (seconds < 0) {
-          error(path, fmt::format("must not be negative, got {}{}", value.dump(), note));
+          value_error(path, param, fmt::format("must not be negative, got {}", value.dump()));
         } else if (seconds > 86400) {
-          error(path, fmt::format("{} seconds is longer than the limit of 24 hours{}", value.dump(),
-                                  note));
+          value_error(path, param,
+                      fmt::format("{} seconds is longer than the limit of 24 hours", value.dump()));
         } else {
-          error(path, fmt::format("{} is finer than the resolution of 1 ms{}", value.dump(), note));
+          value_error(path, param,
+                      fmt::format("{} is finer than the resolution of 1 ms", value.dump()));
         }
         return 0;
       }
@@ -409,35 +437,33 @@ class Validator {
         return 0;
       }
     } else {
-      if (!value.is_null()) {  // null: a number out of range, already reported
-        error(path, fmt::format("expected a duration (seconds or \"1m30s\"), got {}",
-                                type_phrase(value)));
-      }
+      error(path,
+            fmt::format("expected a duration (seconds or \"1m30s\"), got {}", type_phrase(value)));
       return 0;
     }
     if (positive && *ms == 0) {
-      error(path, "must be > 0" + note);
+      value_error(path, param, "must be > 0");
     }
     return *ms;
   }
 
   // A whole number from 1 to k_max_count.
   std::int64_t read_count(const Json& raw, const std::string& path) {
-    std::string note;
-    const Json value = deref(raw, path, note);
-    if (value.is_null()) {
-      return 0;  // a number out of range, already reported
+    std::string param;
+    const Json value = deref(raw, path, param);
+    if (value.is_discarded()) {
+      return 0;
     }
     const std::string expected = fmt::format("a whole number from 1 to {}", k_max_count);
     if (value.is_number_integer()) {
       const auto n = value.get<std::int64_t>();
       if (n < 1 || n > k_max_count) {
-        error(path, fmt::format("expected {}, got {}{}", expected, n, note));
+        value_error(path, param, fmt::format("expected {}, got {}", expected, n));
         return 0;
       }
       return n;
     }
-    error(path, fmt::format("expected {}, got {}{}", expected, type_phrase(value), note));
+    value_error(path, param, fmt::format("expected {}, got {}", expected, type_phrase(value)));
     return 0;
   }
 
@@ -586,12 +612,12 @@ class Validator {
       }
       for (const auto& [name, raw] : with.items()) {
         const std::string vp = json_path_member(wp, name);
-        std::string note;
+        std::string param;
         ParamValue pv;
-        pv.value = deref(raw, vp, note);
+        pv.value = deref(raw, vp, param);
         const TextPosition pos = m_doc.value_at(vp);
         pv.where = {m_source, pos.line, pos.column, vp, ""};
-        if (!pv.value.is_null()) {
+        if (!pv.value.is_discarded() && m_doc.reported.count(vp) == 0) {
           options.params[name] = std::move(pv);
         }
       }
@@ -622,14 +648,27 @@ class Validator {
       return;
     }
     options.key = found.key;
-    LoadResult included = load_inner(found.text, found.source, options, chain);
+    std::string cache_key = fmt::format("{}\n{}", fmt::join(chain.keys, "\n"), found.key);
+    for (const auto& [name, set] : options.params) {
+      cache_key += fmt::format("\n{}={}@{}", name, set.value.dump(), set.where.format());
+    }
+    auto cached = m_cache.find(cache_key);
+    const bool first = cached == m_cache.end();
+    if (first) {
+      LoadResult loaded = load_inner(found.text, found.source, options, chain, m_cache);
+      cached = m_cache.emplace(cache_key, std::move(loaded)).first;
+    }
+    const LoadResult& included = cached->second;
     m_bad_command_line = m_bad_command_line || included.bad_command_line;
     if (!included.ok()) {
-      m_errors.insert(m_errors.end(), included.errors.begin(), included.errors.end());
+      if (first) {  // its errors are said once, however often it is included
+        m_errors.insert(m_errors.end(), included.errors.begin(), included.errors.end());
+      }
       return;
     }
-    apply_group_title(included.routine.steps, title);
-    for (auto& step : included.routine.steps) {
+    std::vector<Step> included_steps = included.routine.steps;
+    apply_group_title(included_steps, title);
+    for (auto& step : included_steps) {
       if (steps.size() > k_max_steps) {
         break;
       }
@@ -820,20 +859,21 @@ class Validator {
   Diagnostics& m_errors;
   const LoadOptions& m_options;
   const IncludeChain& m_chain;
+  IncludeCache& m_cache;
   bool& m_bad_command_line;
   std::vector<Param> m_params;             // declared, in file order
   std::map<std::string, double> m_values;  // each declared parameter's value in force
 };
 
 LoadResult load_inner(std::string_view text, const std::string& source, const LoadOptions& options,
-                      const IncludeChain& chain) {
+                      const IncludeChain& chain, IncludeCache& cache) {
   LoadResult result;
   JsonReadResult parsed = read_json(text, source);
   result.errors = std::move(parsed.errors);
   if (!parsed.complete) {
     return result;  // a syntax error: there is no whole document to check
   }
-  Validator validator(parsed.document, source, result.errors, options, chain,
+  Validator validator(parsed.document, source, result.errors, options, chain, cache,
                       result.bad_command_line);
   result.routine = validator.routine();
   return result;
@@ -845,7 +885,8 @@ LoadResult load_routine(std::string_view text, const std::string& source,
                         const LoadOptions& options) {
   LoadResult result;
   try {
-    result = load_inner(text, source, options, IncludeChain{});
+    IncludeCache cache;
+    result = load_inner(text, source, options, IncludeChain{}, cache);
     if (result.ok()) {
       ExpandResult expanded = expand(result.routine);
       result.errors = std::move(expanded.errors);
