@@ -23,6 +23,7 @@
 #include "player.hpp"
 #include "sanitize.hpp"
 #include "show.hpp"
+#include "speech.hpp"
 #include "starter.hpp"
 #include "suggest.hpp"
 #include "terminal.hpp"
@@ -233,6 +234,7 @@ struct RunArgs {
   bool no_color = false;
   bool no_bell = false;
   bool quiet = false;
+  bool speak = false;
   bool dry_run = false;
   std::size_t from_step = 1;
   std::string events;
@@ -250,6 +252,7 @@ Examples:
   backcare breathe --cycles 10                 ten breaths
   backcare breathe --inhale 4 --hold 7 --exhale 8
   backcare night-release --plain               one line per event (for logs, screen readers)
+  backcare night-release --speak               hear each step, breath and cue (espeak-ng)
   backcare run my.json --speed 20 --lead-in 0  preview a routine quickly
   backcare run my.json --dry-run               print the plan without running it
 
@@ -265,6 +268,8 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
                "One plain line per event, no redraws (automatic when output is not a terminal)");
   sub.add_flag("--no-color", args.no_color, "No colours (also: NO_COLOR=1)");
   sub.add_flag("--no-bell", args.no_bell, "No terminal bell at step changes and at the end");
+  sub.add_flag("--speak", args.speak,
+               "Say each step, breath and cue aloud (needs espeak-ng), to follow with eyes closed");
   sub.add_option("--lead-in", args.lead_in,
                  "Get-ready seconds before the first step and after a resume (default 3, 0: none)")
       ->check(CLI::Range(0.0, 60.0))
@@ -338,6 +343,19 @@ int cmd_run(Context& context, const RunArgs& args) {
       }
     }
     observers.push_back(std::make_unique<EventStream>(plan, fd, args.events != "-"));
+  }
+  if (args.speak) {
+    SpeechOptions speech;
+    if (const char* dir = std::getenv("BACKCARE_SPEECH_WAV_DIR")) {
+      speech.wav_dir = dir;
+    }
+    if (program_in_path(speech.program)) {
+      observers.push_back(std::make_unique<Speech>(plan, speech));
+    } else {
+      print_err(
+          "backcare: warning: --speak needs espeak-ng (sudo apt-get install espeak-ng); going on "
+          "without speech\n");
+    }
   }
   std::fflush(stdout);
   return play(plan, options, std::move(observers));

@@ -63,8 +63,10 @@ for word in --help --version --routines-dir; do
 done
 
 # --- options of a command --------------------------------------------------------------------
-complete_line backcare run --sp
-expect_eq "$OUT" "--speed" "backcare run --sp"
+complete_line backcare run --spe
+expect_eq "$OUT" $'--speak\n--speed' "backcare run --spe"
+complete_line backcare run --spee
+expect_eq "$OUT" "--speed" "backcare run --spee"
 complete_line backcare run --
 for word in --speed --plain --no-color --no-bell --lead-in --inhale --hold --exhale \
   --hold-empty --cycles --minutes --from-step --dry-run --events --quiet --help --routines-dir; do
@@ -77,8 +79,8 @@ expect_no_line "--speed" "backcare list --<TAB>"
 complete_line backcare breathe --no-
 expect_eq "$OUT" "--no-bell
 --no-color" "backcare breathe --no-<TAB>: a shortcut has run's options"
-complete_line backcare evening-wind-down --sp
-expect_eq "$OUT" "--speed" "backcare ROUTINE --sp: a routine as the first word has run's options"
+complete_line backcare evening-wind-down --spee
+expect_eq "$OUT" "--speed" "backcare ROUTINE --spee: a routine as the first word has run's options"
 
 # --- routine names for NAME|FILE -------------------------------------------------------------
 complete_line backcare run eve
