@@ -29,8 +29,8 @@ TimePoint now() {
       std::chrono::steady_clock::now().time_since_epoch());
 }
 
-// When the live display next needs a redraw with no event: 20 times a second while the breath
-// bar moves, else when the shown seconds change.
+// How long from now until the live display needs a redraw with no event: 20 times a second
+// while the breath bar moves, else when the shown seconds change.
 nanoseconds redraw_interval(const Plan& plan, const SessionView& view, double speed) {
   if (view.paused || view.finished) {
     return nanoseconds::max();
@@ -77,7 +77,8 @@ class Loop {
       if (live) {
         const nanoseconds interval = redraw_interval(m_plan, view, m_options.session.speed);
         if (interval != nanoseconds::max()) {
-          wake = std::min(wake.value_or(TimePoint::max()), last_draw + interval);
+          const TimePoint redraw = std::max(t + interval, last_draw + k_frame_interval);
+          wake = std::min(wake.value_or(TimePoint::max()), redraw);
         }
       }
       if (m_keys.pending_escape()) {
