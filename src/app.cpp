@@ -10,7 +10,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <functional>
 #include <optional>
 
 #include "catalog.hpp"
