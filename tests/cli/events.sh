@@ -78,6 +78,35 @@ prefix_lines=$(($(wc -l < "$TMP/term.jsonl") - 1))
 expect_eq "$(head -n "$prefix_lines" "$TMP/term.jsonl" | normalise)" \
   "$(printf '%s\n' "$expected_completed" | head -n "$prefix_lines")" "events before SIGTERM match the plan"
 
+# 3b. docs/events.md stays true: each example line has exactly the fields the real stream
+#     writes for that event (for the events a plain run produces).
+"$BACKCARE" run "$SMALL" --speed 100 --lead-in 0.1 --quiet --events "$TMP/doc.jsonl"
+problems=$(python3 - "$TMP/doc.jsonl" "$SOURCE_DIR/docs/events.md" <<'PY'
+import json, sys
+real = {}
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    real.setdefault(e["event"], set(e))
+checked = 0
+for line in open(sys.argv[2]):
+    line = line.strip()
+    if not line.startswith('{"event"'):
+        continue
+    e = json.loads(line)
+    if e["event"] in real:
+        checked += 1
+        if set(e) != real[e["event"]]:
+            print(f'{e["event"]}: docs {sorted(set(e))} vs real {sorted(real[e["event"]])}')
+missing = {"session_start", "lead_in", "step_start", "phase", "cue", "step_end", "session_end"} - {
+    json.loads(l)["event"] for l in open(sys.argv[2]) if l.strip().startswith('{"event"')}
+for m in sorted(missing):
+    print(f"docs/events.md has no example of {m}")
+if checked < 7:
+    print(f"only {checked} examples checked")
+PY
+)
+expect_eq "$problems" "" "docs/events.md examples match the real stream"
+
 # 4. An unwritable events file is refused before the session starts.
 run "$BACKCARE" run "$SMALL" --speed 100 --events /nonexistent-dir/x.jsonl
 expect_rc 73 "unwritable --events file"
