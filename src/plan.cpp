@@ -115,7 +115,7 @@ void expand_reps(const Step& step, std::size_t index, PlanBuilder& out) {
         labels.rep = static_cast<int>(rep);
         out.add(index, Phase::lower, step.tempo.lower_ms, labels,
                 breath_word(step.rep_breath.lower, "lower"));
-        out.add(index, Phase::pause, step.tempo.pause_ms, labels, "pause");
+        out.add(index, Phase::pause, step.tempo.pause_ms, labels, "hold still");
         out.add(index, Phase::lift, step.tempo.lift_ms, labels,
                 breath_word(step.rep_breath.lift, "lift"));
       }
@@ -167,7 +167,7 @@ std::string_view phase_display(Phase phase) {
     case Phase::lower:
       return "LOWER";
     case Phase::pause:
-      return "PAUSE";
+      return "HOLD";  // the still moment of a rep; "PAUSED" is the session
     case Phase::lift:
       return "LIFT";
     case Phase::rest:

@@ -17,7 +17,7 @@ enum class Phase { inhale, hold, exhale, hold_empty, work, switch_sides, lower, 
 // "inhale", "hold", "exhale", "hold_empty", "work", "switch", "lower", "pause", "lift", "rest"
 std::string_view phase_name(Phase phase);
 // The big word on screen: "INHALE", "HOLD", "EXHALE", "HOLD", "WORK", "SWITCH SIDES", "LOWER",
-// "PAUSE", "LIFT", "REST".
+// "HOLD", "LIFT", "REST".
 std::string_view phase_display(Phase phase);
 
 // Where a segment sits inside its step. A count of 0 means "not applicable".

@@ -216,19 +216,19 @@ TEST_CASE("plan::reps") {
     REQUIRE(result.ok());
     CHECK(timeline(result.plan) ==
           "lower 0+3000 [set 1/2 · rep 1/1 · side left] breathe out as you lower\n"
-          "pause 3000+1000 [set 1/2 · rep 1/1 · side left] pause\n"
+          "pause 3000+1000 [set 1/2 · rep 1/1 · side left] hold still\n"
           "lift 4000+2000 [set 1/2 · rep 1/1 · side left] breathe in as you lift\n"
           "rest 6000+30000 [set 2/2 · side left] rest between sets\n"
           "lower 36000+3000 [set 2/2 · rep 1/1 · side left] breathe out as you lower\n"
-          "pause 39000+1000 [set 2/2 · rep 1/1 · side left] pause\n"
+          "pause 39000+1000 [set 2/2 · rep 1/1 · side left] hold still\n"
           "lift 40000+2000 [set 2/2 · rep 1/1 · side left] breathe in as you lift\n"
           "switch 42000+10000 [side right] switch to the right side\n"
           "lower 52000+3000 [set 1/2 · rep 1/1 · side right] breathe out as you lower\n"
-          "pause 55000+1000 [set 1/2 · rep 1/1 · side right] pause\n"
+          "pause 55000+1000 [set 1/2 · rep 1/1 · side right] hold still\n"
           "lift 56000+2000 [set 1/2 · rep 1/1 · side right] breathe in as you lift\n"
           "rest 58000+30000 [set 2/2 · side right] rest between sets\n"
           "lower 88000+3000 [set 2/2 · rep 1/1 · side right] breathe out as you lower\n"
-          "pause 91000+1000 [set 2/2 · rep 1/1 · side right] pause\n"
+          "pause 91000+1000 [set 2/2 · rep 1/1 · side right] hold still\n"
           "lift 92000+2000 [set 2/2 · rep 1/1 · side right] breathe in as you lift\n");
     CHECK(result.plan.total_ms == 94'000);
     check_invariants(result.plan);
