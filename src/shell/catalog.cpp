@@ -16,6 +16,7 @@
 #include "json_reader.hpp"
 #include "loader.hpp"
 #include "sanitize.hpp"
+#include "show.hpp"
 #include "suggest.hpp"
 
 namespace backcare {
@@ -258,6 +259,25 @@ std::vector<std::string> Catalog::names() const {
   std::vector<std::string> out;
   for (const auto& entry : m_entries) {
     out.push_back(entry.name);
+  }
+  return out;
+}
+
+Json entry_to_json(const CatalogEntry& entry) {
+  Json out = {{"name", entry.name},
+              {"source", entry.source},
+              {"builtin", entry.builtin},
+              {"overrides_builtin", entry.overrides_builtin},
+              {"valid", entry.routine.has_value()}};
+  if (entry.routine) {
+    out["title"] = entry.routine->title;
+    out["total_ms"] = expand(*entry.routine).plan.total_ms;
+  } else {
+    Json errors = Json::array();
+    for (const auto& error : entry.errors) {
+      errors.push_back(error.format());
+    }
+    out["errors"] = errors;
   }
   return out;
 }

@@ -2,7 +2,6 @@
 // Text and JSON descriptions of routines and plans, for `list`, `show` and `--dry-run`.
 #include <string>
 
-#include "catalog.hpp"
 #include "json_reader.hpp"
 #include "plan.hpp"
 #include "routine.hpp"
@@ -19,9 +18,6 @@ Json plan_to_json(const Plan& plan);
 // A segment's labels as an object: {"cycle": 3, "cycles": 30}, {"set": 2, "sets": 3, "rep": 5,
 // "reps": 8, "side": "left"}; only the labels that apply.
 Json labels_to_json(const Labels& labels);
-
-// One catalog entry as a JSON object (`list --json`).
-Json entry_to_json(const CatalogEntry& entry);
 
 // JSON text safe for any terminal: non-ASCII escaped, so no C1 control is ever printed raw.
 std::string dump_json(const Json& value, int indent = 2);

@@ -80,4 +80,7 @@ std::filesystem::path user_routine_dir();
 // The built-in routine files (name → JSON text), from the binary.
 std::vector<std::pair<std::string, std::string>> builtin_routine_texts();
 
+// One catalog entry as a JSON object (`list --json`).
+Json entry_to_json(const CatalogEntry& entry);
+
 }  // namespace backcare

@@ -148,25 +148,6 @@ Json plan_to_json(const Plan& plan) {
           {"cues", cues}};
 }
 
-Json entry_to_json(const CatalogEntry& entry) {
-  Json out = {{"name", entry.name},
-              {"source", entry.source},
-              {"builtin", entry.builtin},
-              {"overrides_builtin", entry.overrides_builtin},
-              {"valid", entry.routine.has_value()}};
-  if (entry.routine) {
-    out["title"] = entry.routine->title;
-    out["total_ms"] = expand(*entry.routine).plan.total_ms;
-  } else {
-    Json errors = Json::array();
-    for (const auto& error : entry.errors) {
-      errors.push_back(error.format());
-    }
-    out["errors"] = errors;
-  }
-  return out;
-}
-
 std::string dump_json(const Json& value, int indent) {
   return value.dump(indent, ' ', true, Json::error_handler_t::replace);
 }
