@@ -33,7 +33,7 @@ status=0
 run_target() {  # target corpus dictionary [libFuzzer flags]
   local target="$1" corpus="$2" dict="$3"
   shift 3
-  local root="$PWD/build-fuzz"
+  local top="$PWD" root="$PWD/build-fuzz"
   local work="$root/corpus-$target" findings="$root/findings/$target" scratch="$root/scratch-$target"
   mkdir -p "$work" "$findings" "$scratch"
   echo "--- fuzz: $target for ${seconds}s (seeds: $corpus) ---"
@@ -41,8 +41,8 @@ run_target() {  # target corpus dictionary [libFuzzer flags]
   # It runs in a scratch folder, since a fuzzed command line may write files (--events, new).
   if ! (cd "$scratch" && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$root/fuzz/$target" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-      -dict="$dict" -artifact_prefix="$findings/" -print_final_stats=1 "$@" \
-      "$work" "$PWD/$corpus") > "$root/$target.log" 2>&1; then
+      -dict="$top/$dict" -artifact_prefix="$findings/" -print_final_stats=1 "$@" \
+      "$work" "$top/$corpus") > "$root/$target.log" 2>&1; then
     status=1
     echo "fuzz: $target FAILED; the input is in $findings/:" >&2
     tail -40 "build-fuzz/$target.log" >&2
