@@ -112,11 +112,19 @@ run "$BACKCARE" run "$SMALL" --speed 100 --events /nonexistent-dir/x.jsonl
 expect_rc 73 "unwritable --events file"
 expect_err "cannot write events to /nonexistent-dir/x.jsonl" "unwritable --events message"
 
-# 5. The example consumer in docs/ turns events into notifications (jq, no notify-send).
+# 5. The example consumer in docs/ turns events into notifications (jq, no notify-send): the
+#    fallback lines go to a log file, not to the terminal the live display is drawn on.
 if command -v jq >/dev/null; then
-  OUT=$(PATH=/usr/bin:/bin BACKCARE="$BACKCARE" "$SOURCE_DIR/docs/examples/notify-steps.sh" \
-    "$SMALL" --speed 100 --lead-in 0 --quiet 2>&1) && RC=0 || RC=$?
+  OUT=$(PATH=/usr/bin:/bin BACKCARE="$BACKCARE" NOTIFY_LOG="$TMP/notify.log" \
+    "$SOURCE_DIR/docs/examples/notify-steps.sh" "$SMALL" --speed 100 --lead-in 0 --quiet 2>&1) &&
+    RC=0 || RC=$?
   expect_rc 0 "example consumer"
+  expect_out "announcing to $TMP/notify.log" "example consumer says where it announces"
+  case "$OUT" in
+    *"notify: "*) fail "example consumer writes announcements to the terminal" ;;
+    *) pass "example consumer keeps announcements off the terminal" ;;
+  esac
+  OUT=$(cat "$TMP/notify.log")
   expect_out "notify: Step 2/3: Twist" "example consumer announces steps"
   expect_out "notify: Session completed after 75 s" "example consumer announces the end"
 else
