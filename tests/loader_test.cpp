@@ -109,7 +109,7 @@ TEST_CASE("loader::valid routines") {
     CHECK(r.steps[1].cues[1].at_ms == 60'000);
     CHECK(r.steps[2].sets == 3);
     CHECK(r.steps[2].reps == 8);
-    CHECK(r.steps[2].tempo.pause_ms == 0);
+    CHECK(r.steps[2].tempo.still_ms == 0);
     CHECK(r.steps[2].rep_breath.lower == "exhale");
     CHECK(r.steps[2].rest_ms == 45'000);
     CHECK(r.steps[2].switch_ms == 3'000);

@@ -129,6 +129,20 @@ std::string strip_sgr(const std::string& text) {
   return out;
 }
 
+// Renders `view` at `width` without colour and compares it line by line with `expected`; the
+// frame's line count must be the expected one too.
+void check_frame(const Plan& plan, const SessionView& view, int width,
+                 const std::vector<std::string>& expected) {
+  CAPTURE(width);
+  const std::vector<std::string> lines = split_lines(render_frame(plan, view, {width, false}));
+  REQUIRE(lines.size() == expected.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    CAPTURE(i);
+    CHECK(lines[i] == expected[i]);
+  }
+  CHECK(frame_line_count(plan, width) == static_cast<int>(expected.size()));
+}
+
 // A handful of views covering every kind of frame.
 std::vector<SessionView> assorted_views() {
   std::vector<SessionView> views;
@@ -234,14 +248,7 @@ TEST_CASE("render::frame mid-inhale at 40 columns") {
       "next: Foam roller",
       "space pause · n next · b back · q quit",
   };
-  const Plan plan = sample_plan();
-  const std::vector<std::string> lines = split_lines(render_frame(plan, mid_inhale(), {40, false}));
-  REQUIRE(lines.size() == expected.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    CAPTURE(i);
-    CHECK(lines[i] == expected[i]);
-  }
-  CHECK(frame_line_count(plan, 40) == 14);
+  check_frame(sample_plan(), mid_inhale(), 40, expected);
 }
 
 TEST_CASE("render::frame mid-inhale at 80 columns") {
@@ -261,14 +268,7 @@ TEST_CASE("render::frame mid-inhale at 80 columns") {
       "next: Foam roller",
       "space pause · n next · b back · q quit",
   };
-  const Plan plan = sample_plan();
-  const std::vector<std::string> lines = split_lines(render_frame(plan, mid_inhale(), {80, false}));
-  REQUIRE(lines.size() == expected.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    CAPTURE(i);
-    CHECK(lines[i] == expected[i]);
-  }
-  CHECK(frame_line_count(plan, 80) == 13);
+  check_frame(sample_plan(), mid_inhale(), 80, expected);
 }
 
 TEST_CASE("render::frame states") {
@@ -392,7 +392,7 @@ TEST_CASE("render::untrusted text comes out escaped") {
       outputs.push_back(strip_sgr(render_frame(plan, view, {width, true})));
     }
   }
-  for (EventType type : {EventType::session_start, EventType::step_start, EventType::segment_start,
+  for (EventType type : {EventType::session_start, EventType::step_start, EventType::phase,
                          EventType::cue, EventType::skip}) {
     SessionEvent event;
     event.type = type;
@@ -441,8 +441,8 @@ TEST_CASE("render::plain_line") {
     event.t_ms = 80000;
     CHECK(plain_line(plan, event) == "[01:20] step 3/3: Rest");
   }
-  SUBCASE("segment_start") {
-    event.type = EventType::segment_start;
+  SUBCASE("phase") {
+    event.type = EventType::phase;
     event.segment = 2;
     event.t_ms = 10000;
     CHECK(plain_line(plan, event) ==
@@ -493,7 +493,7 @@ TEST_CASE("render::plain_line") {
     CHECK(plain_line(plan, event) == "[1:02:03] PAUSED");
   }
   SUBCASE("indices outside the plan give no line") {
-    event.type = EventType::segment_start;
+    event.type = EventType::phase;
     event.segment = 99;
     CHECK(plain_line(plan, event).empty());
     event.type = EventType::cue;

@@ -89,8 +89,8 @@ std::string name(EventType type) {
       return "lead_in";
     case EventType::step_start:
       return "step_start";
-    case EventType::segment_start:
-      return "segment_start";
+    case EventType::phase:
+      return "phase";
     case EventType::cue:
       return "cue";
     case EventType::step_end:
@@ -109,10 +109,10 @@ std::string name(EventType type) {
   return "?";
 }
 
-// "segment_start@20000 s1 g4", "cue@25000 s1 c0", "session_end@60000 s2 completed"
+// "phase@20000 s1 g4", "cue@25000 s1 c0", "session_end@60000 s2 completed"
 std::string describe(const SessionEvent& e) {
   std::string text = fmt::format("{}@{} s{}", name(e.type), e.position_ms, e.step);
-  if (e.type == EventType::segment_start) {
+  if (e.type == EventType::phase) {
     text += fmt::format(" g{}", e.segment);
   } else if (e.type == EventType::cue) {
     text += fmt::format(" c{}", e.cue);
@@ -150,20 +150,20 @@ SessionOptions options(std::int64_t lead_in_ms, double speed = 1.0, std::size_t 
 
 const std::vector<std::string> k_small_plan_run = {
     "step_start@0 s0",
-    "segment_start@0 s0 g0",
-    "segment_start@4000 s0 g1",
-    "segment_start@10000 s0 g2",
-    "segment_start@14000 s0 g3",
+    "phase@0 s0 g0",
+    "phase@4000 s0 g1",
+    "phase@10000 s0 g2",
+    "phase@14000 s0 g3",
     "step_end@20000 s0",
     "step_start@20000 s1",
-    "segment_start@20000 s1 g4",
+    "phase@20000 s1 g4",
     "cue@25000 s1 c0",
-    "segment_start@30000 s1 g5",
-    "segment_start@35000 s1 g6",
+    "phase@30000 s1 g5",
+    "phase@35000 s1 g6",
     "cue@40000 s1 c1",
     "step_end@45000 s1",
     "step_start@45000 s2",
-    "segment_start@45000 s2 g7",
+    "phase@45000 s2 g7",
     "step_end@60000 s2",
     "session_end@60000 s2 completed",
 };
@@ -203,10 +203,9 @@ TEST_CASE("session: lead-in holds the plan still, then the first step starts") {
   CHECK(during.segment_left_ms == 4000);
   CHECK(session.advance(k_t0 + ms(3000) - nanoseconds(1)).empty());
   CHECK(describe(session.advance(k_t0 + ms(3000))) ==
-        std::vector<std::string>{"step_start@0 s0", "segment_start@0 s0 g0"});
+        std::vector<std::string>{"step_start@0 s0", "phase@0 s0 g0"});
   CHECK(session.view(k_t0 + ms(3000)).lead_in_left_ms == 0);
-  CHECK(describe(session.advance(k_t0 + ms(7000))) ==
-        std::vector<std::string>{"segment_start@4000 s0 g1"});
+  CHECK(describe(session.advance(k_t0 + ms(7000))) == std::vector<std::string>{"phase@4000 s0 g1"});
 }
 
 TEST_CASE("session: irregular small steps give the same events as one jump") {
@@ -289,10 +288,9 @@ TEST_CASE("session: pause stops the clock; resume gives a lead-in and continues"
   session.start(k_t0);
   // Plan time 22.5 s is wall 25.5 s.
   CHECK(describe(session.pause(k_t0 + ms(25500))) ==
-        std::vector<std::string>{
-            "step_start@0 s0", "segment_start@0 s0 g0", "segment_start@4000 s0 g1",
-            "segment_start@10000 s0 g2", "segment_start@14000 s0 g3", "step_end@20000 s0",
-            "step_start@20000 s1", "segment_start@20000 s1 g4", "pause@22500 s1"});
+        std::vector<std::string>{"step_start@0 s0", "phase@0 s0 g0", "phase@4000 s0 g1",
+                                 "phase@10000 s0 g2", "phase@14000 s0 g3", "step_end@20000 s0",
+                                 "step_start@20000 s1", "phase@20000 s1 g4", "pause@22500 s1"});
   CHECK(session.paused());
   CHECK_FALSE(session.next_deadline().has_value());
   CHECK(session.advance(k_t0 + ms(500000)).empty());
@@ -312,7 +310,7 @@ TEST_CASE("session: pause stops the clock; resume gives a lead-in and continues"
   CHECK(v.lead_in_left_ms == 2000);
   CHECK(v.position_ms == 22500);
   CHECK(session.next_deadline() == r + ms(3000));
-  // A timed block just goes on: no segment_start again; the cue at 25 s comes 2.5 s later.
+  // A timed block just goes on: no phase again; the cue at 25 s comes 2.5 s later.
   CHECK(session.advance(r + ms(3000)).empty());
   CHECK(session.next_deadline() == r + ms(5500));
   CHECK(session.advance(r + ms(5499)).empty());
@@ -326,8 +324,7 @@ TEST_CASE("session: resume inside a breath restarts the inhale of that cycle aft
   session.advance(k_t0 + ms(10000));
   // Plan 15.5 s: the exhale of cycle 2 (segment 3).
   CHECK(describe(session.pause(k_t0 + ms(18500))) ==
-        std::vector<std::string>{"segment_start@10000 s0 g2", "segment_start@14000 s0 g3",
-                                 "pause@15500 s0"});
+        std::vector<std::string>{"phase@10000 s0 g2", "phase@14000 s0 g3", "pause@15500 s0"});
   CHECK(session.view(k_t0 + ms(20000)).segment == 3);
   const TimePoint r = k_t0 + ms(30000);
   CHECK(describe(session.resume(r)) ==
@@ -338,10 +335,8 @@ TEST_CASE("session: resume inside a breath restarts the inhale of that cycle aft
   CHECK(v.lead_in_left_ms == 2999);
   CHECK(v.segment_left_ms == 4000);
   CHECK(session.advance(r + ms(2999)).empty());
-  CHECK(describe(session.advance(r + ms(3000))) ==
-        std::vector<std::string>{"segment_start@10000 s0 g2"});
-  CHECK(describe(session.advance(r + ms(7000))) ==
-        std::vector<std::string>{"segment_start@14000 s0 g3"});
+  CHECK(describe(session.advance(r + ms(3000))) == std::vector<std::string>{"phase@10000 s0 g2"});
+  CHECK(describe(session.advance(r + ms(7000))) == std::vector<std::string>{"phase@14000 s0 g3"});
 }
 
 TEST_CASE("session: resume without a lead-in restarts the breath at once") {
@@ -350,10 +345,10 @@ TEST_CASE("session: resume without a lead-in restarts the breath at once") {
   session.advance(k_t0 + ms(5000));
   CHECK(describe(session.pause(k_t0 + ms(9999))) == std::vector<std::string>{"pause@9999 s0"});
   CHECK(describe(session.resume(k_t0 + ms(20000))) ==
-        std::vector<std::string>{"resume@0 s0", "segment_start@0 s0 g0"});
+        std::vector<std::string>{"resume@0 s0", "phase@0 s0 g0"});
   CHECK(session.view(k_t0 + ms(20000)).position_ms == 0);
   CHECK(describe(session.advance(k_t0 + ms(24000))) ==
-        std::vector<std::string>{"segment_start@4000 s0 g1"});
+        std::vector<std::string>{"phase@4000 s0 g1"});
 }
 
 TEST_CASE("session: next skips to the next step; on the last step it completes the routine") {
@@ -361,13 +356,13 @@ TEST_CASE("session: next skips to the next step; on the last step it completes t
   session.start(k_t0);
   CHECK(describe(session.next(k_t0 + ms(2500))) ==
         std::vector<std::string>{"skip@2500 s0", "step_end@2500 s0", "step_start@20000 s1",
-                                 "segment_start@20000 s1 g4"});
+                                 "phase@20000 s1 g4"});
   CHECK(session.view(k_t0 + ms(2500)).position_ms == 20000);
   CHECK(session.next_deadline() == k_t0 + ms(7500));
   CHECK(describe(session.advance(k_t0 + ms(7500))) == std::vector<std::string>{"cue@25000 s1 c0"});
   CHECK(describe(session.next(k_t0 + ms(8000))) ==
         std::vector<std::string>{"skip@25500 s1", "step_end@25500 s1", "step_start@45000 s2",
-                                 "segment_start@45000 s2 g7"});
+                                 "phase@45000 s2 g7"});
   CHECK(describe(session.next(k_t0 + ms(9000))) ==
         std::vector<std::string>{"skip@46000 s2", "step_end@46000 s2",
                                  "session_end@46000 s2 completed"});
@@ -388,7 +383,7 @@ TEST_CASE("session: next during the lead-in keeps the countdown; the new step st
   CHECK(session.next_deadline() == k_t0 + ms(3000));
   CHECK(session.advance(k_t0 + ms(2999)).empty());
   CHECK(describe(session.advance(k_t0 + ms(3000))) ==
-        std::vector<std::string>{"step_start@20000 s1", "segment_start@20000 s1 g4"});
+        std::vector<std::string>{"step_start@20000 s1", "phase@20000 s1 g4"});
 }
 
 TEST_CASE("session: next while paused moves, and stays paused") {
@@ -397,7 +392,7 @@ TEST_CASE("session: next while paused moves, and stays paused") {
   session.pause(k_t0 + ms(4000));  // plan 1 s
   CHECK(describe(session.next(k_t0 + ms(5000))) ==
         std::vector<std::string>{"skip@1000 s0", "step_end@1000 s0", "step_start@20000 s1",
-                                 "segment_start@20000 s1 g4"});
+                                 "phase@20000 s1 g4"});
   CHECK(session.paused());
   CHECK(session.view(k_t0 + ms(9000)).position_ms == 20000);
   CHECK(describe(session.resume(k_t0 + ms(10000))) ==
@@ -412,34 +407,31 @@ TEST_CASE("session: back restarts the step, or goes to the previous one within i
 
   SUBCASE("restart after 2 s") {
     CHECK(describe(session.back(k_t0 + ms(26000))) ==
-          std::vector<std::string>{"back@26000 s1", "step_start@20000 s1",
-                                   "segment_start@20000 s1 g4"});
+          std::vector<std::string>{"back@26000 s1", "step_start@20000 s1", "phase@20000 s1 g4"});
     CHECK(session.view(k_t0 + ms(26000)).last_cue == std::nullopt);
     // The cue is crossed again.
     CHECK(describe(session.advance(k_t0 + ms(31000))) ==
           std::vector<std::string>{"cue@25000 s1 c0"});
     CHECK(describe(session.back(k_t0 + ms(31000))) ==
-          std::vector<std::string>{"back@25000 s1", "step_start@20000 s1",
-                                   "segment_start@20000 s1 g4"});
+          std::vector<std::string>{"back@25000 s1", "step_start@20000 s1", "phase@20000 s1 g4"});
     // Exactly 2 s in: still a restart.
     CHECK(describe(session.back(k_t0 + ms(33000))) ==
-          std::vector<std::string>{"back@22000 s1", "step_start@20000 s1",
-                                   "segment_start@20000 s1 g4"});
+          std::vector<std::string>{"back@22000 s1", "step_start@20000 s1", "phase@20000 s1 g4"});
     // 1.999 s in: the previous step.
     CHECK(describe(session.back(k_t0 + ms(34999))) ==
-          std::vector<std::string>{"back@21999 s1", "step_start@0 s0", "segment_start@0 s0 g0"});
+          std::vector<std::string>{"back@21999 s1", "step_start@0 s0", "phase@0 s0 g0"});
     // Within the first step's first 2 s: it restarts (there is no previous one).
     CHECK(describe(session.back(k_t0 + ms(35499))) ==
-          std::vector<std::string>{"back@500 s0", "step_start@0 s0", "segment_start@0 s0 g0"});
+          std::vector<std::string>{"back@500 s0", "step_start@0 s0", "phase@0 s0 g0"});
     CHECK(session.advance(k_t0 + ms(39499) - nanoseconds(1)).empty());
     CHECK(describe(session.advance(k_t0 + ms(39499))) ==
-          std::vector<std::string>{"segment_start@4000 s0 g1"});
+          std::vector<std::string>{"phase@4000 s0 g1"});
   }
   SUBCASE("back then next: step_end only for the step that was skipped") {
     session.back(k_t0 + ms(26000));
     CHECK(describe(session.next(k_t0 + ms(27000))) ==
           std::vector<std::string>{"skip@21000 s1", "step_end@21000 s1", "step_start@45000 s2",
-                                   "segment_start@45000 s2 g7"});
+                                   "phase@45000 s2 g7"});
   }
 }
 
@@ -448,7 +440,7 @@ TEST_CASE("session: quit and interrupt end the session with their status") {
     Session session(small_plan(), options(0));
     session.start(k_t0);
     CHECK(describe(session.quit(k_t0 + ms(4500))) ==
-          std::vector<std::string>{"segment_start@4000 s0 g1", "session_end@4500 s0 quit"});
+          std::vector<std::string>{"phase@4000 s0 g1", "session_end@4500 s0 quit"});
     const SessionView v = session.view(k_t0 + ms(9000));
     CHECK(v.finished);
     CHECK(v.status == EndStatus::quit);
@@ -480,7 +472,7 @@ TEST_CASE("session: from_step starts at that step's offset") {
   CHECK_FALSE(session.view(k_t0).started);
   CHECK(describe(session.start(k_t0)) == std::vector<std::string>{"session_start@20000 s1",
                                                                   "step_start@20000 s1",
-                                                                  "segment_start@20000 s1 g4"});
+                                                                  "phase@20000 s1 g4"});
   CHECK(describe(session.advance(k_t0 + ms(5000))) == std::vector<std::string>{"cue@25000 s1 c0"});
   session.advance(k_t0 + ms(40000));
   CHECK(session.finished());
@@ -573,11 +565,11 @@ TEST_CASE("session: cues on step boundaries belong to their step") {
   session.start(k_t0);
   CHECK(session.view(k_t0 + ms(500)).last_cue == std::nullopt);  // not reached in the lead-in
   CHECK(describe(session.advance(k_t0 + ms(1000))) ==
-        std::vector<std::string>{"step_start@0 s0", "segment_start@0 s0 g0", "cue@0 s0 c0"});
+        std::vector<std::string>{"step_start@0 s0", "phase@0 s0 g0", "cue@0 s0 c0"});
   CHECK(session.view(k_t0 + ms(1000)).last_cue == std::optional<std::size_t>(0));
   CHECK(describe(session.advance(k_t0 + ms(6000))) ==
         std::vector<std::string>{"cue@5000 s0 c1", "step_end@5000 s0", "step_start@5000 s1",
-                                 "segment_start@5000 s1 g1", "cue@5000 s1 c2"});
+                                 "phase@5000 s1 g1", "cue@5000 s1 c2"});
   CHECK(session.view(k_t0 + ms(6000)).last_cue == std::optional<std::size_t>(2));
 
   // Arriving by next: only the new step's cue at its start.
@@ -585,7 +577,7 @@ TEST_CASE("session: cues on step boundaries belong to their step") {
   skipping.start(k_t0);
   CHECK(describe(skipping.next(k_t0 + ms(1000))) ==
         std::vector<std::string>{"skip@1000 s0", "step_end@1000 s0", "step_start@5000 s1",
-                                 "segment_start@5000 s1 g1", "cue@5000 s1 c2"});
+                                 "phase@5000 s1 g1", "cue@5000 s1 c2"});
 }
 
 TEST_CASE("session: pause during the first lead-in; the step starts after the next lead-in") {
@@ -600,7 +592,7 @@ TEST_CASE("session: pause during the first lead-in; the step starts after the ne
   CHECK(session.view(k_t0 + ms(5000)).lead_in_left_ms == 3000);
   CHECK(session.advance(k_t0 + ms(8000) - nanoseconds(1)).empty());
   CHECK(describe(session.advance(k_t0 + ms(8000))) ==
-        std::vector<std::string>{"step_start@0 s0", "segment_start@0 s0 g0"});
+        std::vector<std::string>{"step_start@0 s0", "phase@0 s0 g0"});
 }
 
 TEST_CASE("session: zero-length segments do not hang") {
@@ -610,9 +602,8 @@ TEST_CASE("session: zero-length segments do not hang") {
   Session session(b.plan, options(0));
   session.start(k_t0);
   CHECK(describe(session.advance(k_t0 + ms(5000))) ==
-        std::vector<std::string>{"step_end@1000 s0", "step_start@1000 s1",
-                                 "segment_start@1000 s1 g2", "step_end@1000 s1",
-                                 "session_end@1000 s1 completed"});
+        std::vector<std::string>{"step_end@1000 s0", "step_start@1000 s1", "phase@1000 s1 g2",
+                                 "step_end@1000 s1", "session_end@1000 s1 completed"});
   Session empty(Plan{}, options(3000));
   CHECK(describe(empty.start(k_t0)) ==
         std::vector<std::string>{"session_start@0 s0", "lead_in@0 s0"});
@@ -622,7 +613,7 @@ TEST_CASE("session: zero-length segments do not hang") {
 
 TEST_CASE("session: event and status names") {
   CHECK(event_name(EventType::session_start) == "session_start");
-  CHECK(event_name(EventType::segment_start) == "phase");
+  CHECK(event_name(EventType::phase) == "phase");
   CHECK(event_name(EventType::session_end) == "session_end");
   CHECK(end_status_name(EndStatus::completed) == "completed");
   CHECK(end_status_name(EndStatus::quit) == "quit");
@@ -645,7 +636,7 @@ TEST_CASE("session: event times are active time, not plan offsets") {
     session.start(k_t0);
     CHECK(times(session.next(k_t0 + ms(2500))) ==
           std::vector<std::string>{"skip@2500/2500", "step_end@2500/2500", "step_start@2500/20000",
-                                   "segment_start@2500/20000"});
+                                   "phase@2500/20000"});
     CHECK(times(session.advance(k_t0 + ms(7500))) == std::vector<std::string>{"cue@7500/25000"});
     CHECK(session.view(k_t0 + ms(8000)).active_ms == 8000);
     CHECK(session.view(k_t0 + ms(8000)).position_ms == 25500);
@@ -656,8 +647,7 @@ TEST_CASE("session: event times are active time, not plan offsets") {
     session.pause(k_t0 + ms(3000));    // 3 s into the first inhale
     session.resume(k_t0 + ms(10000));  // back to the start of that inhale
     CHECK(session.view(k_t0 + ms(10000)).active_ms == 3000);
-    CHECK(times(session.advance(k_t0 + ms(14000))) ==
-          std::vector<std::string>{"segment_start@7000/4000"});
+    CHECK(times(session.advance(k_t0 + ms(14000))) == std::vector<std::string>{"phase@7000/4000"});
     const auto end = session.quit(k_t0 + ms(15000));
     CHECK(times(end) == std::vector<std::string>{"session_end@8000/5000"});
     CHECK(session.view(k_t0 + ms(20000)).active_ms == 8000);

@@ -26,7 +26,7 @@ Plan small_plan() {
 
 SessionEvent segment_event(std::size_t segment) {
   SessionEvent event;
-  event.type = EventType::segment_start;
+  event.type = EventType::phase;
   event.segment = segment;
   return event;
 }

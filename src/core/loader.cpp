@@ -811,7 +811,7 @@ class Validator {
           step.tempo.lower_ms = read_duration(tempo["lower"], p + ".lower", true);
         }
         if (tempo.contains("pause")) {
-          step.tempo.pause_ms = read_duration(tempo["pause"], p + ".pause", false);
+          step.tempo.still_ms = read_duration(tempo["pause"], p + ".pause", false);
         }
         if (tempo.contains("lift")) {
           step.tempo.lift_ms = read_duration(tempo["lift"], p + ".lift", true);

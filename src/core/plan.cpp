@@ -115,7 +115,7 @@ void expand_reps(const Step& step, std::size_t index, PlanBuilder& out) {
         labels.rep = static_cast<int>(rep);
         out.add(index, Phase::lower, step.tempo.lower_ms, labels,
                 breath_word(step.rep_breath.lower, "lower"));
-        out.add(index, Phase::pause, step.tempo.pause_ms, labels, "hold still");
+        out.add(index, Phase::still, step.tempo.still_ms, labels, "hold still");
         out.add(index, Phase::lift, step.tempo.lift_ms, labels,
                 breath_word(step.rep_breath.lift, "lift"));
       }
@@ -141,7 +141,7 @@ std::string_view phase_name(Phase phase) {
       return "switch";
     case Phase::lower:
       return "lower";
-    case Phase::pause:
+    case Phase::still:
       return "pause";
     case Phase::lift:
       return "lift";
@@ -166,7 +166,7 @@ std::string_view phase_display(Phase phase) {
       return "SWITCH SIDES";
     case Phase::lower:
       return "LOWER";
-    case Phase::pause:
+    case Phase::still:
       return "HOLD";  // the still moment of a rep; "PAUSED" is the session
     case Phase::lift:
       return "LIFT";

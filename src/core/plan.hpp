@@ -12,7 +12,9 @@
 
 namespace backcare {
 
-enum class Phase { inhale, hold, exhale, hold_empty, work, switch_sides, lower, pause, lift, rest };
+// What a segment asks of the body. `still` is the moment a rep is held between lowering and
+// lifting (HOLD on screen); the event stream keeps its format name, "pause" (phase_name).
+enum class Phase { inhale, hold, exhale, hold_empty, work, switch_sides, lower, still, lift, rest };
 
 // "inhale", "hold", "exhale", "hold_empty", "work", "switch", "lower", "pause", "lift", "rest"
 std::string_view phase_name(Phase phase);

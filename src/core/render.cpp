@@ -1,13 +1,13 @@
 #include "render.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "duration.hpp"
+#include "layout.hpp"
 #include "routine.hpp"
 #include "sanitize.hpp"
 
@@ -15,16 +15,9 @@ namespace backcare {
 
 namespace {
 
-// Index 1..7: a cell filled by that many eighths from the left.
-constexpr std::string_view k_eighth_blocks[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-constexpr std::string_view k_full_block = "█";
-constexpr std::string_view k_empty_cell = "░";
 constexpr std::string_view k_separator = " · ";
 
-// SGR parameters. Bold + colour for the big word, plain colour for its bar.
-constexpr std::string_view k_style_none = "";
-constexpr std::string_view k_style_bold = "1";
-constexpr std::string_view k_style_dim = "2";
+// SGR parameters of the frame's big word (layout.hpp has the common ones).
 constexpr std::string_view k_style_paused = "1;7;31";  // bold, inverse, red
 constexpr std::string_view k_style_get_ready = "1;33";
 
@@ -43,7 +36,7 @@ PhaseStyle phase_style(Phase phase) {
       return {"1;32", "32"};  // green
     case Phase::hold:
     case Phase::hold_empty:
-    case Phase::pause:
+    case Phase::still:
       return {"1;33", "33"};  // yellow
     case Phase::work:
       return {"1;34", "34"};  // blue
@@ -52,198 +45,6 @@ PhaseStyle phase_style(Phase phase) {
       return {"1;35", "35"};  // magenta
   }
   return {k_style_bold, k_style_none};
-}
-
-// A run of text (already safe to print) with one SGR style.
-struct Span {
-  std::string text;
-  std::string_view style = k_style_none;
-};
-using Line = std::vector<Span>;
-
-int line_width(const Line& line) {
-  int width = 0;
-  for (const Span& span : line) {
-    width += display_width(span.text);
-  }
-  return width;
-}
-
-// Cuts a line to `width` columns; the span that does not fit ends with "…".
-Line fit(const Line& line, int width) {
-  Line out;
-  int left = width;
-  for (const Span& span : line) {
-    if (left <= 0) {
-      break;
-    }
-    const int span_width = display_width(span.text);
-    if (span_width <= left) {
-      out.push_back(span);
-      left -= span_width;
-    } else {
-      out.push_back({truncate_to_width(span.text, left), span.style});
-      break;
-    }
-  }
-  return out;
-}
-
-std::string emit(const Line& line, bool color) {
-  std::string out;
-  for (const Span& span : line) {
-    if (span.text.empty()) {
-      continue;
-    }
-    if (color && !span.style.empty()) {
-      out += "\x1b[";
-      out += span.style;
-      out += 'm';
-      out += span.text;
-      out += "\x1b[0m";
-    } else {
-      out += span.text;
-    }
-  }
-  return out;
-}
-
-// `left`, then `right` flush with the right edge of `width`. When both do not fit, `left` is cut
-// (keeping at least a few columns); when even that fails, `right` is dropped.
-Line two_columns(const Line& left, const Span& right, int width) {
-  constexpr int k_min_left = 8;
-  const int right_width = display_width(right.text);
-  if (right_width == 0) {
-    return left;
-  }
-  const int room = width - right_width - 1;
-  if (room < k_min_left && line_width(left) > room) {
-    return left;
-  }
-  Line out = fit(left, room);
-  out.push_back({std::string(static_cast<std::size_t>(width - right_width - line_width(out)), ' '),
-                 k_style_none});
-  out.push_back(right);
-  return out;
-}
-
-// Routine text made safe and put on one line: controls escaped, line breaks and tabs as spaces.
-std::string clean(std::string_view text) {
-  std::string out = sanitize(text, true);
-  for (char& c : out) {
-    if (c == '\n' || c == '\t' || c == '\r') {
-      c = ' ';
-    }
-  }
-  return out;
-}
-
-std::size_t code_point_length(unsigned char lead) {
-  if (lead < 0x80) {
-    return 1;
-  }
-  if (lead >= 0xF0) {
-    return 4;
-  }
-  if (lead >= 0xE0) {
-    return 3;
-  }
-  if (lead >= 0xC0) {
-    return 2;
-  }
-  return 1;
-}
-
-// Splits a word wider than `width` into pieces of at most `width` columns (at least one code
-// point per piece, so a wide character in a 1-column frame still makes progress).
-std::vector<std::string> split_word(std::string_view word, int width) {
-  std::vector<std::string> pieces;
-  std::string piece;
-  int piece_width = 0;
-  std::size_t i = 0;
-  while (i < word.size()) {
-    const std::size_t length =
-        std::min(code_point_length(static_cast<unsigned char>(word[i])), word.size() - i);
-    const std::string_view code_point = word.substr(i, length);
-    const int cp_width = display_width(code_point);
-    if (piece_width + cp_width > width && !piece.empty()) {
-      pieces.push_back(piece);
-      piece.clear();
-      piece_width = 0;
-    }
-    piece += code_point;
-    piece_width += cp_width;
-    i += length;
-  }
-  if (!piece.empty()) {
-    pieces.push_back(piece);
-  }
-  return pieces;
-}
-
-// Greedy word wrap of cleaned text to `width` columns.
-std::vector<std::string> wrap(std::string_view text, int width) {
-  std::vector<std::string> lines;
-  std::string line;
-  int line_width_so_far = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) {
-      end = text.size();
-    }
-    const std::string_view word = text.substr(start, end - start);
-    start = end + 1;
-    if (word.empty()) {
-      continue;
-    }
-    const int word_width = display_width(word);
-    if (line_width_so_far > 0 && line_width_so_far + 1 + word_width <= width) {
-      line += ' ';
-      line += word;
-      line_width_so_far += 1 + word_width;
-      continue;
-    }
-    if (!line.empty()) {
-      lines.push_back(line);
-      line.clear();
-      line_width_so_far = 0;
-    }
-    if (word_width <= width) {
-      line = word;
-      line_width_so_far = word_width;
-      continue;
-    }
-    std::vector<std::string> pieces = split_word(word, width);
-    for (std::size_t p = 0; p + 1 < pieces.size(); ++p) {
-      lines.push_back(pieces[p]);
-    }
-    line = pieces.back();
-    line_width_so_far = display_width(line);
-  }
-  if (!line.empty()) {
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-// wrap(), keeping at most `max_lines`; the last kept line ends with "…" when text was dropped.
-std::vector<std::string> wrap_limited(std::string_view text, int width, int max_lines) {
-  std::vector<std::string> lines = wrap(text, width);
-  const auto limit = static_cast<std::size_t>(std::max(max_lines, 0));
-  if (lines.size() > limit) {
-    if (limit == 0) {
-      return {};
-    }
-    std::string tail = lines[limit - 1];
-    for (std::size_t i = limit; i < lines.size(); ++i) {
-      tail += ' ';
-      tail += lines[i];
-    }
-    lines.resize(limit);
-    lines.back() = truncate_to_width(tail, width);
-  }
-  return lines;
 }
 
 int panel_width(int width) {
@@ -255,7 +56,7 @@ int panel_width(int width) {
 int instruction_line_count(const Plan& plan, int panel) {
   std::size_t most = 0;
   for (const PlanStep& step : plan.steps) {
-    most = std::max(most, wrap(clean(step.text), panel).size());
+    most = std::max(most, wrap(safe_line(step.text), panel).size());
     if (most >= static_cast<std::size_t>(k_max_instruction_lines)) {
       return k_max_instruction_lines;
     }
@@ -291,48 +92,10 @@ std::string current_cue(const Plan& plan, const SessionView& view, const Segment
   if (view.last_cue && *view.last_cue < plan.cues.size()) {
     const PlanCue& cue = plan.cues[*view.last_cue];
     if (cue.step == segment.step && (cue.at_ms >= segment.start_ms || segment.text.empty())) {
-      return clean(cue.text);
+      return safe_line(cue.text);
     }
   }
-  return clean(segment.text);
-}
-
-// A bar split where the fill ends, so colour can go on the filled part only.
-struct BarParts {
-  std::string filled;
-  std::string empty;
-};
-
-BarParts bar_parts(double fraction, int cells) {
-  BarParts parts;
-  if (cells <= 0) {
-    return parts;
-  }
-  if (!(fraction > 0.0)) {
-    fraction = 0.0;  // also NaN
-  }
-  fraction = std::min(fraction, 1.0);
-  const auto eighths = static_cast<std::int64_t>(std::llround(fraction * cells * 8.0));
-  const std::int64_t full = eighths / 8;
-  const std::int64_t remainder = eighths % 8;
-  std::int64_t used = 0;
-  for (; used < full; ++used) {
-    parts.filled += k_full_block;
-  }
-  if (remainder > 0) {
-    parts.filled += k_eighth_blocks[static_cast<std::size_t>(remainder)];
-    ++used;
-  }
-  for (; used < cells; ++used) {
-    parts.empty += k_empty_cell;
-  }
-  return parts;
-}
-
-// A bar as spans: the fill in `style`, the empty part dim.
-Line bar_line(double fraction, int cells, std::string_view style) {
-  BarParts parts = bar_parts(fraction, cells);
-  return {{std::move(parts.filled), style}, {std::move(parts.empty), k_style_dim}};
+  return safe_line(segment.text);
 }
 
 std::string key_help(bool paused) {
@@ -341,15 +104,6 @@ std::string key_help(bool paused) {
 }
 
 }  // namespace
-
-std::vector<std::string> wrap_text(std::string_view text, int width) {
-  return wrap(clean(text), std::max(1, width));
-}
-
-std::string render_bar(double fraction, int cells) {
-  const BarParts parts = bar_parts(fraction, cells);
-  return parts.filled + parts.empty;
-}
 
 double breath_fill(Phase phase, double segment_progress) {
   const double progress = segment_progress > 0.0 ? std::min(segment_progress, 1.0) : 0.0;
@@ -365,7 +119,7 @@ double breath_fill(Phase phase, double segment_progress) {
     case Phase::work:
     case Phase::switch_sides:
     case Phase::lower:
-    case Phase::pause:
+    case Phase::still:
     case Phase::lift:
     case Phase::rest:
       return progress;
@@ -391,21 +145,21 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
   const bool lead_in = !done && !view.paused && view.lead_in_left_ms > 0;
 
   std::vector<Line> lines;
-  lines.push_back({{clean(plan.title), k_style_bold}});
+  lines.push_back({{safe_line(plan.title), k_style_bold}});
 
   if (done) {
     lines.push_back({{"Done", k_style_bold}});
   } else {
     const Line left = {{"Step " + step_number(plan, view.step), k_style_none},
                        {std::string(k_separator), k_style_none},
-                       {clean(step->title), k_style_bold}};
+                       {safe_line(step->title), k_style_bold}};
     lines.push_back(two_columns(left, {clock_left(view.step_left_ms), k_style_dim}, panel));
   }
 
   const int text_lines = instruction_line_count(plan, panel);
   std::vector<std::string> text;
   if (step != nullptr && !done) {
-    text = wrap_limited(clean(step->text), panel, text_lines);
+    text = wrap_limited(safe_line(step->text), panel, text_lines);
   }
   text.resize(static_cast<std::size_t>(text_lines));
   for (std::string& text_line : text) {
@@ -440,13 +194,13 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
   }
   lines.push_back(bar_line(fill, panel, view.paused ? k_style_dim : style.bar));
 
-  lines.push_back({{segment != nullptr ? clean(segment->labels.format()) : "", k_style_none}});
+  lines.push_back({{segment != nullptr ? safe_line(segment->labels.format()) : "", k_style_none}});
   if (segment == nullptr) {
     lines.push_back({});
   } else if (lead_in) {
     std::string first = "first: " + std::string(phase_display(segment->phase));
     if (!segment->text.empty()) {
-      first += std::string(k_separator) + clean(segment->text);
+      first += std::string(k_separator) + safe_line(segment->text);
     }
     lines.push_back({{first, k_style_none}});
   } else {
@@ -468,20 +222,13 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
     lines.push_back({});
   } else if (view.step + 1 < plan.steps.size()) {
     lines.push_back(
-        {{"next: ", k_style_dim}, {clean(plan.steps[view.step + 1].title), k_style_none}});
+        {{"next: ", k_style_dim}, {safe_line(plan.steps[view.step + 1].title), k_style_none}});
   } else {
     lines.push_back({{"next: end of routine", k_style_dim}});
   }
   lines.push_back({{done ? "" : key_help(view.paused), k_style_dim}});
 
-  std::string out;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) {
-      out += '\n';
-    }
-    out += emit(fit(lines[i], width), options.color);
-  }
-  return out;
+  return join_lines(lines, width, options.color);
 }
 
 namespace {
@@ -498,7 +245,7 @@ std::string stamp(std::int64_t ms) {
 
 // "2/3 Foam roller"
 std::string step_reference(const Plan& plan, std::size_t step) {
-  return step_number(plan, step) + " " + clean(plan.steps[step].title);
+  return step_number(plan, step) + " " + safe_line(plan.steps[step].title);
 }
 
 }  // namespace
@@ -509,7 +256,7 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
   switch (event.type) {
     case EventType::session_start: {
       const std::size_t count = plan.steps.size();
-      return fmt::format("{} {} · {} step{} · {}", at, clean(plan.title), count,
+      return fmt::format("{} {} · {} step{} · {}", at, safe_line(plan.title), count,
                          count == 1 ? "" : "s", format_clock(plan.total_ms));
     }
     case EventType::lead_in:
@@ -523,14 +270,14 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
       }
       const PlanStep& step = plan.steps[event.step];
       std::string line =
-          fmt::format("{} step {}: {}", at, step_number(plan, event.step), clean(step.title));
-      const std::string text = clean(step.text);
+          fmt::format("{} step {}: {}", at, step_number(plan, event.step), safe_line(step.title));
+      const std::string text = safe_line(step.text);
       if (!text.empty()) {
         line += " — " + text;
       }
       return line;
     }
-    case EventType::segment_start: {
+    case EventType::phase: {
       if (event.segment >= plan.segments.size()) {
         return "";
       }
@@ -539,13 +286,13 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
         return "";
       }
       std::string line = at + " " + step_reference(plan, segment.step);
-      const std::string labels = clean(segment.labels.format());
+      const std::string labels = safe_line(segment.labels.format());
       if (!labels.empty()) {
         line += std::string(k_separator) + labels;
       }
       line += std::string(k_separator) + std::string(phase_display(segment.phase)) + " " +
               format_duration(segment.duration_ms);
-      const std::string text = clean(segment.text);
+      const std::string text = safe_line(segment.text);
       if (!text.empty()) {
         line += std::string(k_separator) + text;
       }
@@ -557,9 +304,9 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
       }
       const PlanCue& cue = plan.cues[event.cue];
       if (cue.step >= plan.steps.size()) {
-        return at + " cue: " + clean(cue.text);
+        return at + " cue: " + safe_line(cue.text);
       }
-      return at + " " + step_reference(plan, cue.step) + " · cue: " + clean(cue.text);
+      return at + " " + step_reference(plan, cue.step) + " · cue: " + safe_line(cue.text);
     }
     case EventType::step_end:
       return "";
@@ -583,13 +330,13 @@ std::string render_summary(const Plan& plan, EndStatus status, std::size_t step,
       format_clock(std::max<std::int64_t>(active_ms, 0)) + " of " + format_clock(plan.total_ms);
   std::string out;
   if (status == EndStatus::completed) {
-    out = "Completed: " + clean(plan.title) + " — " + times;
+    out = "Completed: " + safe_line(plan.title) + " — " + times;
   } else if (plan.steps.empty()) {
-    out = "Stopped: " + clean(plan.title) + " — " + times;
+    out = "Stopped: " + safe_line(plan.title) + " — " + times;
   } else {
     const std::size_t at = std::min(step, plan.steps.size() - 1);
     out = fmt::format("Stopped at step {} of {}: {} — {}", at + 1, plan.steps.size(),
-                      clean(plan.steps[at].title), times);
+                      safe_line(plan.steps[at].title), times);
   }
   out += '\n';
   out += k_safety_note;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "layout.hpp"  // render_bar, wrap_text and the spans a frame is made of
 #include "plan.hpp"
 #include "session.hpp"
 
@@ -24,11 +25,6 @@ struct FrameOptions {
 inline constexpr int k_max_frame_width = 60;
 // At most this many lines of a step's instruction text are shown (the rest is cut with "…").
 inline constexpr int k_max_instruction_lines = 3;
-
-// A bar of exactly `cells` columns: full blocks, one eighth block (▏▎▍▌▋▊▉) for the remainder,
-// then light shade (░) for the empty part. `fraction` is clamped to 0..1 (NaN counts as 0);
-// `cells` <= 0 gives "".
-std::string render_bar(double fraction, int cells);
 
 // How full the breath bar is, 0..1: it fills through the inhale, stays full during the hold,
 // empties through the exhale and stays empty during hold_empty. Every other phase shows its own
@@ -68,10 +64,6 @@ int frame_line_count(const Plan& plan, int width);
 // step_start that follows names the new one. `lead_in_ms`, when > 0, is shown in the lead_in
 // line ("get ready… 3s").
 std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t lead_in_ms = 0);
-
-// Untrusted `text` sanitized (newlines and tabs as spaces) and word-wrapped to `width` columns;
-// a word longer than the width is split.
-std::vector<std::string> wrap_text(std::string_view text, int width);
 
 // The end-of-session summary, ending with a newline:
 //   "Completed: <routine title> — 10:00 of 10:00"            (status completed)

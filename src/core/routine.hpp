@@ -32,9 +32,11 @@ struct TimedCue {
   std::string text;
 };
 
+// How long each movement of a rep takes. `still_ms` is the moment held still between lowering
+// and lifting (shown as HOLD; the routine file calls it "pause"), not a pause of the session.
 struct Tempo {
   std::int64_t lower_ms = 0;
-  std::int64_t pause_ms = 0;
+  std::int64_t still_ms = 0;
   std::int64_t lift_ms = 0;
 };
 

@@ -40,7 +40,7 @@ std::string_view event_name(EventType type) {
       return "lead_in";
     case EventType::step_start:
       return "step_start";
-    case EventType::segment_start:
+    case EventType::phase:
       return "phase";
     case EventType::cue:
       return "cue";
@@ -201,8 +201,8 @@ void Session::flush_arrival(std::vector<SessionEvent>& out) {
     emit(out, EventType::step_start, m_position_ns, step);
     m_open_step = step;
   }
-  if (arrival.segment_start) {
-    emit(out, EventType::segment_start, m_position_ns, step, segment);
+  if (arrival.phase) {
+    emit(out, EventType::phase, m_position_ns, step, segment);
   }
   if (arrival.cues) {
     const auto& cues = m_plan.cues;
@@ -215,7 +215,7 @@ void Session::flush_arrival(std::vector<SessionEvent>& out) {
 }
 
 // Emits everything in (m_position_ns, to_ns] in time order. At one instant: the cues of the
-// step that is ending, step_end, step_start, segment_start, then the new step's cues.
+// step that is ending, step_end, step_start, phase, then the new step's cues.
 void Session::cross_to(std::int64_t until_ns, std::vector<SessionEvent>& out) {
   const auto& segments = m_plan.segments;
   const auto& cues = m_plan.cues;
@@ -255,22 +255,22 @@ void Session::cross_to(std::int64_t until_ns, std::vector<SessionEvent>& out) {
       emit(out, EventType::step_start, at, segment.step);
       m_open_step = segment.step;
     }
-    emit(out, EventType::segment_start, at, segment.step, si);
+    emit(out, EventType::phase, at, segment.step, si);
     ++si;
   }
   m_position_ns = until_ns;
 }
 
 void Session::run_to(TimePoint now, std::vector<SessionEvent>& out) {
-  if (!m_started || m_finished || m_paused) {
+  if (!clock_runs()) {
     return;
   }
   const std::int64_t raw = scaled(now - m_anchor_time);
-  if (m_in_lead_in) {
+  if (m_state == SessionState::lead_in) {
     if (raw < m_lead_in_ns) {
       return;
     }
-    m_in_lead_in = false;
+    m_state = SessionState::running;
   }
   const std::int64_t position = m_anchor_position_ns + (raw - m_lead_in_ns);
   flush_arrival(out);
@@ -283,19 +283,18 @@ void Session::run_to(TimePoint now, std::vector<SessionEvent>& out) {
 }
 
 void Session::jump_to(TimePoint now, std::int64_t position_ns, std::vector<SessionEvent>& out) {
-  if (m_in_lead_in && !m_paused) {
+  if (m_state == SessionState::lead_in) {
     // The get-ready countdown keeps running; the new step starts when it ends.
     m_lead_in_ns = std::max<std::int64_t>(m_lead_in_ns - scaled(now - m_anchor_time), 0);
   } else {
     m_lead_in_ns = 0;
-    m_in_lead_in = false;
   }
   m_anchor_time = now;
   m_anchor_position_ns = position_ns;
   m_active_offset_ns += m_position_ns - position_ns;  // a jump takes no active time
   m_position_ns = position_ns;
   m_arrival = Arrival{true, true, true};
-  if (m_paused) {
+  if (m_state == SessionState::paused) {
     flush_arrival(out);
   } else {
     run_to(now, out);
@@ -315,9 +314,7 @@ void Session::finish(EndStatus status, std::vector<SessionEvent>& out) {
   out.push_back(end);
   m_open_step.reset();
   m_arrival = {};
-  m_finished = true;
-  m_paused = false;
-  m_in_lead_in = false;
+  m_state = SessionState::finished;
   m_status = status;
 }
 
@@ -325,10 +322,10 @@ void Session::finish(EndStatus status, std::vector<SessionEvent>& out) {
 
 std::vector<SessionEvent> Session::start(TimePoint now) {
   std::vector<SessionEvent> out;
-  if (m_started) {
+  if (m_state != SessionState::not_started) {
     return out;
   }
-  m_started = true;
+  m_state = SessionState::running;
   m_anchor_time = now;
   m_position_ns = start_position_ns();
   m_anchor_position_ns = m_position_ns;
@@ -338,7 +335,7 @@ std::vector<SessionEvent> Session::start(TimePoint now) {
   m_arrival = Arrival{true, true, true};
   if (m_options.lead_in_ms > 0) {
     m_lead_in_ns = to_ns(m_options.lead_in_ms);
-    m_in_lead_in = true;
+    m_state = SessionState::lead_in;
     emit(out, EventType::lead_in, m_position_ns, step);
   }
   run_to(now, out);
@@ -351,127 +348,126 @@ std::vector<SessionEvent> Session::advance(TimePoint now) {
   return out;
 }
 
+bool Session::clock_runs() const {
+  return m_state == SessionState::lead_in || m_state == SessionState::running;
+}
+
+bool Session::live() const {
+  return clock_runs() || m_state == SessionState::paused;
+}
+
+template <typename Action>
+std::vector<SessionEvent> Session::act(TimePoint now, Action action) {
+  std::vector<SessionEvent> out;
+  run_to(now, out);
+  if (live()) {
+    action(out);
+  }
+  return out;
+}
+
 std::vector<SessionEvent> Session::toggle_pause(TimePoint now) {
-  return m_paused ? resume(now) : pause(now);
+  return m_state == SessionState::paused ? resume(now) : pause(now);
 }
 
 std::vector<SessionEvent> Session::pause(TimePoint now) {
-  std::vector<SessionEvent> out;
-  run_to(now, out);
-  if (!m_started || m_finished || m_paused) {
-    return out;
-  }
-  m_paused = true;
-  m_in_lead_in = false;  // resume starts a fresh countdown; pending arrivals stay pending
-  m_lead_in_ns = 0;
-  m_anchor_position_ns = m_position_ns;
-  emit(out, EventType::pause, m_position_ns, step_at(m_position_ns));
-  return out;
+  return act(now, [&](std::vector<SessionEvent>& out) {
+    if (m_state == SessionState::paused) {
+      return;
+    }
+    m_state = SessionState::paused;  // resume starts a fresh countdown; pending arrivals stay
+    m_lead_in_ns = 0;
+    m_anchor_position_ns = m_position_ns;
+    emit(out, EventType::pause, m_position_ns, step_at(m_position_ns));
+  });
 }
 
 std::vector<SessionEvent> Session::resume(TimePoint now) {
-  std::vector<SessionEvent> out;
-  run_to(now, out);
-  if (!m_started || m_finished || !m_paused) {
-    return out;
-  }
-  m_paused = false;
-  m_anchor_time = now;
-  const std::size_t segment = segment_at(m_position_ns);
-  const std::size_t step = step_at(m_position_ns);
-  if (step < m_plan.steps.size() && m_plan.steps[step].kind == StepKind::breath) {
-    const std::size_t restart = breath_restart_segment(segment);
-    const std::int64_t restart_ns =
-        std::max<std::int64_t>(to_ns(m_plan.segments[restart].start_ms), 0);
-    m_active_offset_ns += m_position_ns - restart_ns;  // the breath is done again
-    m_position_ns = restart_ns;
-    m_arrival.segment_start = true;
-  }
-  m_anchor_position_ns = m_position_ns;
-  emit(out, EventType::resume, m_position_ns, step);
-  if (m_options.lead_in_ms > 0) {
-    m_lead_in_ns = to_ns(m_options.lead_in_ms);
-    m_in_lead_in = true;
-    emit(out, EventType::lead_in, m_position_ns, step);
-  }
-  run_to(now, out);
-  return out;
+  return act(now, [&](std::vector<SessionEvent>& out) {
+    if (m_state != SessionState::paused) {
+      return;
+    }
+    m_state = SessionState::running;
+    m_anchor_time = now;
+    const std::size_t segment = segment_at(m_position_ns);
+    const std::size_t step = step_at(m_position_ns);
+    if (step < m_plan.steps.size() && m_plan.steps[step].kind == StepKind::breath) {
+      const std::size_t restart = breath_restart_segment(segment);
+      const std::int64_t restart_ns =
+          std::max<std::int64_t>(to_ns(m_plan.segments[restart].start_ms), 0);
+      m_active_offset_ns += m_position_ns - restart_ns;  // the breath is done again
+      m_position_ns = restart_ns;
+      m_arrival.phase = true;
+    }
+    m_anchor_position_ns = m_position_ns;
+    emit(out, EventType::resume, m_position_ns, step);
+    if (m_options.lead_in_ms > 0) {
+      m_lead_in_ns = to_ns(m_options.lead_in_ms);
+      m_state = SessionState::lead_in;
+      emit(out, EventType::lead_in, m_position_ns, step);
+    }
+    run_to(now, out);
+  });
 }
 
 // next: skip, then step_end for the skipped step (it is done, if cut short), then the next
-// step's step_start and segment_start (after the remaining lead-in, if one is running). On the
+// step's step_start and phase (after the remaining lead-in, if one is running). On the
 // last step it finishes the routine: skip, step_end, session_end with status completed.
 std::vector<SessionEvent> Session::next(TimePoint now) {
-  std::vector<SessionEvent> out;
-  run_to(now, out);
-  if (!m_started || m_finished) {
-    return out;
-  }
-  const std::size_t step = step_at(m_position_ns);
-  emit(out, EventType::skip, m_position_ns, step);
-  if (m_open_step) {
-    emit(out, EventType::step_end, m_position_ns, *m_open_step);
-    m_open_step.reset();
-  }
-  m_arrival = {};
-  if (step + 1 >= m_plan.steps.size()) {
-    finish(EndStatus::completed, out);
-    return out;
-  }
-  jump_to(now, to_ns(m_plan.steps[step + 1].start_ms), out);
-  return out;
+  return act(now, [&](std::vector<SessionEvent>& out) {
+    const std::size_t step = step_at(m_position_ns);
+    emit(out, EventType::skip, m_position_ns, step);
+    if (m_open_step) {
+      emit(out, EventType::step_end, m_position_ns, *m_open_step);
+      m_open_step.reset();
+    }
+    m_arrival = {};
+    if (step + 1 >= m_plan.steps.size()) {
+      finish(EndStatus::completed, out);
+      return;
+    }
+    jump_to(now, to_ns(m_plan.steps[step + 1].start_ms), out);
+  });
 }
 
-// back: the step is not done, so no step_end: back, then step_start and segment_start of the
+// back: the step is not done, so no step_end: back, then step_start and phase of the
 // restarted (or previous) step.
 std::vector<SessionEvent> Session::back(TimePoint now) {
-  std::vector<SessionEvent> out;
-  run_to(now, out);
-  if (!m_started || m_finished) {
-    return out;
-  }
-  const std::size_t step = step_at(m_position_ns);
-  if (step >= m_plan.steps.size()) {
-    return out;
-  }
-  const std::int64_t into_step = m_position_ns - to_ns(m_plan.steps[step].start_ms);
-  const std::size_t target = (into_step < k_back_window_ns && step > 0) ? step - 1 : step;
-  emit(out, EventType::back, m_position_ns, step);
-  m_open_step.reset();
-  m_arrival = {};
-  jump_to(now, to_ns(m_plan.steps[target].start_ms), out);
-  return out;
+  return act(now, [&](std::vector<SessionEvent>& out) {
+    const std::size_t step = step_at(m_position_ns);
+    if (step >= m_plan.steps.size()) {
+      return;
+    }
+    const std::int64_t into_step = m_position_ns - to_ns(m_plan.steps[step].start_ms);
+    const std::size_t target = (into_step < k_back_window_ns && step > 0) ? step - 1 : step;
+    emit(out, EventType::back, m_position_ns, step);
+    m_open_step.reset();
+    m_arrival = {};
+    jump_to(now, to_ns(m_plan.steps[target].start_ms), out);
+  });
 }
 
 std::vector<SessionEvent> Session::quit(TimePoint now) {
-  std::vector<SessionEvent> out;
-  run_to(now, out);
-  if (m_started && !m_finished) {
-    finish(EndStatus::quit, out);
-  }
-  return out;
+  return act(now, [&](std::vector<SessionEvent>& out) { finish(EndStatus::quit, out); });
 }
 
 std::vector<SessionEvent> Session::interrupt(TimePoint now) {
-  std::vector<SessionEvent> out;
-  run_to(now, out);
-  if (m_started && !m_finished) {
-    finish(EndStatus::interrupted, out);
-  }
-  return out;
+  return act(now, [&](std::vector<SessionEvent>& out) { finish(EndStatus::interrupted, out); });
 }
 
 SessionView Session::view(TimePoint now) const {
   SessionView v;
-  v.started = m_started;
-  v.paused = m_paused && !m_finished;
+  const bool started = m_state != SessionState::not_started;
+  const bool finished = m_state == SessionState::finished;
+  v.started = started;
+  v.paused = m_state == SessionState::paused;
   std::int64_t position = m_position_ns;
-  bool waiting = !m_started || m_paused;  // arrival events not yet due
-  if (!m_started) {
+  bool waiting = !started || v.paused;  // arrival events not yet due
+  if (!started) {
     position = start_position_ns();
-  } else if (!m_finished && !m_paused) {
+  } else if (clock_runs()) {
     const std::int64_t raw = scaled(now - m_anchor_time);
-    if (m_in_lead_in && raw < m_lead_in_ns) {
+    if (m_state == SessionState::lead_in && raw < m_lead_in_ns) {
       v.lead_in_left_ms = ceil_ms(m_lead_in_ns - raw);
       waiting = true;
     } else {
@@ -479,10 +475,10 @@ SessionView Session::view(TimePoint now) const {
     }
   }
   position = std::clamp<std::int64_t>(position, 0, m_total_ns);
-  v.finished = m_finished || (m_started && position >= m_total_ns);
-  v.status = m_finished ? m_status : (v.finished ? EndStatus::completed : EndStatus::none);
+  v.finished = finished || (started && position >= m_total_ns);
+  v.status = finished ? m_status : (v.finished ? EndStatus::completed : EndStatus::none);
   v.position_ms = floor_ms(position);
-  v.active_ms = floor_ms(position + (m_started ? m_active_offset_ns : 0));
+  v.active_ms = floor_ms(position + (started ? m_active_offset_ns : 0));
   if (m_total_ns > 0) {
     v.routine_progress = static_cast<double>(position) / static_cast<double>(m_total_ns);
   } else {
@@ -524,10 +520,10 @@ SessionView Session::view(TimePoint now) const {
 }
 
 std::optional<TimePoint> Session::next_deadline() const {
-  if (!m_started || m_finished || m_paused) {
+  if (!clock_runs()) {
     return std::nullopt;
   }
-  if (m_in_lead_in) {
+  if (m_state == SessionState::lead_in) {
     return m_anchor_time + std::chrono::nanoseconds(wall_for(m_lead_in_ns));
   }
   std::int64_t target = m_total_ns;
@@ -551,11 +547,11 @@ std::optional<TimePoint> Session::next_deadline() const {
 }
 
 bool Session::finished() const {
-  return m_finished;
+  return m_state == SessionState::finished;
 }
 
 bool Session::paused() const {
-  return m_paused && !m_finished;
+  return m_state == SessionState::paused;
 }
 
 }  // namespace backcare

@@ -23,8 +23,8 @@ enum class EventType {
   session_start,
   lead_in,  // a get-ready countdown starts (at the start, and after each resume)
   step_start,
-  segment_start,  // a phase starts (INHALE, LIFT, ...)
-  cue,            // a prompt inside a timed block
+  phase,  // a segment of the plan starts (INHALE, LIFT, ...); "phase" in the stream
+  cue,    // a prompt inside a timed block
   step_end,
   pause,
   resume,
@@ -45,7 +45,7 @@ struct SessionEvent {
                                        // parts done again counted again)
   std::int64_t position_ms = 0;        // where in the plan it happened (Plan offsets)
   std::size_t step = 0;                // Plan::steps index (when meaningful)
-  std::size_t segment = 0;             // Plan::segments index (segment_start)
+  std::size_t segment = 0;             // Plan::segments index (phase)
   std::size_t cue = 0;                 // Plan::cues index (cue)
   EndStatus status = EndStatus::none;  // session_end
 };
@@ -74,6 +74,10 @@ struct SessionView {
   std::optional<std::size_t> last_cue;  // latest cue reached inside the current step
   std::int64_t active_ms = 0;  // active time done (as SessionEvent::t_ms), kept after the end
 };
+
+// Where a session is. Only lead_in and running move the plan position with the clock; a
+// lead-in is the get-ready countdown at the start and after each resume.
+enum class SessionState { not_started, lead_in, running, paused, finished };
 
 class Session {
  public:
@@ -111,9 +115,16 @@ class Session {
   // step_start, the restarted breath after a resume, a step reached by next/back mid-countdown).
   struct Arrival {
     bool step_start = false;
-    bool segment_start = false;
+    bool phase = false;
     bool cues = false;  // cues of the current step exactly at the position
   };
+
+  // The preamble of every user action: advances to `now`, then runs `action` (which adds its
+  // own events) only while the session is live (started, not finished). Returns all events.
+  template <typename Action>
+  std::vector<SessionEvent> act(TimePoint now, Action action);
+  bool live() const;        // lead_in, running or paused
+  bool clock_runs() const;  // lead_in or running: `now` moves the session on
 
   void run_to(TimePoint now, std::vector<SessionEvent>& out);
   void flush_arrival(std::vector<SessionEvent>& out);
@@ -134,17 +145,14 @@ class Session {
   SessionOptions m_options;
   std::int64_t m_total_ns = 0;
 
-  bool m_started = false;
-  bool m_paused = false;
-  bool m_finished = false;
-  EndStatus m_status = EndStatus::none;
+  SessionState m_state = SessionState::not_started;
+  EndStatus m_status = EndStatus::none;  // how it ended, once finished
 
   // position = m_anchor_position_ns + max(0, scaled(now - m_anchor_time) - m_lead_in_ns), the
   // plan time standing still while scaled(now - m_anchor_time) < m_lead_in_ns (a lead-in).
   TimePoint m_anchor_time{0};
   std::int64_t m_anchor_position_ns = 0;
   std::int64_t m_lead_in_ns = 0;
-  bool m_in_lead_in = false;
 
   // Active time (what the user actually did, pauses excluded) minus plan position: it changes
   // only when the position jumps (next, back, from_step, a breath restarted on resume).

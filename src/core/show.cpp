@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "duration.hpp"
+#include "layout.hpp"
 #include "render.hpp"
 #include "sanitize.hpp"
 
@@ -36,8 +37,8 @@ std::string step_summary(const Step& step, const PlanStep& plan_step) {
     case StepKind::reps: {
       std::string out = fmt::format("{} × {} reps, lower {} · ", step.sets, step.reps,
                                     format_duration(step.tempo.lower_ms));
-      if (step.tempo.pause_ms > 0) {
-        out += fmt::format("pause {} · ", format_duration(step.tempo.pause_ms));
+      if (step.tempo.still_ms > 0) {
+        out += fmt::format("pause {} · ", format_duration(step.tempo.still_ms));
       }
       out += fmt::format("lift {}", format_duration(step.tempo.lift_ms));
       if (step.sets > 1) {

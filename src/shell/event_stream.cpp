@@ -51,7 +51,7 @@ Json event_to_json(const Plan& plan, const SessionEvent& event, const std::strin
         out["text"] = plan.steps[event.step].text;
       }
       break;
-    case EventType::segment_start:
+    case EventType::phase:
       if (event.segment < plan.segments.size()) {
         const Segment& segment = plan.segments[event.segment];
         out["step"] = segment.step + 1;

@@ -33,7 +33,7 @@ std::string phase_words(const Plan& plan, const Segment& segment) {
       return "Switch sides";
     case Phase::lower:
       return "Lower";
-    case Phase::pause:
+    case Phase::still:
       return "";
     case Phase::lift:
       return "Lift";
@@ -76,7 +76,7 @@ std::string spoken_text(const Plan& plan, const SessionEvent& event) {
       return "Get ready";
     case EventType::step_start:
       return event.step < plan.steps.size() ? plan.steps[event.step].title : "";
-    case EventType::segment_start: {
+    case EventType::phase: {
       if (event.segment >= plan.segments.size()) {
         return "";
       }

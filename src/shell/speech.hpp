@@ -40,9 +40,6 @@ class Speech final : public SessionObserver {
 
   void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
 
-  // False when the program could not be started (missing): the caller says so once.
-  bool available() const { return m_available; }
-
  private:
   void say(const std::string& text);
   void stop_current();  // a prompt that is late is worse than none: the new one wins

@@ -250,10 +250,6 @@ void TerminalGuard::restore() {
   restore_terminal_now();
 }
 
-bool TerminalGuard::active() const {
-  return g_restore.armed.load();
-}
-
 bool TerminalGuard::in_foreground() const {
   int fd = m_input_fd >= 0 ? m_input_fd : m_options.output_fd;
   return backcare::in_foreground(fd);
@@ -412,12 +408,6 @@ std::optional<std::string> read_available(int fd) {
       return std::string();
     }
     return std::nullopt;  // end of input, EIO after a hangup, ...
-  }
-}
-
-void bell(const TerminalCaps& caps, int fd) {
-  if (caps.tty) {
-    write_all(fd, "\a");
   }
 }
 

@@ -117,9 +117,6 @@ class TerminalGuard {
   // Undoes enter(): restore_terminal_now(). Idempotent; enter() may follow.
   void restore();
 
-  // True when raw mode or the hidden cursor is in effect (enter() succeeded, no restore since).
-  bool active() const;
-
   // True when this process group owns the terminal (the keyboard's, else output_fd's): only
   // then may the loop read keys or draw. Without a terminal, true (nothing to be polite to).
   bool in_foreground() const;
@@ -191,8 +188,5 @@ bool write_all(int fd, std::string_view bytes);
 // raw mode it would otherwise wait for a key). Empty when nothing was there after all (EAGAIN);
 // nullopt at end of input or on an error: the terminal is gone.
 std::optional<std::string> read_available(int fd);
-
-// Rings the terminal bell on `fd` (the one `caps` was decided for), only when it is a terminal.
-void bell(const TerminalCaps& caps, int fd = 1);
 
 }  // namespace backcare

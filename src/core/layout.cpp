@@ -1,0 +1,252 @@
+#include "layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+#include "sanitize.hpp"
+
+namespace backcare {
+
+namespace {
+
+// Index 1..7: a cell filled by that many eighths from the left.
+constexpr std::string_view k_eighth_blocks[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+constexpr std::string_view k_full_block = "█";
+constexpr std::string_view k_empty_cell = "░";
+
+std::size_t code_point_length(unsigned char lead) {
+  if (lead < 0x80) {
+    return 1;
+  }
+  if (lead >= 0xF0) {
+    return 4;
+  }
+  if (lead >= 0xE0) {
+    return 3;
+  }
+  if (lead >= 0xC0) {
+    return 2;
+  }
+  return 1;
+}
+
+// Splits a word wider than `width` into pieces of at most `width` columns (at least one code
+// point per piece, so a wide character in a 1-column frame still makes progress).
+std::vector<std::string> split_word(std::string_view word, int width) {
+  std::vector<std::string> pieces;
+  std::string piece;
+  int piece_width = 0;
+  std::size_t i = 0;
+  while (i < word.size()) {
+    const std::size_t length =
+        std::min(code_point_length(static_cast<unsigned char>(word[i])), word.size() - i);
+    const std::string_view code_point = word.substr(i, length);
+    const int cp_width = display_width(code_point);
+    if (piece_width + cp_width > width && !piece.empty()) {
+      pieces.push_back(piece);
+      piece.clear();
+      piece_width = 0;
+    }
+    piece += code_point;
+    piece_width += cp_width;
+    i += length;
+  }
+  if (!piece.empty()) {
+    pieces.push_back(piece);
+  }
+  return pieces;
+}
+
+}  // namespace
+
+int line_width(const Line& line) {
+  int width = 0;
+  for (const Span& span : line) {
+    width += display_width(span.text);
+  }
+  return width;
+}
+
+Line fit(const Line& line, int width) {
+  Line out;
+  int left = width;
+  for (const Span& span : line) {
+    if (left <= 0) {
+      break;
+    }
+    const int span_width = display_width(span.text);
+    if (span_width <= left) {
+      out.push_back(span);
+      left -= span_width;
+    } else {
+      out.push_back({truncate_to_width(span.text, left), span.style});
+      break;
+    }
+  }
+  return out;
+}
+
+std::string styled_text(const Line& line, bool color) {
+  std::string out;
+  for (const Span& span : line) {
+    if (span.text.empty()) {
+      continue;
+    }
+    if (color && !span.style.empty()) {
+      out += "\x1b[";
+      out += span.style;
+      out += 'm';
+      out += span.text;
+      out += "\x1b[0m";
+    } else {
+      out += span.text;
+    }
+  }
+  return out;
+}
+
+std::string join_lines(const std::vector<Line>& lines, int width, bool color) {
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) {
+      out += '\n';
+    }
+    out += styled_text(fit(lines[i], width), color);
+  }
+  return out;
+}
+
+Line two_columns(const Line& left, const Span& right, int width) {
+  constexpr int k_min_left = 8;
+  const int right_width = display_width(right.text);
+  if (right_width == 0) {
+    return left;
+  }
+  const int room = width - right_width - 1;
+  if (room < k_min_left && line_width(left) > room) {
+    return left;
+  }
+  Line out = fit(left, room);
+  out.push_back({std::string(static_cast<std::size_t>(width - right_width - line_width(out)), ' '),
+                 k_style_none});
+  out.push_back(right);
+  return out;
+}
+
+std::string safe_line(std::string_view text) {
+  std::string out = sanitize(text, true);
+  for (char& c : out) {
+    if (c == '\n' || c == '\t' || c == '\r') {
+      c = ' ';
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> wrap(std::string_view text, int width) {
+  std::vector<std::string> lines;
+  std::string line;
+  int line_width_so_far = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::string_view word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) {
+      continue;
+    }
+    const int word_width = display_width(word);
+    if (line_width_so_far > 0 && line_width_so_far + 1 + word_width <= width) {
+      line += ' ';
+      line += word;
+      line_width_so_far += 1 + word_width;
+      continue;
+    }
+    if (!line.empty()) {
+      lines.push_back(line);
+      line.clear();
+      line_width_so_far = 0;
+    }
+    if (word_width <= width) {
+      line = word;
+      line_width_so_far = word_width;
+      continue;
+    }
+    std::vector<std::string> pieces = split_word(word, width);
+    for (std::size_t p = 0; p + 1 < pieces.size(); ++p) {
+      lines.push_back(pieces[p]);
+    }
+    line = pieces.back();
+    line_width_so_far = display_width(line);
+  }
+  if (!line.empty()) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::vector<std::string> wrap_limited(std::string_view text, int width, int max_lines) {
+  std::vector<std::string> lines = wrap(text, width);
+  const auto limit = static_cast<std::size_t>(std::max(max_lines, 0));
+  if (lines.size() > limit) {
+    if (limit == 0) {
+      return {};
+    }
+    std::string tail = lines[limit - 1];
+    for (std::size_t i = limit; i < lines.size(); ++i) {
+      tail += ' ';
+      tail += lines[i];
+    }
+    lines.resize(limit);
+    lines.back() = truncate_to_width(tail, width);
+  }
+  return lines;
+}
+
+std::vector<std::string> wrap_text(std::string_view text, int width) {
+  return wrap(safe_line(text), std::max(1, width));
+}
+
+BarParts bar_parts(double fraction, int cells) {
+  BarParts parts;
+  if (cells <= 0) {
+    return parts;
+  }
+  if (!(fraction > 0.0)) {
+    fraction = 0.0;  // also NaN
+  }
+  fraction = std::min(fraction, 1.0);
+  const auto eighths = static_cast<std::int64_t>(std::llround(fraction * cells * 8.0));
+  const std::int64_t full = eighths / 8;
+  const std::int64_t remainder = eighths % 8;
+  std::int64_t used = 0;
+  for (; used < full; ++used) {
+    parts.filled += k_full_block;
+  }
+  if (remainder > 0) {
+    parts.filled += k_eighth_blocks[static_cast<std::size_t>(remainder)];
+    ++used;
+  }
+  for (; used < cells; ++used) {
+    parts.empty += k_empty_cell;
+  }
+  return parts;
+}
+
+std::string render_bar(double fraction, int cells) {
+  const BarParts parts = bar_parts(fraction, cells);
+  return parts.filled + parts.empty;
+}
+
+Line bar_line(double fraction, int cells, std::string_view style) {
+  BarParts parts = bar_parts(fraction, cells);
+  return {{std::move(parts.filled), style}, {std::move(parts.empty), k_style_dim}};
+}
+
+}  // namespace backcare

@@ -1,0 +1,74 @@
+#pragma once
+// Text layout for the terminal, independent of what is shown: styled spans, lines cut to a
+// width, two columns, word wrap and block bars. The session frame (render.hpp) is built from
+// these, and so can any other fixed-width display (a chart). Pure: no terminal, no clock.
+// Column counts come from display_width() (sanitize.hpp).
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backcare {
+
+// SGR parameters (the part between ESC[ and m) shared by every display.
+inline constexpr std::string_view k_style_none = "";
+inline constexpr std::string_view k_style_bold = "1";
+inline constexpr std::string_view k_style_dim = "2";
+
+// A run of text (already safe to print) with one SGR style.
+struct Span {
+  std::string text;
+  std::string_view style = k_style_none;
+};
+
+// One line of output as styled runs; its width is the sum of the runs' display widths.
+using Line = std::vector<Span>;
+
+// Columns the line takes (styles take none).
+int line_width(const Line& line);
+
+// Cuts a line to `width` columns; the span that does not fit ends with "…".
+Line fit(const Line& line, int width);
+
+// The line as text. With `color`, each styled, non-empty span is wrapped in ESC[<style>m ...
+// ESC[0m; without, only the text. Empty spans produce nothing.
+std::string styled_text(const Line& line, bool color);
+
+// Each line fitted to `width` and made text, joined with "\n" (no trailing newline).
+std::string join_lines(const std::vector<Line>& lines, int width, bool color);
+
+// `left`, then `right` flush with the right edge of `width`. When both do not fit, `left` is cut
+// (keeping at least a few columns); when even that fails, `right` is dropped.
+Line two_columns(const Line& left, const Span& right, int width);
+
+// Routine text made safe and put on one line: controls escaped, line breaks and tabs as spaces.
+std::string safe_line(std::string_view text);
+
+// Greedy word wrap of safe text (from safe_line) to `width` columns, breaking at spaces; a word
+// wider than the width is split (at least one code point per line).
+std::vector<std::string> wrap(std::string_view text, int width);
+
+// wrap(), keeping at most `max_lines`; the last kept line ends with "…" when text was dropped.
+std::vector<std::string> wrap_limited(std::string_view text, int width, int max_lines);
+
+// Untrusted `text` sanitized (newlines and tabs as spaces) and word-wrapped to `width` columns;
+// a word longer than the width is split.
+std::vector<std::string> wrap_text(std::string_view text, int width);
+
+// A bar split where the fill ends, so colour can go on the filled part only.
+struct BarParts {
+  std::string filled;
+  std::string empty;
+};
+
+// A bar of exactly `cells` columns: full blocks, one eighth block (▏▎▍▌▋▊▉) for the remainder,
+// then light shade (░) for the empty part. `fraction` is clamped to 0..1 (NaN counts as 0);
+// `cells` <= 0 gives nothing.
+BarParts bar_parts(double fraction, int cells);
+
+// bar_parts as one string.
+std::string render_bar(double fraction, int cells);
+
+// bar_parts as spans: the fill in `style`, the empty part dim.
+Line bar_line(double fraction, int cells, std::string_view style);
+
+}  // namespace backcare
