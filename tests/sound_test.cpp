@@ -43,8 +43,9 @@ struct TempDir {
 std::string fake_player(const fs::path& dir, const fs::path& log, int status,
                         const char* seconds = "0") {
   const fs::path script = dir / "fake-player";
-  std::ofstream(script) << "#!/bin/sh\necho \"$1\" >> '" << log.string() << "'\nsleep " << seconds
-                        << "\nexit " << status << "\n";
+  // `exec`: the sleep is the player itself, so a SIGTERM leaves nothing behind.
+  std::ofstream(script) << "#!/bin/sh\necho \"$1\" >> '" << log.string() << "'\n[ " << seconds
+                        << " = 0 ] || exec sleep " << seconds << "\nexit " << status << "\n";
   fs::permissions(script, fs::perms::owner_all);
   return script.string();
 }
