@@ -26,6 +26,7 @@
 #include "starter.hpp"
 #include "suggest.hpp"
 #include "terminal.hpp"
+#include "tones_observer.hpp"
 
 #ifndef BACKCARE_VERSION
 #define BACKCARE_VERSION "0.0.0"
@@ -234,6 +235,7 @@ struct RunArgs {
   bool no_bell = false;
   bool quiet = false;
   bool speak = false;
+  bool tones = false;
   bool dry_run = false;
   std::size_t from_step = 1;
   std::string events;
@@ -269,6 +271,9 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
   sub.add_flag("--no-bell", args.no_bell, "No terminal bell at step changes and at the end");
   sub.add_flag("--speak", args.speak,
                "Say each step, breath and cue aloud (needs espeak-ng), to follow with eyes closed");
+  sub.add_flag("--tones", args.tones,
+               "A tone rising through each inhale and falling through each exhale, chimes at "
+               "step changes (needs pw-play, paplay or aplay)");
   sub.add_option("--lead-in", args.lead_in,
                  "Get-ready seconds before the first step and after a resume (default 3, 0: none)")
       ->check(CLI::Range(0.0, 60.0))
@@ -355,6 +360,9 @@ int cmd_run(Context& context, const RunArgs& args) {
           "backcare: warning: --speak needs espeak-ng (sudo apt-get install espeak-ng); going on "
           "without speech\n");
     }
+  }
+  if (args.tones) {
+    observers.push_back(make_tones(plan, args.speed));
   }
   std::fflush(stdout);
   return play(plan, options, std::move(observers));

@@ -1,0 +1,44 @@
+#pragma once
+// Tones (--tones): another observer of the session, beside Speech. A tone rising through each
+// inhale and falling through each exhale, a faint pulse through a hold, each as long as its
+// phase in wall time (the session speed applied); a chime at each step change after the first
+// and another at the end of a completed routine. Follows a breath with eyes closed and without
+// words.
+#include <memory>
+
+#include "observer.hpp"
+#include "plan.hpp"
+#include "sound.hpp"
+
+namespace backcare {
+
+class Tones final : public SessionObserver {
+ public:
+  Tones(const Plan& plan, double speed, SoundOptions options);
+  ~Tones() override;  // lets the end chime ring out (two seconds at most)
+  Tones(const Tones&) = delete;
+  Tones& operator=(const Tones&) = delete;
+
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
+  void on_tick(const SessionView& view) override;
+  void on_suspend() override;
+
+  // Reaps finished players; prints the warning (once) when playing has been given up.
+  void flush_warning();
+  const SoundPlayer& sound() const { return m_sound; }
+
+ private:
+  void report(std::optional<std::string> warning);
+
+  const Plan& m_plan;
+  double m_speed;
+  SoundPlayer m_sound;
+  bool m_step_seen = false;
+};
+
+// The --tones observer for a run: BACKCARE_SOUND_WAV_DIR=DIR writes the sounds there instead of
+// playing them. Without an audio player it says so on stderr now (before the display starts)
+// and the observer stays silent.
+std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed);
+
+}  // namespace backcare
