@@ -22,7 +22,7 @@ std::optional<ToneKind> breath_tone(Phase phase) {
     case Phase::work:
     case Phase::switch_sides:
     case Phase::lower:
-    case Phase::pause:
+    case Phase::still:
     case Phase::lift:
     case Phase::rest:
       return std::nullopt;
@@ -72,7 +72,7 @@ void Tones::on_events(const std::vector<SessionEvent>& events, const SessionView
         }
         m_step_seen = true;
         break;
-      case EventType::segment_start: {
+      case EventType::phase: {
         if (event.segment >= m_plan.segments.size()) {
           break;
         }
