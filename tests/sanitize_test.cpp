@@ -4,10 +4,7 @@
 
 #include <string>
 
-using backcare::display_width;
-using backcare::is_valid_utf8;
 using backcare::sanitize;
-using backcare::truncate_to_width;
 
 TEST_CASE("sanitize::sanitize") {
   SUBCASE("plain and non-ASCII text is kept") {
@@ -61,34 +58,4 @@ TEST_CASE("sanitize::sanitize") {
     CHECK(out.find('\x07') == std::string::npos);
     CHECK(out == "\\x1b]0;x\\x07\\x1b[2J\\u009b\\u202e\\x7f\\xff");
   }
-}
-
-TEST_CASE("sanitize::is_valid_utf8") {
-  CHECK(is_valid_utf8(""));
-  CHECK(is_valid_utf8("plain"));
-  CHECK(is_valid_utf8("360° 中文 \xf0\x9f\x98\x80"));
-  CHECK(is_valid_utf8("\xf4\x8f\xbf\xbf"));  // U+10FFFF
-  CHECK_FALSE(is_valid_utf8("\xff"));
-  CHECK_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
-  CHECK_FALSE(is_valid_utf8("\xc3"));              // truncated
-  CHECK_FALSE(is_valid_utf8("\xc0\x80"));          // overlong NUL
-  CHECK_FALSE(is_valid_utf8("\xe0\x80\xaf"));      // overlong
-  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate U+D800
-  CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // U+110000
-}
-
-TEST_CASE("sanitize::display_width") {
-  CHECK(display_width("") == 0);
-  CHECK(display_width("abc") == 3);
-  CHECK(display_width("360°") == 4);
-  CHECK(display_width("中文") == 4);
-  CHECK(display_width("e\xcc\x81") == 1);  // e + combining acute
-  CHECK(display_width("\xf0\x9f\x98\x80") == 2);
-}
-
-TEST_CASE("sanitize::truncate_to_width") {
-  CHECK(truncate_to_width("hello", 5) == "hello");
-  CHECK(truncate_to_width("hello", 4) == "hel…");
-  CHECK(truncate_to_width("中文字", 4) == "中…");
-  CHECK(truncate_to_width("hello", 0) == "");
 }
