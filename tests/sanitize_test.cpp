@@ -31,6 +31,18 @@ TEST_CASE("sanitize::sanitize") {
     CHECK(sanitize("\xe2\x81\xa6\xe2\x81\xa9") == "\\u2066\\u2069");
     CHECK(sanitize("\xe2\x80\xaf") == "\xe2\x80\xaf");  // U+202F, just past the range
   }
+  SUBCASE("invisible format characters") {
+    CHECK(sanitize("ad\u200bmin") == "ad\\u200bmin");  // zero width space
+    CHECK(sanitize("\u200b\u200c\u200d\u200e\u200f") == "\\u200b\\u200c\\u200d\\u200e\\u200f");
+    CHECK(sanitize("\u061c") == "\\u061c");  // Arabic letter mark
+    CHECK(sanitize("a\u2028b\u2029c") == "a\\u2028b\\u2029c");
+    CHECK(sanitize("soft\u00adhyphen") == "soft\\u00adhyphen");
+    CHECK(sanitize("\ufeffname") == "\\ufeffname");
+    CHECK(sanitize("\u2060\u2061\u2062\u2063\u2064") == "\\u2060\\u2061\\u2062\\u2063\\u2064");
+    CHECK(sanitize("\u2065") == "\u2065");         // unassigned, just past the range: kept
+    CHECK(sanitize("\u200a") == "\u200a");         // hair space, visible width: kept
+    CHECK(sanitize("\u200b", true) == "\\u200b");  // keep_newlines does not keep them
+  }
   SUBCASE("DEL and other C0 controls") {
     CHECK(sanitize("a\x7f"
                    "b") == "a\\x7fb");

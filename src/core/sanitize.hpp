@@ -10,8 +10,10 @@
 namespace backcare {
 
 // Escapes C0 controls (U+0000..U+001F; tab and newline too unless keep_newlines), DEL, C1
-// controls (U+0080..U+009F) and bidi overrides (U+202A..U+202E, U+2066..U+2069) as "\x1b",
-// "\x7f", "\u009b", "\u202e"; invalid UTF-8 bytes as "\xff". Everything else is kept.
+// controls (U+0080..U+009F), bidi overrides (U+202A..U+202E, U+2066..U+2069) and invisible
+// format characters (U+200B..U+200F, U+061C, U+2028, U+2029, U+00AD, U+FEFF, U+2060..U+2064)
+// as "\x1b", "\x7f", "\u009b", "\u202e", "\u200b"; invalid UTF-8 bytes as "\xff". Everything
+// else is kept.
 std::string sanitize(std::string_view text, bool keep_newlines = false);
 
 }  // namespace backcare
