@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 want_tests=0
 [ "${1:-}" = "--test" ] && want_tests=1
 
-packages=(cmake g++ make libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev)
+packages=(cmake g++ make libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev doctest-dev)
 if [ "$want_tests" -eq 1 ]; then
   packages+=(tmux groff-base man-db jq python3 util-linux espeak-ng sox)
   # Node.js may come from elsewhere (with npm inside it); only ask Debian when it is missing.

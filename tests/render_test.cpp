@@ -251,6 +251,23 @@ TEST_CASE("render::frame mid-inhale at 40 columns") {
   check_frame(sample_plan(), mid_inhale(), 40, expected);
 }
 
+TEST_CASE("render::frame with emoji fits 40 columns exactly") {
+  // ✅ (U+2705) and 🚀 (U+1F680) are drawn two columns wide; counted as one, the step line
+  // came out 42 columns and the terminal wrapped it, breaking the in-place redraw.
+  Plan plan = sample_plan();
+  plan.title = "✅ Morning back care 🚀";
+  plan.steps[0].title = "🚀 360 breathing ✅";
+  plan.steps[1].title = "Foam roller 🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀";
+  const std::vector<std::string> lines = split_lines(render_frame(plan, mid_inhale(), {40, false}));
+  REQUIRE(lines.size() == 14);
+  CHECK(lines[0] == "✅ Morning back care 🚀");
+  // 11 + 2 + 15 + 2 = 30 columns of text, 6 spaces, "0:09": exactly 40.
+  CHECK(lines[1] == "Step 1/3 · 🚀 360 breathing ✅      0:09");
+  // "next: " (6) + "Foam roller " (12) + 10 rockets (20) + "…" (1) would be 39; an eleventh
+  // rocket would make 41, so it stops at 10 rockets and the ellipsis.
+  CHECK(lines[12] == "next: Foam roller 🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀…");
+}
+
 TEST_CASE("render::frame mid-inhale at 80 columns") {
   // Wide terminals get a wider frame, capped at k_max_frame_width (60).
   const std::vector<std::string> expected = {

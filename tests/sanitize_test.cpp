@@ -4,10 +4,7 @@
 
 #include <string>
 
-using backcare::display_width;
-using backcare::is_valid_utf8;
 using backcare::sanitize;
-using backcare::truncate_to_width;
 
 TEST_CASE("sanitize::sanitize") {
   SUBCASE("plain and non-ASCII text is kept") {
@@ -33,6 +30,18 @@ TEST_CASE("sanitize::sanitize") {
     CHECK(sanitize("\xe2\x80\xaa") == "\\u202a");
     CHECK(sanitize("\xe2\x81\xa6\xe2\x81\xa9") == "\\u2066\\u2069");
     CHECK(sanitize("\xe2\x80\xaf") == "\xe2\x80\xaf");  // U+202F, just past the range
+  }
+  SUBCASE("invisible format characters") {
+    CHECK(sanitize("ad\u200bmin") == "ad\\u200bmin");  // zero width space
+    CHECK(sanitize("\u200b\u200c\u200d\u200e\u200f") == "\\u200b\\u200c\\u200d\\u200e\\u200f");
+    CHECK(sanitize("\u061c") == "\\u061c");  // Arabic letter mark
+    CHECK(sanitize("a\u2028b\u2029c") == "a\\u2028b\\u2029c");
+    CHECK(sanitize("soft\u00adhyphen") == "soft\\u00adhyphen");
+    CHECK(sanitize("\ufeffname") == "\\ufeffname");
+    CHECK(sanitize("\u2060\u2061\u2062\u2063\u2064") == "\\u2060\\u2061\\u2062\\u2063\\u2064");
+    CHECK(sanitize("\u2065") == "\u2065");         // unassigned, just past the range: kept
+    CHECK(sanitize("\u200a") == "\u200a");         // hair space, visible width: kept
+    CHECK(sanitize("\u200b", true) == "\\u200b");  // keep_newlines does not keep them
   }
   SUBCASE("DEL and other C0 controls") {
     CHECK(sanitize("a\x7f"
@@ -61,34 +70,4 @@ TEST_CASE("sanitize::sanitize") {
     CHECK(out.find('\x07') == std::string::npos);
     CHECK(out == "\\x1b]0;x\\x07\\x1b[2J\\u009b\\u202e\\x7f\\xff");
   }
-}
-
-TEST_CASE("sanitize::is_valid_utf8") {
-  CHECK(is_valid_utf8(""));
-  CHECK(is_valid_utf8("plain"));
-  CHECK(is_valid_utf8("360° 中文 \xf0\x9f\x98\x80"));
-  CHECK(is_valid_utf8("\xf4\x8f\xbf\xbf"));  // U+10FFFF
-  CHECK_FALSE(is_valid_utf8("\xff"));
-  CHECK_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
-  CHECK_FALSE(is_valid_utf8("\xc3"));              // truncated
-  CHECK_FALSE(is_valid_utf8("\xc0\x80"));          // overlong NUL
-  CHECK_FALSE(is_valid_utf8("\xe0\x80\xaf"));      // overlong
-  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate U+D800
-  CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // U+110000
-}
-
-TEST_CASE("sanitize::display_width") {
-  CHECK(display_width("") == 0);
-  CHECK(display_width("abc") == 3);
-  CHECK(display_width("360°") == 4);
-  CHECK(display_width("中文") == 4);
-  CHECK(display_width("e\xcc\x81") == 1);  // e + combining acute
-  CHECK(display_width("\xf0\x9f\x98\x80") == 2);
-}
-
-TEST_CASE("sanitize::truncate_to_width") {
-  CHECK(truncate_to_width("hello", 5) == "hello");
-  CHECK(truncate_to_width("hello", 4) == "hel…");
-  CHECK(truncate_to_width("中文字", 4) == "中…");
-  CHECK(truncate_to_width("hello", 0) == "");
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sanitize.hpp"
+#include "text.hpp"
 
 namespace backcare {
 namespace {
@@ -228,24 +229,6 @@ class Reader {
     return value;
   }
 
-  static void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   Json read_string() {
     ++m_pos;  // '"'
     std::string out;
@@ -307,7 +290,7 @@ class Reader {
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             fail("lone UTF-16 surrogate in a \\u escape");
           }
-          append_utf8(out, cp);
+          backcare::append_utf8(out, cp);
           break;
         }
         default:
@@ -427,23 +410,7 @@ JsonReadResult read_json(std::string_view text, const std::string& source) {
     return result;
   }
   if (!is_valid_utf8(text)) {
-    // Find the first offset where a valid prefix cannot be extended to a valid string.
-    std::size_t bad = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        continue;
-      }
-      std::size_t len = (b & 0xE0) == 0xC0   ? 2
-                        : (b & 0xF0) == 0xE0 ? 3
-                        : (b & 0xF8) == 0xF0 ? 4
-                                             : 0;
-      if (len == 0 || i + len > text.size() || !is_valid_utf8(text.substr(i, len))) {
-        bad = i;
-        break;
-      }
-      i += len - 1;
-    }
+    const std::size_t bad = first_invalid_utf8(text);
     reader.report(bad, "",
                   fmt::format("invalid UTF-8 (byte 0x{:02x}); routine files must be UTF-8 text",
                               static_cast<unsigned char>(text[bad])));

@@ -1,5 +1,9 @@
 #include "keys.hpp"
 
+#include <algorithm>
+
+#include "text.hpp"
+
 namespace backcare {
 
 namespace {
@@ -14,23 +18,11 @@ bool is_parameter_or_intermediate(unsigned char byte) {
 bool is_final(unsigned char byte) {
   return byte >= 0x40 && byte <= 0x7e;
 }
-bool is_utf8_continuation(unsigned char byte) {
-  return byte >= 0x80 && byte <= 0xbf;
-}
 
 // Number of continuation bytes a UTF-8 lead byte announces; 0 for anything that is not a
 // valid lead byte (ASCII, stray continuation bytes, C0/C1 overlong leads, F5..FF).
 int utf8_continuations(unsigned char byte) {
-  if (byte >= 0xc2 && byte <= 0xdf) {
-    return 1;
-  }
-  if (byte >= 0xe0 && byte <= 0xef) {
-    return 2;
-  }
-  if (byte >= 0xf0 && byte <= 0xf4) {
-    return 3;
-  }
-  return 0;
+  return std::max(utf8_sequence_length(byte) - 1, 0);
 }
 
 // The arrow a bare final byte stands for, after ESC [ or ESC O.

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "sanitize.hpp"
+#include "text.hpp"
 
 namespace backcare {
 
@@ -17,22 +18,6 @@ constexpr std::string_view k_eighth_blocks[] = {"", "▏", "▎", "▍", "▌", 
 constexpr std::string_view k_full_block = "█";
 constexpr std::string_view k_empty_cell = "░";
 
-std::size_t code_point_length(unsigned char lead) {
-  if (lead < 0x80) {
-    return 1;
-  }
-  if (lead >= 0xF0) {
-    return 4;
-  }
-  if (lead >= 0xE0) {
-    return 3;
-  }
-  if (lead >= 0xC0) {
-    return 2;
-  }
-  return 1;
-}
-
 // Splits a word wider than `width` into pieces of at most `width` columns (at least one code
 // point per piece, so a wide character in a 1-column frame still makes progress).
 std::vector<std::string> split_word(std::string_view word, int width) {
@@ -41,8 +26,7 @@ std::vector<std::string> split_word(std::string_view word, int width) {
   int piece_width = 0;
   std::size_t i = 0;
   while (i < word.size()) {
-    const std::size_t length =
-        std::min(code_point_length(static_cast<unsigned char>(word[i])), word.size() - i);
+    const std::size_t length = decode_utf8(word, i).length;
     const std::string_view code_point = word.substr(i, length);
     const int cp_width = display_width(code_point);
     if (piece_width + cp_width > width && !piece.empty()) {

@@ -12,6 +12,7 @@
 #include "plan.hpp"
 #include "sanitize.hpp"
 #include "suggest.hpp"
+#include "text.hpp"
 
 namespace backcare {
 namespace {
@@ -31,12 +32,6 @@ std::string type_phrase(const Json& value) {
     default:
       return fmt::format("the number {}", value.dump());
   }
-}
-
-std::size_t count_code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
 }
 
 // The includes that led to the routine being read, outermost first, to catch cycles.

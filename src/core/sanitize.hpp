@@ -5,21 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "text.hpp"  // is_valid_utf8, display_width, truncate_to_width live there
+
 namespace backcare {
 
 // Escapes C0 controls (U+0000..U+001F; tab and newline too unless keep_newlines), DEL, C1
-// controls (U+0080..U+009F) and bidi overrides (U+202A..U+202E, U+2066..U+2069) as "\x1b",
-// "\x7f", "\u009b", "\u202e"; invalid UTF-8 bytes as "\xff". Everything else is kept.
+// controls (U+0080..U+009F), bidi overrides (U+202A..U+202E, U+2066..U+2069) and invisible
+// format characters (U+200B..U+200F, U+061C, U+2028, U+2029, U+00AD, U+FEFF, U+2060..U+2064)
+// as "\x1b", "\x7f", "\u009b", "\u202e", "\u200b"; invalid UTF-8 bytes as "\xff". Everything
+// else is kept.
 std::string sanitize(std::string_view text, bool keep_newlines = false);
-
-// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-
-// Number of terminal columns `text` takes (after sanitize): one per code point, except
-// combining marks (0) and East Asian wide / emoji (2). Good enough for layout.
-int display_width(std::string_view text);
-
-// Cuts sanitized `text` to at most `columns`, ending with "…" when cut.
-std::string truncate_to_width(std::string_view text, int columns);
 
 }  // namespace backcare

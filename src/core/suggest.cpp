@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "sanitize.hpp"
+
 namespace backcare {
 namespace {
 
@@ -50,7 +52,8 @@ std::optional<std::string> closest_match(std::string_view word,
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   const auto match = closest_match(word, candidates);
-  return match ? fmt::format("; did you mean \"{}\"?", *match) : std::string();
+  // Candidates can be routine names read from files: the suggestion is untrusted text.
+  return match ? fmt::format("; did you mean \"{}\"?", sanitize(*match)) : std::string();
 }
 
 }  // namespace backcare

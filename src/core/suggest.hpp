@@ -12,7 +12,8 @@ namespace backcare {
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates);
 
-// "" or "; did you mean \"cycles\"?" (the quoted form used in error messages).
+// "" or "; did you mean \"cycles\"?" (the quoted form used in error messages); the suggested
+// candidate is sanitized, since candidates can be routine names read from files.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace backcare

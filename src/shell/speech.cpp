@@ -13,6 +13,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include "text.hpp"
+
 extern char** environ;
 
 namespace backcare {
@@ -49,17 +51,12 @@ std::string phase_words(const Plan& plan, const Segment& segment) {
 std::string speakable(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 1);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F) {
-      out += ' ';
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-      out += ' ';  // a C1 control
-      ++i;
+  for (const auto& [offset, cp] : CodePoints(text)) {
+    if (cp.valid &&
+        (cp.value < 0x20 || cp.value == 0x7F || (cp.value >= 0x80 && cp.value <= 0x9F))) {
+      out += ' ';  // a C0 or C1 control, or DEL
     } else {
-      out += static_cast<char>(c);
+      out.append(text.substr(offset, cp.length));
     }
   }
   if (!out.empty() && out[0] == '-') {
