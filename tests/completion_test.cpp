@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <CLI/CLI.hpp>
 
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -155,6 +156,35 @@ TEST_CASE("completion::zsh and fish scripts") {
   CHECK(contains(fish, "complete -c 'tool' -n '__tool_using run' -l 'speed' -x -d 'Faster'"));
   CHECK(contains(fish, "complete -c 'tool' -n '__tool_using run' -l 'events' -r -F"));
   CHECK(contains(fish, "complete -c 'tool' -n '__tool_using completion 1' -a 'bash zsh fish'"));
+}
+
+TEST_CASE("completion::every template placeholder is filled") {
+  SmallApp small;
+  const std::regex placeholder("@[A-Z_]+@");
+  for (const auto& shell : backcare::completion_shells()) {
+    CAPTURE(shell);
+    const std::string script = backcare::completion_script(small.app, shell);
+    CHECK_FALSE(std::regex_search(script, placeholder));
+    CHECK(contains(script, "tool"));
+    CHECK_FALSE(contains(script, "backcare"));  // the template's name, not the program's
+  }
+}
+
+TEST_CASE("completion::zsh choices are not expanded as =command") {
+  SmallApp small;
+  const std::string zsh = backcare::completion_script(small.app, "zsh");
+  CHECK(contains(zsh, ":_tool_values \\=bash \\=zsh \\=fish'"));
+  CHECK(contains(zsh, "('='*) choices+="));
+}
+
+TEST_CASE("completion::routine names are filtered to valid names in every shell") {
+  SmallApp small;
+  CHECK(contains(backcare::completion_script(small.app, "bash"),
+                 "[[ $name =~ ^[a-z0-9][-a-z0-9]{0,39}$ ]]"));
+  CHECK(contains(backcare::completion_script(small.app, "zsh"),
+                 "names=(${(M)names:#[a-z0-9][-a-z0-9](#c0,39)})"));
+  CHECK(contains(backcare::completion_script(small.app, "fish"),
+                 "string match -r -- '^[a-z0-9][-a-z0-9]{0,39}$'"));
 }
 
 TEST_CASE("completion::an unknown shell is an error") {

@@ -179,7 +179,12 @@ int cmd_list(Context& context, bool json, bool names_only) {
   std::string out;
   const std::size_t width = name_width(catalog);
   for (const auto& entry : catalog.entries()) {
-    out += names_only ? sanitize(entry.name) + "\n" : entry_line(entry, width);
+    if (!names_only) {
+      out += entry_line(entry, width);
+    } else if (is_routine_name(entry.name)) {
+      // Only names a user can type (completion reads these); `list` shows the others.
+      out += sanitize(entry.name) + "\n";
+    }
   }
   print_out(out);
   return k_exit_ok;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shell completion: `backcare completion bash` loaded into plain bash (no bash-completion) and
-# driven the way readline drives it; the zsh and fish scripts are produced (and parse, when
-# those shells are installed).
+# driven the way readline drives it, and linted by shellcheck; the zsh and fish scripts are
+# produced and parse (completion_shells.sh drives them in the real shells). A hostile routines
+# folder offers no word that is not a routine name.
 source "$SOURCE_DIR/tests/cli/lib.bash"
 
 # A user routine, and one in an extra --routines-dir.
@@ -129,6 +130,56 @@ complete_line backcare completion ''
 expect_eq "$OUT" "bash
 fish
 zsh" "backcare completion <TAB>"
+
+# --- a hostile routines folder: only valid names are listed and offered ----------------------
+# Declared names with spaces, $(...), globs, escapes, a newline, capitals, a leading dash; a
+# file that does not parse is named by its file name, $(touch ...) here.
+mkdir -p "$TMP/hostile" "$TMP/empty"
+cd "$TMP/empty" || exit 1
+count=0
+for name in 'evil name' '$(touch pwned)' 'glob*' $'esc\e]0;x\a' $'new\nline' 'UPPER' '-rf' \
+  'fine-one'; do
+  count=$((count + 1))
+  python3 -c 'import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["name"] = sys.argv[2]
+json.dump(doc, open(sys.argv[3], "w"))' "$SOURCE_DIR/routines/posture.json" "$name" \
+    "$TMP/hostile/r$count.json"
+done
+printf '{' >"$TMP/hostile/\$(touch pwned2).json"
+run "$BACKCARE" --routines-dir "$TMP/hostile" list --names
+expect_out "fine-one" "list --names: a valid name in a hostile folder"
+bad=$(grep -cvxE '[a-z0-9][-a-z0-9]{0,39}' <<<"$OUT")
+expect_eq "$bad" "0" "list --names prints only valid names (got [$OUT])"
+complete_line backcare --routines-dir "$TMP/hostile" run ''
+expect_line "fine-one" "hostile folder: the valid name is offered"
+bad=$(grep -cvxE '[a-z0-9][-a-z0-9]{0,39}' <<<"$OUT")
+expect_eq "$bad" "0" "hostile folder: only valid names offered (got [$OUT])"
+# An executable that lists hostile names itself: the script filters them.
+mkdir -p "$TMP/fakebin"
+cat >"$TMP/fakebin/backcare" <<'FAKE'
+#!/bin/sh
+printf '%s\n' fake-good 'evil name' '$(touch pwned3)' 'glob*' UPPER -rf 'a;b' \
+  "$(printf 'esc\033]0;x\007')" '' 'new' 'line'
+FAKE
+chmod +x "$TMP/fakebin/backcare"
+PATH="$TMP/fakebin:$PATH" complete_line backcare run ''
+expect_eq "$OUT" "fake-good
+line
+new" "bash: a hostile list --names is filtered"
+PATH="$TMP/fakebin:$PATH" complete_line backcare ''
+expect_line "fake-good" "bash: backcare <TAB> offers the valid fake name"
+expect_no_line "evil name" "bash: backcare <TAB> filters a name with a space"
+[ -z "$(ls -A)" ] && pass || fail "a hostile name was run as a command: $(ls -A)"
+cd "$TMP" || exit 1
+
+# --- shellcheck lints the bash script --------------------------------------------------------
+if command -v shellcheck >/dev/null; then
+  run shellcheck --shell=bash "$TMP/backcare.bash"
+  expect_rc 0 "shellcheck: the bash script (stdout: $OUT)"
+else
+  fail "shellcheck is not installed (scripts/setup.sh --test installs it)"
+fi
 
 # --- the scripts follow the command definitions ----------------------------------------------
 run "$BACKCARE" run --help
