@@ -131,8 +131,8 @@ const char* kind_of(mode_t mode) {
 }
 
 // Opens `path` for appending (O_RDWR rather than O_WRONLY, only so that the last byte can be
-// read under the lock to find a torn tail) and takes the exclusive lock on the file the path names now (a
-// forget may have renamed a new file into place while we waited). Sets `error` on failure.
+// read under the lock to find a torn tail) and takes the exclusive lock on the file the path names
+// now (a forget may have renamed a new file into place while we waited). Sets `error` on failure.
 int open_locked_for_append(const std::string& path, std::string& error) {
   for (int attempt = 0; attempt < 10; ++attempt) {
     Fd fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY,
