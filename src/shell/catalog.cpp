@@ -111,8 +111,8 @@ std::filesystem::path user_routine_dir() {
 std::vector<std::pair<std::string, std::string>> builtin_routine_texts() {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& file : embedded_files()) {
-    if (file.name == "schema.json") {
-      continue;
+    if (file.name == "schema.json" || file.name == "config.schema.json") {
+      continue;  // the schemas are embedded beside the routines, but are not routines
     }
     std::string name(file.name);
     name = name.substr(0, name.size() - 5);  // ".json"

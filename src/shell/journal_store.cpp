@@ -1,0 +1,461 @@
+#include "journal_store.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <thread>
+
+#include "sanitize.hpp"
+
+namespace backcare {
+namespace {
+
+// Closes a file descriptor when it goes out of scope (closing also drops its flock).
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : m_fd(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() { reset(); }
+  void reset(int fd = -1) {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    m_fd = fd;
+  }
+  int get() const { return m_fd; }
+  int release() {
+    const int fd = m_fd;
+    m_fd = -1;
+    return fd;
+  }
+
+ private:
+  int m_fd;
+};
+
+std::string parent_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) {
+    return ".";
+  }
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// mkdir -p with mode 0700 for every folder it creates (existing folders are left as they are).
+int make_folders(const std::string& dir) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0) {
+    return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+  }
+  if (errno != ENOENT) {
+    return errno;
+  }
+  const std::string parent = parent_of(dir);
+  if (parent != dir) {
+    if (const int e = make_folders(parent); e != 0) {
+      return e;
+    }
+  }
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return errno;
+  }
+  return 0;
+}
+
+// flock, retried when a signal interrupts it.
+int lock(int fd, int operation) {
+  while (::flock(fd, operation) != 0) {
+    if (errno != EINTR) {
+      return errno;
+    }
+  }
+  return 0;
+}
+
+// Writes all of `data` (one write() unless the kernel takes less); 0 or errno.
+int write_all(int fd, const std::string& data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return errno;
+    }
+    if (n == 0) {
+      return EIO;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
+// fsync, where the file can be synced: a character device (/dev/null as a history that
+// keeps nothing) cannot, and that is not an error.
+int sync_file(int fd, bool regular) {
+  if (::fsync(fd) != 0 && (regular || (errno != EINVAL && errno != EROFS))) {
+    return errno;
+  }
+  return 0;
+}
+
+bool same_file(int fd, const std::string& path) {
+  struct stat a {};
+  struct stat b {};
+  return ::fstat(fd, &a) == 0 && ::stat(path.c_str(), &b) == 0 && a.st_dev == b.st_dev &&
+         a.st_ino == b.st_ino;
+}
+
+const char* kind_of(mode_t mode) {
+  return S_ISDIR(mode)    ? "a directory"
+         : S_ISFIFO(mode) ? "a FIFO"
+         : S_ISSOCK(mode) ? "a socket"
+         : S_ISBLK(mode)  ? "a block device"
+         : S_ISCHR(mode)  ? "a character device"
+                          : "not a regular file";
+}
+
+// Opens `path` for appending (O_RDWR rather than O_WRONLY, only so that the last byte can be
+// read under the lock to find a torn tail) and takes the exclusive lock on the file the path names
+// now (a forget may have renamed a new file into place while we waited). Sets `error` on failure.
+int open_locked_for_append(const std::string& path, std::string& error) {
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    Fd fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY,
+                 0600));
+    if (fd.get() < 0) {
+      error = std::strerror(errno);
+      return -1;
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) {
+      error = std::strerror(errno);
+      return -1;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)) {
+      error = fmt::format("it is {}", kind_of(st.st_mode));
+      return -1;
+    }
+    if (const int e = lock(fd.get(), LOCK_EX); e != 0) {
+      error = std::strerror(e);
+      return -1;
+    }
+    if (!S_ISREG(st.st_mode) || same_file(fd.get(), path)) {
+      return fd.release();
+    }
+  }
+  error = "the file kept being replaced";
+  return -1;
+}
+
+}  // namespace
+
+std::string history_path() {
+  const char* state = std::getenv("XDG_STATE_HOME");
+  if (state != nullptr && state[0] == '/') {
+    return std::string(state) + "/backcare/history.jsonl";
+  }
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && home[0] != '\0') {
+    return std::string(home) + "/.local/state/backcare/history.jsonl";
+  }
+  return "";
+}
+
+std::optional<std::string> JournalStore::append(const JournalRecord& record) const {
+  const auto fail = [&](const std::string& why) {
+    return fmt::format("cannot record the session in {}: {}", sanitize(m_path), why);
+  };
+  if (m_path.empty()) {
+    return fail("no XDG_STATE_HOME or HOME to keep it in");
+  }
+  if (const int e = make_folders(parent_of(m_path)); e != 0) {
+    return fail(std::strerror(e));
+  }
+  std::string error;
+  Fd fd(open_locked_for_append(m_path, error));
+  if (fd.get() < 0) {
+    return fail(error);
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) {
+    return fail(std::strerror(errno));
+  }
+  const bool regular = S_ISREG(st.st_mode);
+  std::string line = to_json_line(record);
+  if (regular && st.st_size > 0) {
+    // A torn last line (a writer killed mid-write, a full disk): end it, so this record
+    // starts on a line of its own. Checked under the lock, so no writer is halfway.
+    char last = '\n';
+    const ssize_t n = ::pread(fd.get(), &last, 1, st.st_size - 1);
+    if (n == 1 && last != '\n') {
+      line.insert(line.begin(), '\n');
+    }
+  }
+  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+  if (const int e = write_all(fd.get(), line); e != 0) {
+    return fail(std::strerror(e));
+  }
+  if (const int e = sync_file(fd.get(), regular); e != 0) {
+    return fail(std::strerror(e));
+  }
+  if (::close(fd.release()) != 0 && errno != EINTR) {
+    return fail(std::strerror(errno));
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Reads an open regular file of at most k_max_history_bytes; "" or an error in `error`.
+std::string read_whole(int fd, std::string& error) {
+  std::string text;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      error = std::strerror(errno);
+      return "";
+    }
+    if (n == 0) {
+      return text;
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > k_max_history_bytes) {
+      error = fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
+      return "";
+    }
+  }
+}
+
+// A shared lock if one comes within about a second (a stopped writer must not hang a reader);
+// reading without it is safe too, since a half-written line is skipped.
+void try_shared_lock(int fd) {
+  for (int i = 0; i < 20; ++i) {
+    if (::flock(fd, LOCK_SH | LOCK_NB) == 0 || (errno != EWOULDBLOCK && errno != EINTR)) {
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+}  // namespace
+
+JournalStore::ReadResult JournalStore::read() const {
+  ReadResult out;
+  const auto fail = [&](const std::string& why) {
+    out.error = fmt::format("cannot read the history {}: {}", sanitize(m_path), why);
+    return out;
+  };
+  if (m_path.empty()) {
+    return fail("no XDG_STATE_HOME or HOME to find it in");
+  }
+  // O_NONBLOCK so that opening a FIFO cannot hang; the type is checked before any read.
+  Fd fd(::open(m_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) {
+      return out;  // no history yet
+    }
+    return fail(std::strerror(errno));
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) {
+    return fail(std::strerror(errno));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    return fail(fmt::format("it is {}", kind_of(st.st_mode)));
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > k_max_history_bytes) {
+    return fail(fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20));
+  }
+  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+  try_shared_lock(fd.get());
+  std::string error;
+  const std::string text = read_whole(fd.get(), error);
+  if (!error.empty()) {
+    return fail(error);
+  }
+  HistoryParse parsed = parse_history(text);
+  out.records = std::move(parsed.records);
+  for (const auto& warning : parsed.warnings) {
+    out.warnings.push_back(warning.format(sanitize(m_path)));
+  }
+  return out;
+}
+
+namespace {
+
+// Writes `text` to a new 0600 file beside `target` and renames it over `target`, syncing the
+// file and then the folder so that the rename itself is durable; "" or why not.
+std::string replace_atomically(const std::string& target, const std::string& text) {
+  const std::string dir = parent_of(target);
+  std::string temp = dir + "/.history.jsonl.XXXXXX";
+  Fd fd(::mkostemp(temp.data(), O_CLOEXEC));  // mkostemp creates it 0600
+  if (fd.get() < 0) {
+    return std::strerror(errno);
+  }
+  const auto undo = [&](int e) {
+    ::unlink(temp.c_str());
+    return std::string(std::strerror(e));
+  };
+  if (const int e = write_all(fd.get(), text); e != 0) {
+    return undo(e);
+  }
+  if (::fsync(fd.get()) != 0) {
+    return undo(errno);
+  }
+  if (::close(fd.release()) != 0 && errno != EINTR) {
+    return undo(errno);
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    return undo(errno);
+  }
+  Fd folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (folder.get() < 0 || ::fsync(folder.get()) != 0) {
+    return fmt::format("the folder could not be synced: {}", std::strerror(errno));
+  }
+  return "";
+}
+
+}  // namespace
+
+JournalStore::ForgetOutcome JournalStore::forget(const std::string& id) const {
+  ForgetOutcome out;
+  const auto fail = [&](const std::string& why) {
+    out.error = fmt::format("cannot rewrite the history {}: {}", sanitize(m_path), why);
+    return out;
+  };
+  // A symbolic link (a history kept in a synced folder) stays a link: rewrite what it names.
+  char resolved[PATH_MAX];
+  if (::realpath(m_path.c_str(), resolved) == nullptr) {
+    if (errno == ENOENT) {
+      return out;  // no history: nothing to forget
+    }
+    return fail(std::strerror(errno));
+  }
+  const std::string target = resolved;
+  Fd fd;
+  for (int attempt = 0;; ++attempt) {
+    fd.reset(::open(target.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    struct stat st {};
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
+      return fail(std::strerror(errno));
+    }
+    if (!S_ISREG(st.st_mode)) {
+      return fail(fmt::format("it is {}", kind_of(st.st_mode)));
+    }
+    if (const int e = lock(fd.get(), LOCK_EX); e != 0) {
+      return fail(std::strerror(e));
+    }
+    if (same_file(fd.get(), target)) {
+      break;
+    }
+    if (attempt == 10) {
+      return fail("the file kept being replaced");
+    }
+  }
+  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+  std::string error;
+  const std::string text = read_whole(fd.get(), error);
+  if (!error.empty()) {
+    return fail(error);
+  }
+  ForgetResult result = remove_record(text, id);
+  out.removed = result.removed;
+  if (result.removed == 0 && result.text == text) {
+    return out;
+  }
+  // Still holding the lock on the old file: appenders wait, then see it replaced and reopen.
+  if (const std::string e = replace_atomically(target, result.text); !e.empty()) {
+    return fail(e);
+  }
+  return out;
+}
+
+std::string local_time_zone_name() {
+  const auto clean = [](std::string name) -> std::string {
+    if (!name.empty() && name.front() == ':') {
+      name.erase(0, 1);
+    }
+    if (const auto at = name.find("zoneinfo/"); at != std::string::npos) {
+      name.erase(0, at + 9);
+    }
+    while (!name.empty() && (name.back() == '\n' || name.back() == ' ' || name.back() == '\r')) {
+      name.pop_back();
+    }
+    const bool ok = !name.empty() && name.size() <= 64 && name.front() != '/' &&
+                    name.find("..") == std::string::npos &&
+                    std::all_of(name.begin(), name.end(), [](char c) {
+                      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                             (c >= '0' && c <= '9') || c == '/' || c == '_' || c == '-' || c == '+';
+                    });
+    return ok ? name : "";
+  };
+  if (const char* tz = std::getenv("TZ"); tz != nullptr) {
+    return clean(tz);  // set, even to something that is not a name: that is the zone in use
+  }
+  std::ifstream file("/etc/timezone");
+  std::string line;
+  if (file && std::getline(file, line)) {
+    if (std::string name = clean(line); !name.empty()) {
+      return name;
+    }
+  }
+  char link[PATH_MAX];
+  const ssize_t n = ::readlink("/etc/localtime", link, sizeof link - 1);
+  if (n > 0) {
+    const std::string target(link, static_cast<std::size_t>(n));
+    if (target.find("zoneinfo/") != std::string::npos) {
+      return clean(target);
+    }
+  }
+  return "";
+}
+
+LocalInstant local_instant(std::int64_t unix_seconds) {
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  if (::localtime_r(&t, &tm) == nullptr) {
+    return from_unix_seconds(unix_seconds, 0);
+  }
+  return from_unix_seconds(unix_seconds, static_cast<int>(tm.tm_gmtoff / 60));
+}
+
+LocalNow local_now() {
+  struct timespec ts {};
+  ::clock_gettime(CLOCK_REALTIME, &ts);
+  LocalNow out;
+  out.unix_ms = std::int64_t{ts.tv_sec} * 1000 + ts.tv_nsec / 1000000;
+  out.instant = local_instant(ts.tv_sec);
+  out.tz = local_time_zone_name();
+  return out;
+}
+
+std::string new_record_id(const LocalInstant& started) {
+  std::uint32_t bits = 0;
+  if (::getrandom(&bits, sizeof bits, GRND_NONBLOCK) != static_cast<ssize_t>(sizeof bits)) {
+    struct timespec ts {};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    bits = static_cast<std::uint32_t>(ts.tv_nsec) ^ (static_cast<std::uint32_t>(::getpid()) << 16);
+  }
+  return make_record_id(started, bits);
+}
+
+}  // namespace backcare
