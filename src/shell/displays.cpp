@@ -23,8 +23,8 @@ void TerminalDisplay::write(const std::string& bytes) {
   }
 }
 
-void TerminalDisplay::draw(const SessionView& view) {
-  if (!in_foreground(m_options.fd)) {
+void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
+  if (!turn.foreground) {
     return;  // never write to the terminal from the background
   }
   const std::string frame =
@@ -53,7 +53,8 @@ void TerminalDisplay::draw(const SessionView& view) {
   write(out);
 }
 
-void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView& view) {
+void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                                const Turn& turn) {
   bool bell = false;
   for (const auto& event : events) {
     bell = bell || rings_bell(event);
@@ -61,14 +62,14 @@ void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const S
       m_end_step = event.step;
     }
   }
-  draw(view);
-  if (bell && m_options.bell && m_options.caps.tty && in_foreground(m_options.fd)) {
+  draw(view, turn);
+  if (bell && m_options.bell && m_options.caps.tty && turn.foreground) {
     write("\a");
   }
 }
 
-void TerminalDisplay::on_tick(const SessionView& view) {
-  draw(view);
+void TerminalDisplay::on_tick(const SessionView& view, const Turn& turn) {
+  draw(view, turn);
 }
 
 void TerminalDisplay::on_resize(int width) {
@@ -76,19 +77,19 @@ void TerminalDisplay::on_resize(int width) {
   m_clear_below = true;
 }
 
-void TerminalDisplay::on_suspend() {
-  if (m_lines_drawn > 0 && in_foreground(m_options.fd)) {
+void TerminalDisplay::on_suspend(const Turn& turn) {
+  if (m_lines_drawn > 0 && turn.foreground) {
     write("\n");  // the shell's "Stopped" line goes below the frame
   }
   m_lines_drawn = 0;
 }
 
-void TerminalDisplay::on_continue(const SessionView& view) {
-  draw(view);
+void TerminalDisplay::on_continue(const SessionView& view, const Turn& turn) {
+  draw(view, turn);
 }
 
-void TerminalDisplay::on_finish(const SessionView& view) {
-  if (!in_foreground(m_options.fd)) {
+void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
+  if (!turn.foreground) {
     return;
   }
   // The live region gives way to the summary, which stays in the scrollback.
@@ -119,7 +120,8 @@ void PlainDisplay::write(const std::string& bytes) {
   }
 }
 
-void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView&) {
+void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView& /*view*/,
+                             const Turn& /*turn*/) {
   std::string out;
   for (const auto& event : events) {
     if (event.type == EventType::session_end) {
@@ -135,7 +137,7 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
   }
 }
 
-void PlainDisplay::on_finish(const SessionView& view) {
+void PlainDisplay::on_finish(const SessionView& view, const Turn& /*turn*/) {
   write("\n" + render_summary(m_plan, view.status, m_end_step, view.active_ms));
 }
 

@@ -21,16 +21,17 @@ struct DisplayOptions {
 class TerminalDisplay final : public SessionObserver {
  public:
   TerminalDisplay(const Plan& plan, DisplayOptions options);
-  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
-  void on_tick(const SessionView& view) override;
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                 const Turn& turn) override;
+  void on_tick(const SessionView& view, const Turn& turn) override;
   void on_resize(int width) override;
-  void on_suspend() override;
-  void on_continue(const SessionView& view) override;
-  void on_finish(const SessionView& view) override;
+  void on_suspend(const Turn& turn) override;
+  void on_continue(const SessionView& view, const Turn& turn) override;
+  void on_finish(const SessionView& view, const Turn& turn) override;
   bool healthy() const override { return m_healthy; }
 
  private:
-  void draw(const SessionView& view);
+  void draw(const SessionView& view, const Turn& turn);
   void write(const std::string& bytes);
 
   const Plan& m_plan;
@@ -45,8 +46,9 @@ class TerminalDisplay final : public SessionObserver {
 class PlainDisplay final : public SessionObserver {
  public:
   PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_t lead_in_ms);
-  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
-  void on_finish(const SessionView& view) override;
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                 const Turn& turn) override;
+  void on_finish(const SessionView& view, const Turn& turn) override;
   bool healthy() const override { return m_healthy; }
 
  private:
