@@ -58,7 +58,7 @@ JSON
   cat > "$work/breathe-$n.json" <<JSON
 {"format":1,"name":"breathe-$n","title":"Breathe $n s","description":"bench","steps":[
  {"kind":"breath","title":"Breathe","text":"Breathe.","pattern":{"inhale":4,"exhale":6},
-  "cycles":$((n / 10))}]}
+  "cycles":$(( n >= 10 ? n / 10 : 1 ))}]}
 JSON
 }
 

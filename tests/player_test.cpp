@@ -4,13 +4,16 @@
 #include "player.hpp"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <deque>
 #include <string>
 #include <vector>
 
+#include "displays.hpp"
 #include "render.hpp"
 
 namespace backcare {
@@ -322,6 +325,38 @@ TEST_CASE("player::the live display's frames are of the turn's instant") {
   // The breath bar moves: about 20 frames a second through its 10 s.
   CHECK(breath_ticks >= 150);
   CHECK(breath_ticks <= 200);
+}
+
+TEST_CASE("player::the live display rewrites only the lines that changed") {
+  const Plan plan = test_plan();
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+  TerminalCaps caps;
+  caps.tty = caps.fancy = true;
+  caps.width = 60;
+  TerminalDisplay display(plan, DisplayOptions{fds[1], caps, false});
+  Session session(plan, no_lead_in().session);
+  session.start(k_t0);
+  const auto drawn = [&](TimePoint t) {
+    Turn turn;
+    turn.now = t;
+    display.on_tick(session.view(t), turn);
+    return read_available(fds[0]).value_or("?");
+  };
+  const std::string first = drawn(k_t0 + milliseconds(1500));
+  CHECK(first.find("Test") != std::string::npos);               // the whole frame, title included
+  CHECK(drawn(k_t0 + milliseconds(1500)).empty());              // nothing changed: nothing written
+  const std::string second = drawn(k_t0 + milliseconds(1600));  // same seconds shown: bars only
+  CHECK_FALSE(second.empty());
+  CHECK(second.find("Test") == std::string::npos);  // the title line was not rewritten
+  CHECK(second.size() < first.size());
+  Turn background;
+  background.foreground = false;
+  display.on_tick(session.view(k_t0 + seconds(5)), background);
+  CHECK(read_available(fds[0]) == "");  // never a byte from the background
+  close(fds[0]);
+  close(fds[1]);
 }
 
 }  // namespace backcare

@@ -3,6 +3,7 @@
 // line per event for pipes, logs and screen readers. Both write to a file descriptor given
 // to them; what they write comes from render.hpp.
 #include <string>
+#include <vector>
 
 #include "observer.hpp"
 #include "plan.hpp"
@@ -31,14 +32,19 @@ class TerminalDisplay final : public SessionObserver {
   bool healthy() const override { return m_healthy; }
 
  private:
+  // Draws the frame of `view`: the whole frame the first time (and after a resize or a stop),
+  // afterwards only the lines that changed.
   void draw(const SessionView& view, const Turn& turn);
+  std::string whole_frame(const std::vector<std::string>& lines);
+  std::string changed_lines(const std::vector<std::string>& lines) const;
   void write(const std::string& bytes);
 
   const Plan& m_plan;
   DisplayOptions m_options;
-  int m_lines_drawn = 0;       // lines of the last frame on screen (0: none yet)
-  std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
-  bool m_clear_below = false;  // after a resize, erase what a wider frame left
+  int m_lines_drawn = 0;             // lines of the last frame on screen (0: none yet)
+  std::vector<std::string> m_shown;  // those lines, as last written (empty: redraw them all)
+  std::size_t m_end_step = 0;        // where the session ended (from session_end), for the summary
+  bool m_clear_below = false;        // after a resize, erase what a wider frame left
   bool m_healthy = true;
 };
 
