@@ -174,11 +174,11 @@ TEST_CASE("sound::the Tones observer: phase tones at the session speed, chimes")
     session_options.lead_in_ms = 0;
     Session session(plan, session_options);
     std::vector<SessionEvent> events = session.start(TimePoint{0});
-    tones.on_events(events, session.view(TimePoint{0}));
+    tones.on_events(events, session.view(TimePoint{0}), Turn{});
     for (std::int64_t ms = 100; !session.finished(); ms += 100) {
       const TimePoint now = std::chrono::milliseconds(ms);
       events = session.advance(now);
-      tones.on_events(events, session.view(now));
+      tones.on_events(events, session.view(now), Turn{now, {}, {}, true});
     }
   }
   std::vector<std::string> names;

@@ -4,9 +4,11 @@
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -178,8 +180,25 @@ TEST_CASE("terminal::raw_mode_settings") {
 }
 
 TEST_CASE("terminal::restore_terminal_now without a guard does nothing") {
+  // Nothing is armed: no byte reaches stdout, errno and the signal mask are as they were.
+  Pipe p;
+  fcntl(p.read_fd, F_SETFL, fcntl(p.read_fd, F_GETFL) | O_NONBLOCK);
+  const int saved_stdout = dup(STDOUT_FILENO);
+  REQUIRE(saved_stdout >= 0);
+  REQUIRE(dup2(p.write_fd, STDOUT_FILENO) == STDOUT_FILENO);
+  sigset_t before;
+  sigset_t after;
+  pthread_sigmask(SIG_SETMASK, nullptr, &before);
+  errno = EDOM;
   backcare::restore_terminal_now();
   backcare::restore_terminal_now();
+  const int errno_after = errno;
+  pthread_sigmask(SIG_SETMASK, nullptr, &after);
+  dup2(saved_stdout, STDOUT_FILENO);
+  close(saved_stdout);
+  CHECK(errno_after == EDOM);
+  CHECK(sigismember(&after, SIGTTOU) == sigismember(&before, SIGTTOU));
+  CHECK(backcare::read_available(p.read_fd) == "");  // EAGAIN: nothing was written
 }
 
 TEST_CASE("terminal::in_foreground of a non-terminal") {

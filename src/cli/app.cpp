@@ -18,6 +18,7 @@
 #include "event_stream.hpp"
 #include "exit_codes.hpp"
 #include "loader.hpp"
+#include "observers.hpp"
 #include "overrides.hpp"
 #include "player.hpp"
 #include "sanitize.hpp"
@@ -26,7 +27,6 @@
 #include "starter.hpp"
 #include "suggest.hpp"
 #include "terminal.hpp"
-#include "tones_observer.hpp"
 
 #ifndef BACKCARE_VERSION
 #define BACKCARE_VERSION "0.0.0"
@@ -338,39 +338,19 @@ int cmd_run(Context& context, const RunArgs& args) {
   options.bell = !args.no_bell;
   options.quiet = args.quiet;
   options.routine_from_stdin = args.routine == "-";
-  std::vector<std::unique_ptr<SessionObserver>> observers;
-  if (!args.events.empty()) {
-    int fd = STDOUT_FILENO;
-    if (args.events == "-") {
-      options.human_to_stderr = true;
-    } else {
-      fd = ::open(args.events.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-      if (fd < 0) {
-        throw AppError{k_exit_cant_create,
-                       {fmt::format("cannot write events to {}: {}", sanitize(args.events),
-                                    std::strerror(errno))}};
-      }
-    }
-    observers.push_back(std::make_unique<EventStream>(plan, fd, args.events != "-"));
+  options.events = args.events;
+  options.human_to_stderr = args.events == "-";
+  options.speak = args.speak;
+  options.tones = args.tones;
+  Observers observers = make_observers(plan, options, decide_presentation(options));
+  if (observers.error) {
+    throw AppError{k_exit_cant_create, {*observers.error}};
   }
-  if (args.speak) {
-    SpeechOptions speech;
-    if (const char* dir = std::getenv("BACKCARE_SPEECH_WAV_DIR")) {
-      speech.wav_dir = dir;
-    }
-    if (program_in_path(speech.program)) {
-      observers.push_back(std::make_unique<Speech>(plan, speech));
-    } else {
-      print_err(
-          "backcare: warning: --speak needs espeak-ng (sudo apt-get install espeak-ng); going on "
-          "without speech\n");
-    }
-  }
-  if (args.tones) {
-    observers.push_back(make_tones(plan, args.speed));
+  for (const auto& warning : observers.warnings) {
+    print_err(warning);
   }
   std::fflush(stdout);
-  return play(plan, options, std::move(observers));
+  return play(plan, options, std::move(observers.list));
 }
 
 // Writes `text` to `path` only if nothing is there (O_EXCL): never overwrites a user's file.

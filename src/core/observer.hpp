@@ -1,29 +1,42 @@
 #pragma once
 // The front ends of a session — the live terminal display, plain lines, the JSON event
-// stream — are observers of the same session events (like kakoune's TerminalUI and JsonUI
-// behind one UserInterface). The event loop feeds them; none of them drives the session.
+// stream, speech — are observers of the same session events (like kakoune's TerminalUI and
+// JsonUI behind one UserInterface). The event loop feeds them; none of them drives the session,
+// and none of them reads a clock: the loop reads it once per turn and hands that instant on.
+#include <chrono>
 #include <vector>
 
 #include "session.hpp"
 
 namespace backcare {
 
+// One turn of the event loop: the single clock reading that the session, every observer and the
+// frame of that turn share, so a batch of events and the frame shown with it are of one instant.
+struct Turn {
+  TimePoint now{0};                            // monotonic (the session's clock)
+  std::chrono::nanoseconds since_start{0};     // now minus the session's start (pauses included)
+  std::chrono::system_clock::time_point wall;  // the calendar time of `now` (start + since_start)
+  bool foreground = true;  // the terminal is ours this turn (asked once per turn)
+};
+
 class SessionObserver {
  public:
   virtual ~SessionObserver() = default;
 
-  // Events crossed since the last call, in order, and the view right after them.
-  virtual void on_events(const std::vector<SessionEvent>& events, const SessionView& view) = 0;
+  // Events crossed since the last call, in order, and the view right after them, both at
+  // turn.now.
+  virtual void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                         const Turn& turn) = 0;
   // A redraw opportunity between events (only the live display uses it).
-  virtual void on_tick(const SessionView& /*view*/) {}
+  virtual void on_tick(const SessionView& /*view*/, const Turn& /*turn*/) {}
   // The window changed width.
   virtual void on_resize(int /*width*/) {}
   // The process is about to stop (Ctrl-Z) or has been continued: the live display hands the
   // terminal back and takes it again.
-  virtual void on_suspend() {}
-  virtual void on_continue(const SessionView& /*view*/) {}
+  virtual void on_suspend(const Turn& /*turn*/) {}
+  virtual void on_continue(const SessionView& /*view*/, const Turn& /*turn*/) {}
   // The session is over; print what should stay (the summary).
-  virtual void on_finish(const SessionView& /*view*/) {}
+  virtual void on_finish(const SessionView& /*view*/, const Turn& /*turn*/) {}
   // False once the output is gone (a closed pipe): the loop then stops quietly.
   virtual bool healthy() const { return true; }
 };

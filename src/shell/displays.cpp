@@ -23,12 +23,31 @@ void TerminalDisplay::write(const std::string& bytes) {
   }
 }
 
-void TerminalDisplay::draw(const SessionView& view) {
-  if (!in_foreground(m_options.fd)) {
+void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
+  if (!turn.foreground) {
     return;  // never write to the terminal from the background
   }
   const std::string frame =
       render_frame(m_plan, view, {m_options.caps.width, m_options.caps.color});
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = frame.find('\n', start);
+    lines.emplace_back(frame, start, end == std::string::npos ? std::string::npos : end - start);
+    if (end == std::string::npos) {
+      break;
+    }
+    start = end + 1;
+  }
+  const std::string out =
+      lines.size() == m_shown.size() && !m_clear_below ? changed_lines(lines) : whole_frame(lines);
+  m_shown = std::move(lines);
+  if (!out.empty()) {
+    write(out);
+  }
+}
+
+std::string TerminalDisplay::whole_frame(const std::vector<std::string>& lines) {
   std::string out;
   if (m_lines_drawn > 1) {
     out += fmt::format("\r\x1b[{}A", m_lines_drawn - 1);
@@ -39,21 +58,43 @@ void TerminalDisplay::draw(const SessionView& view) {
     out += "\x1b[J";
     m_clear_below = false;
   }
-  int lines = 1;
-  for (char c : frame) {
-    if (c == '\n') {
-      out += "\x1b[K\n";
-      ++lines;
-    } else {
-      out += c;
-    }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out += lines[i];
+    out += i + 1 < lines.size() ? "\x1b[K\n" : "\x1b[K";
   }
-  out += "\x1b[K";
-  m_lines_drawn = lines;
-  write(out);
+  m_lines_drawn = static_cast<int>(lines.size());
+  return out;
 }
 
-void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView& view) {
+std::string TerminalDisplay::changed_lines(const std::vector<std::string>& lines) const {
+  // The cursor rests on the last line; each changed line is reached by moving up or down, and
+  // the cursor goes back to the last line at the end. Nothing changed: nothing is written.
+  const int last = static_cast<int>(lines.size()) - 1;
+  int row = last;
+  std::string out;
+  const auto move_to = [&](int target) {
+    if (target < row) {
+      out += fmt::format("\x1b[{}A", row - target);
+    } else if (target > row) {
+      out += fmt::format("\x1b[{}B", target - row);
+    }
+    row = target;
+  };
+  for (int i = 0; i <= last; ++i) {
+    const auto index = static_cast<std::size_t>(i);
+    if (lines[index] != m_shown[index]) {
+      move_to(i);
+      out += "\r" + lines[index] + "\x1b[K";
+    }
+  }
+  if (!out.empty()) {
+    move_to(last);
+  }
+  return out;
+}
+
+void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                                const Turn& turn) {
   bool bell = false;
   for (const auto& event : events) {
     bell = bell || rings_bell(event);
@@ -61,14 +102,14 @@ void TerminalDisplay::on_events(const std::vector<SessionEvent>& events, const S
       m_end_step = event.step;
     }
   }
-  draw(view);
-  if (bell && m_options.bell && m_options.caps.tty && in_foreground(m_options.fd)) {
+  draw(view, turn);
+  if (bell && m_options.bell && m_options.caps.tty && turn.foreground) {
     write("\a");
   }
 }
 
-void TerminalDisplay::on_tick(const SessionView& view) {
-  draw(view);
+void TerminalDisplay::on_tick(const SessionView& view, const Turn& turn) {
+  draw(view, turn);
 }
 
 void TerminalDisplay::on_resize(int width) {
@@ -76,19 +117,21 @@ void TerminalDisplay::on_resize(int width) {
   m_clear_below = true;
 }
 
-void TerminalDisplay::on_suspend() {
-  if (m_lines_drawn > 0 && in_foreground(m_options.fd)) {
+void TerminalDisplay::on_suspend(const Turn& turn) {
+  if (m_lines_drawn > 0 && turn.foreground) {
     write("\n");  // the shell's "Stopped" line goes below the frame
   }
   m_lines_drawn = 0;
+  m_shown.clear();
 }
 
-void TerminalDisplay::on_continue(const SessionView& view) {
-  draw(view);
+void TerminalDisplay::on_continue(const SessionView& view, const Turn& turn) {
+  m_shown.clear();  // whatever happened meanwhile, the whole frame again
+  draw(view, turn);
 }
 
-void TerminalDisplay::on_finish(const SessionView& view) {
-  if (!in_foreground(m_options.fd)) {
+void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
+  if (!turn.foreground) {
     return;
   }
   // The live region gives way to the summary, which stays in the scrollback.
@@ -119,7 +162,8 @@ void PlainDisplay::write(const std::string& bytes) {
   }
 }
 
-void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView&) {
+void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const SessionView& /*view*/,
+                             const Turn& /*turn*/) {
   std::string out;
   for (const auto& event : events) {
     if (event.type == EventType::session_end) {
@@ -135,7 +179,7 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
   }
 }
 
-void PlainDisplay::on_finish(const SessionView& view) {
+void PlainDisplay::on_finish(const SessionView& view, const Turn& /*turn*/) {
   write("\n" + render_summary(m_plan, view.status, m_end_step, view.active_ms));
 }
 

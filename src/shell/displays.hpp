@@ -3,6 +3,7 @@
 // line per event for pipes, logs and screen readers. Both write to a file descriptor given
 // to them; what they write comes from render.hpp.
 #include <string>
+#include <vector>
 
 #include "observer.hpp"
 #include "plan.hpp"
@@ -21,23 +22,29 @@ struct DisplayOptions {
 class TerminalDisplay final : public SessionObserver {
  public:
   TerminalDisplay(const Plan& plan, DisplayOptions options);
-  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
-  void on_tick(const SessionView& view) override;
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                 const Turn& turn) override;
+  void on_tick(const SessionView& view, const Turn& turn) override;
   void on_resize(int width) override;
-  void on_suspend() override;
-  void on_continue(const SessionView& view) override;
-  void on_finish(const SessionView& view) override;
+  void on_suspend(const Turn& turn) override;
+  void on_continue(const SessionView& view, const Turn& turn) override;
+  void on_finish(const SessionView& view, const Turn& turn) override;
   bool healthy() const override { return m_healthy; }
 
  private:
-  void draw(const SessionView& view);
+  // Draws the frame of `view`: the whole frame the first time (and after a resize or a stop),
+  // afterwards only the lines that changed.
+  void draw(const SessionView& view, const Turn& turn);
+  std::string whole_frame(const std::vector<std::string>& lines);
+  std::string changed_lines(const std::vector<std::string>& lines) const;
   void write(const std::string& bytes);
 
   const Plan& m_plan;
   DisplayOptions m_options;
-  int m_lines_drawn = 0;       // lines of the last frame on screen (0: none yet)
-  std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
-  bool m_clear_below = false;  // after a resize, erase what a wider frame left
+  int m_lines_drawn = 0;             // lines of the last frame on screen (0: none yet)
+  std::vector<std::string> m_shown;  // those lines, as last written (empty: redraw them all)
+  std::size_t m_end_step = 0;        // where the session ended (from session_end), for the summary
+  bool m_clear_below = false;        // after a resize, erase what a wider frame left
   bool m_healthy = true;
 };
 
@@ -45,8 +52,9 @@ class TerminalDisplay final : public SessionObserver {
 class PlainDisplay final : public SessionObserver {
  public:
   PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_t lead_in_ms);
-  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
-  void on_finish(const SessionView& view) override;
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                 const Turn& turn) override;
+  void on_finish(const SessionView& view, const Turn& turn) override;
   bool healthy() const override { return m_healthy; }
 
  private:

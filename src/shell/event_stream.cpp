@@ -26,9 +26,12 @@ std::string iso8601(std::chrono::system_clock::time_point time) {
 }
 
 Json event_to_json(const Plan& plan, const SessionEvent& event, const std::string& wall,
-                   std::int64_t elapsed_ms) {
+                   std::chrono::nanoseconds since_start) {
   const std::string_view name = event_name(event.type);
-  Json out = {{"event", name}, {"t_ms", event.t_ms}, {"wall", wall}};
+  const auto mono_us = std::chrono::duration_cast<std::chrono::microseconds>(since_start).count();
+  const auto elapsed_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(since_start).count();
+  Json out = {{"event", name}, {"t_ms", event.t_ms}, {"wall", wall}, {"mono_us", mono_us}};
   const auto step_fields = [&] {
     if (event.step < plan.steps.size()) {
       out["step"] = event.step + 1;
@@ -93,16 +96,15 @@ EventStream::~EventStream() {
   }
 }
 
-void EventStream::on_events(const std::vector<SessionEvent>& events, const SessionView&) {
-  const std::string wall = iso8601(std::chrono::system_clock::now());
-  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::steady_clock::now() - m_start)
-                           .count();
+void EventStream::on_events(const std::vector<SessionEvent>& events, const SessionView& /*view*/,
+                            const Turn& turn) {
+  const std::string wall = iso8601(turn.wall);
   for (const auto& event : events) {
     if (!m_healthy) {
       return;
     }
-    const std::string line = dump_json(event_to_json(m_plan, event, wall, elapsed), -1) + "\n";
+    const std::string line =
+        dump_json(event_to_json(m_plan, event, wall, turn.since_start), -1) + "\n";
     m_healthy = write_all(m_fd, line);
   }
 }

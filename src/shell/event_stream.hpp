@@ -11,10 +11,11 @@
 
 namespace backcare {
 
-// The JSON object for one event. `wall` is the ISO-8601 time to stamp it with; elapsed_ms is
-// wall-clock time since the session started (pauses included), used by session_end.
+// The JSON object for one event. `wall` is the ISO-8601 time to stamp it with; `since_start` is
+// the monotonic time since the session started (pauses included): mono_us on every event, and
+// elapsed_ms on session_end.
 Json event_to_json(const Plan& plan, const SessionEvent& event, const std::string& wall,
-                   std::int64_t elapsed_ms);
+                   std::chrono::nanoseconds since_start);
 
 // "2026-11-25T08:50:01.123+00:00" for a system_clock time, in local time with its offset.
 std::string iso8601(std::chrono::system_clock::time_point time);
@@ -27,7 +28,9 @@ class EventStream final : public SessionObserver {
   EventStream(const EventStream&) = delete;
   EventStream& operator=(const EventStream&) = delete;
 
-  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
+  // Stamps every event with the turn's instant: the stream reads no clock of its own.
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                 const Turn& turn) override;
   bool healthy() const override { return m_healthy; }
 
  private:
@@ -35,7 +38,6 @@ class EventStream final : public SessionObserver {
   int m_fd;
   bool m_owns_fd;
   bool m_healthy = true;
-  std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
 };
 
 }  // namespace backcare

@@ -1,19 +1,14 @@
 #include "player.hpp"
 
-#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstdlib>
 #include <optional>
 
-#include "displays.hpp"
 #include "exit_codes.hpp"
 #include "keys.hpp"
-#include "terminal.hpp"
 
 namespace backcare {
 namespace {
@@ -23,11 +18,6 @@ using std::chrono::nanoseconds;
 
 constexpr nanoseconds k_escape_wait = milliseconds(50);
 constexpr nanoseconds k_frame_interval = milliseconds(50);  // 20 frames a second at most
-
-TimePoint now() {
-  return std::chrono::duration_cast<nanoseconds>(
-      std::chrono::steady_clock::now().time_since_epoch());
-}
 
 // How long from now until the live display needs a redraw with no event: 20 times a second
 // while the breath bar moves, else when the shown seconds change.
@@ -48,109 +38,104 @@ nanoseconds redraw_interval(const Plan& plan, const SessionView& view, double sp
   return std::max(wall, k_frame_interval);
 }
 
+TimePoint earliest(std::optional<TimePoint> a, TimePoint b) {
+  return a ? std::min(*a, b) : b;
+}
+
+// One session on one Clock and Port. Every turn: wait, read the clock once (the Turn), then
+// signals, keys, the escape timeout and advance() all use that instant, as do the observers.
 class Loop {
  public:
   Loop(const Plan& plan, const PlayerOptions& options,
-       std::vector<std::unique_ptr<SessionObserver>> observers)
+       std::vector<std::unique_ptr<SessionObserver>> observers, Clock& clock, Port& port)
       : m_plan(plan),
         m_options(options),
         m_session(plan, options.session),
-        m_observers(std::move(observers)) {}
+        m_observers(std::move(observers)),
+        m_clock(clock),
+        m_port(port) {}
 
-  void add(std::unique_ptr<SessionObserver> observer) {
-    m_observers.push_back(std::move(observer));
-  }
-
-  int run(TerminalGuard* guard, SignalPipe& signals, bool live) {
-    m_guard = guard;
-    dispatch(m_session.start(now()));
-    TimePoint last_draw = now();
+  int run(bool live) {
+    m_start_wall = m_clock.wall();
+    read_clock();
+    m_start = m_turn.now;  // the session starts at its first turn
+    m_turn.since_start = nanoseconds(0);
+    m_turn.wall = m_start_wall;
+    dispatch(m_session.start(m_turn.now));
+    TimePoint last_draw = m_turn.now;
     while (!m_session.finished()) {
       if (!healthy()) {
-        dispatch(m_session.interrupt(now()));
+        dispatch(m_session.interrupt(m_turn.now));
         return 128 + SIGPIPE;
       }
-      // Sleep until the next boundary, the next redraw or the Esc timeout, whichever is first.
-      const TimePoint t = now();
-      std::optional<TimePoint> wake = m_session.next_deadline();
-      const SessionView view = m_session.view(t);
-      if (live) {
-        const nanoseconds interval = redraw_interval(m_plan, view, m_options.session.speed);
-        if (interval != nanoseconds::max()) {
-          const TimePoint redraw = std::max(t + interval, last_draw + k_frame_interval);
-          wake = std::min(wake.value_or(TimePoint::max()), redraw);
-        }
-      }
-      if (m_keys.pending_escape()) {
-        wake = std::min(wake.value_or(TimePoint::max()), m_escape_since + k_escape_wait);
-      }
-      pollfd fds[2] = {{signals.fd(), POLLIN, 0}, {-1, POLLIN, 0}};
-      if (m_guard != nullptr && !m_keys_gone && m_guard->input_fd() >= 0 &&
-          m_guard->in_foreground()) {
-        fds[1].fd = m_guard->input_fd();
-      }
-      timespec timeout{};
-      timespec* timeout_ptr = nullptr;
-      if (wake) {
-        const std::int64_t ns = std::max<std::int64_t>(0, (*wake - t).count());
-        timeout.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
-        timeout.tv_nsec = static_cast<long>(ns % 1'000'000'000);
-        timeout_ptr = &timeout;
-      }
-      const int ready = ::ppoll(fds, 2, timeout_ptr, nullptr);
-      if (ready < 0 && errno != EINTR) {
-        dispatch(m_session.interrupt(now()));
+      const Wakeup wakeup =
+          m_port.wait(next_wake(live, last_draw), !m_keys_gone && m_turn.foreground);
+      read_clock();
+      if (wakeup.failed) {
+        dispatch(m_session.interrupt(m_turn.now));
         return k_exit_software;
       }
-      if (ready > 0 && (fds[0].revents & POLLIN) != 0) {
-        if (const auto code = handle_signals(signals.drain())) {
-          return *code;
+      if (const auto code = handle_signals(wakeup.signals)) {
+        return *code;
+      }
+      m_keys_gone = m_keys_gone || wakeup.keys_gone;
+      if (!wakeup.keys.empty()) {
+        for (const Key key : m_keys.feed(wakeup.keys)) {
+          act(key);
+        }
+        if (m_keys.pending_escape()) {
+          m_escape_since = m_turn.now;
         }
       }
-      if (ready > 0 && fds[1].fd >= 0) {
-        const auto bytes = (fds[1].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0
-                               ? read_available(fds[1].fd)
-                               : std::optional<std::string>(std::string());
-        if (!bytes) {
-          // The terminal went away: keep running without keys (SIGHUP usually follows).
-          m_keys_gone = true;
-        } else {
-          for (const Key key : m_keys.feed(*bytes)) {
-            act(key);
-          }
-          if (m_keys.pending_escape()) {
-            m_escape_since = now();
-          }
-        }
-      }
-      if (m_keys.pending_escape() && now() - m_escape_since >= k_escape_wait) {
+      if (m_keys.pending_escape() && m_turn.now - m_escape_since >= k_escape_wait) {
         if (const auto key = m_keys.flush_escape()) {
           act(*key);
         }
       }
-      dispatch(m_session.advance(now()));
-      if (live && !m_session.finished() && now() - last_draw >= k_frame_interval / 2) {
-        const SessionView v = m_session.view(now());
-        for (auto& observer : m_observers) {
-          observer->on_tick(v);
-        }
-        last_draw = now();
+      dispatch(m_session.advance(m_turn.now));
+      if (live && !m_session.finished() && m_turn.now - last_draw >= k_frame_interval / 2) {
+        tick();
+        last_draw = m_turn.now;
       }
     }
-    return m_session.view(now()).status == EndStatus::completed ? k_exit_ok : k_exit_stopped;
+    return m_session.view(m_turn.now).status == EndStatus::completed ? k_exit_ok : k_exit_stopped;
   }
 
   void finish() {
-    const SessionView view = m_session.view(now());
-    if (m_guard != nullptr) {
-      m_guard->restore();
-    }
+    read_clock();
+    const SessionView view = m_session.view(m_turn.now);
+    m_port.restore();
     for (auto& observer : m_observers) {
-      observer->on_finish(view);
+      observer->on_finish(view, m_turn);
     }
   }
 
  private:
+  // The one clock reading of a turn (and the one foreground question).
+  void read_clock() {
+    m_turn.now = m_clock.now();
+    m_turn.since_start = m_turn.now - m_start;
+    m_turn.wall = m_start_wall + std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                                     m_turn.since_start);
+    m_turn.foreground = m_port.foreground();
+  }
+
+  // The next boundary, the next redraw or the Esc timeout, whichever is first.
+  std::optional<TimePoint> next_wake(bool live, TimePoint last_draw) const {
+    std::optional<TimePoint> wake = m_session.next_deadline();
+    if (live) {
+      const SessionView view = m_session.view(m_turn.now);
+      const nanoseconds interval = redraw_interval(m_plan, view, m_options.session.speed);
+      if (interval != nanoseconds::max()) {
+        wake = earliest(wake, std::max(m_turn.now + interval, last_draw + k_frame_interval));
+      }
+    }
+    if (m_keys.pending_escape()) {
+      wake = earliest(wake, m_escape_since + k_escape_wait);
+    }
+    return wake;
+  }
+
   bool healthy() const {
     return std::all_of(m_observers.begin(), m_observers.end(),
                        [](const auto& observer) { return observer->healthy(); });
@@ -160,14 +145,21 @@ class Loop {
     if (events.empty()) {
       return;
     }
-    const SessionView view = m_session.view(now());
+    const SessionView view = m_session.view(m_turn.now);
     for (auto& observer : m_observers) {
-      observer->on_events(events, view);
+      observer->on_events(events, view, m_turn);
+    }
+  }
+
+  void tick() {
+    const SessionView view = m_session.view(m_turn.now);
+    for (auto& observer : m_observers) {
+      observer->on_tick(view, m_turn);
     }
   }
 
   void act(Key key) {
-    const TimePoint t = now();
+    const TimePoint t = m_turn.now;
     switch (key) {
       case Key::pause:
         dispatch(m_session.toggle_pause(t));
@@ -194,23 +186,23 @@ class Loop {
         case SIGTERM:
         case SIGHUP:
         case SIGQUIT:
-          dispatch(m_session.interrupt(now()));
+          dispatch(m_session.interrupt(m_turn.now));
           return exit_code_for_signal(sig);
         case SIGWINCH:
-          if (const auto width =
-                  window_width(m_options.human_to_stderr ? STDERR_FILENO : STDOUT_FILENO)) {
+          if (const auto width = m_port.window_width()) {
             for (auto& observer : m_observers) {
               observer->on_resize(*width);
             }
-            redraw();
+            tick();
           }
           break;
         case SIGTSTP:
-          dispatch(m_session.pause(now()));
+          dispatch(m_session.pause(m_turn.now));
           for (auto& observer : m_observers) {
-            observer->on_suspend();
+            observer->on_suspend(m_turn);
           }
-          suspend_self();  // returns once continued
+          m_port.suspend();  // returns once continued: a new turn begins
+          read_clock();
           continue_after_stop();
           break;
         case SIGCONT:
@@ -224,19 +216,11 @@ class Loop {
   }
 
   void continue_after_stop() {
-    if (m_guard != nullptr) {
-      m_guard->enter();
-    }
-    const SessionView view = m_session.view(now());
+    m_port.enter();
+    m_turn.foreground = m_port.foreground();
+    const SessionView view = m_session.view(m_turn.now);
     for (auto& observer : m_observers) {
-      observer->on_continue(view);
-    }
-  }
-
-  void redraw() {
-    const SessionView view = m_session.view(now());
-    for (auto& observer : m_observers) {
-      observer->on_tick(view);
+      observer->on_continue(view, m_turn);
     }
   }
 
@@ -244,7 +228,11 @@ class Loop {
   const PlayerOptions& m_options;
   Session m_session;
   std::vector<std::unique_ptr<SessionObserver>> m_observers;
-  TerminalGuard* m_guard = nullptr;
+  Clock& m_clock;
+  Port& m_port;
+  TimePoint m_start{0};
+  std::chrono::system_clock::time_point m_start_wall;
+  Turn m_turn;
   KeyDecoder m_keys;
   bool m_keys_gone = false;  // the keyboard reached end of input
   TimePoint m_escape_since{0};
@@ -252,32 +240,37 @@ class Loop {
 
 }  // namespace
 
-int play(const Plan& plan, const PlayerOptions& options,
-         std::vector<std::unique_ptr<SessionObserver>> extra) {
-  ignore_sigpipe();
-  const int human_fd = options.human_to_stderr ? STDERR_FILENO : STDOUT_FILENO;
-  const TerminalCaps caps = detect_terminal_caps(options.no_color, human_fd);
-  const bool live = !options.quiet && caps.fancy && !options.plain;
-  const bool keys = ::isatty(STDIN_FILENO) == 1 || (options.routine_from_stdin && live);
+Presentation decide_presentation(const PlayerOptions& options) {
+  Presentation out;
+  out.human_fd = options.human_to_stderr ? STDERR_FILENO : STDOUT_FILENO;
+  out.caps = detect_terminal_caps(options.no_color, out.human_fd);
+  out.live = !options.quiet && out.caps.fancy && !options.plain;
+  out.keys = ::isatty(STDIN_FILENO) == 1 || (options.routine_from_stdin && out.live);
+  return out;
+}
 
-  Loop loop(plan, options, std::move(extra));
-  DisplayOptions display{human_fd, caps, options.bell};
-  if (live) {
-    loop.add(std::make_unique<TerminalDisplay>(plan, display));
-  } else if (!options.quiet) {
-    display.caps.color = false;
-    display.bell = false;
-    loop.add(std::make_unique<PlainDisplay>(plan, display, options.session.lead_in_ms));
-  }
-
-  SignalPipe signals;
-  std::optional<TerminalGuard> guard;
-  if (keys || live) {
-    guard.emplace(TerminalGuard::Options{options.routine_from_stdin, live, human_fd});
-  }
-  const int code = loop.run(guard ? &*guard : nullptr, signals, live);
+int run_loop(const Plan& plan, const PlayerOptions& options,
+             std::vector<std::unique_ptr<SessionObserver>> observers, Clock& clock, Port& port,
+             bool live) {
+  Loop loop(plan, options, std::move(observers), clock, port);
+  const int code = loop.run(live);
   loop.finish();
   return code;
+}
+
+int play(const Plan& plan, const PlayerOptions& options,
+         std::vector<std::unique_ptr<SessionObserver>> observers) {
+  ignore_sigpipe();
+  const Presentation presentation = decide_presentation(options);
+  SignalPipe signals;
+  std::optional<TerminalGuard> guard;
+  if (presentation.keys || presentation.live) {
+    guard.emplace(TerminalGuard::Options{options.routine_from_stdin, presentation.live,
+                                         presentation.human_fd});
+  }
+  SystemClock clock;
+  SystemPort port(signals, guard ? &*guard : nullptr, presentation.human_fd);
+  return run_loop(plan, options, std::move(observers), clock, port, presentation.live);
 }
 
 }  // namespace backcare

@@ -1,6 +1,7 @@
 #include "speech.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -9,9 +10,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstdlib>
-#include <thread>
 
 #include "text.hpp"
 
@@ -120,18 +119,19 @@ Speech::Speech(const Plan& plan, SpeechOptions options)
     : m_plan(plan), m_options(std::move(options)) {}
 
 Speech::~Speech() {
-  // Give the last words (the end of the routine) time to be heard, then stop.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (m_child > 0 && std::chrono::steady_clock::now() < deadline) {
+  // Give the last words (the end of the routine) time to be heard, then stop: up to 250
+  // naps of 20 ms (5 s), counted rather than timed, so speech reads no clock.
+  for (int nap = 0; nap < 250 && m_child > 0; ++nap) {
     reap(false);
     if (m_child > 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      ::poll(nullptr, 0, 20);
     }
   }
   stop_current();
 }
 
-void Speech::on_events(const std::vector<SessionEvent>& events, const SessionView&) {
+void Speech::on_events(const std::vector<SessionEvent>& events, const SessionView& /*view*/,
+                       const Turn& /*turn*/) {
   std::string text;
   for (const auto& event : events) {
     const std::string words = spoken_text(m_plan, event);

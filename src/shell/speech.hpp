@@ -38,7 +38,8 @@ class Speech final : public SessionObserver {
   Speech(const Speech&) = delete;
   Speech& operator=(const Speech&) = delete;
 
-  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                 const Turn& turn) override;
 
  private:
   void say(const std::string& text);

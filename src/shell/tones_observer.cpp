@@ -51,7 +51,7 @@ void Tones::report(std::optional<std::string> warning) {
   }
 }
 
-void Tones::on_tick(const SessionView&) {
+void Tones::on_tick(const SessionView& /*view*/, const Turn& /*turn*/) {
   flush_warning();
 }
 
@@ -59,11 +59,12 @@ void Tones::flush_warning() {
   report(m_sound.poll());
 }
 
-void Tones::on_suspend() {
+void Tones::on_suspend(const Turn& /*turn*/) {
   m_sound.stop_all();
 }
 
-void Tones::on_events(const std::vector<SessionEvent>& events, const SessionView&) {
+void Tones::on_events(const std::vector<SessionEvent>& events, const SessionView& /*view*/,
+                      const Turn& /*turn*/) {
   for (const SessionEvent& event : events) {
     switch (event.type) {
       case EventType::step_start:

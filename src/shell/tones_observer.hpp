@@ -19,9 +19,10 @@ class Tones final : public SessionObserver {
   Tones(const Tones&) = delete;
   Tones& operator=(const Tones&) = delete;
 
-  void on_events(const std::vector<SessionEvent>& events, const SessionView& view) override;
-  void on_tick(const SessionView& view) override;
-  void on_suspend() override;
+  void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                 const Turn& turn) override;
+  void on_tick(const SessionView& view, const Turn& turn) override;
+  void on_suspend(const Turn& turn) override;
 
   // Reaps finished players; prints the warning (once) when playing has been given up.
   void flush_warning();

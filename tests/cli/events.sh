@@ -4,13 +4,18 @@
 source "$SOURCE_DIR/tests/cli/lib.bash"
 SMALL="$SOURCE_DIR/tests/data/run/small.json"
 
-# Strips the fields that vary from run to run (wall, elapsed_ms) after checking their form.
+# Strips the fields that vary from run to run (wall, mono_us, elapsed_ms) after checking their
+# form (mono_us never goes back).
 normalise() {
   python3 -c '
 import json, re, sys
+mono = 0
 for line in sys.stdin:
     e = json.loads(line)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d", e.pop("wall")), line
+    m = e.pop("mono_us")
+    assert isinstance(m, int) and m >= mono, line
+    mono = m
     if e["event"] == "session_end":
         elapsed = e.pop("elapsed_ms")
         assert isinstance(elapsed, int) and elapsed >= 0, line

@@ -1,0 +1,129 @@
+#include "loop_io.hpp"
+
+#include <poll.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+
+namespace backcare {
+namespace {
+
+timespec to_timespec(std::int64_t ns) {
+  timespec out{};
+  out.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
+  out.tv_nsec = static_cast<long>(ns % 1'000'000'000);
+  return out;
+}
+
+}  // namespace
+
+TimePoint SystemClock::now() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_MONOTONIC, &ts);
+  return TimePoint(static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec);
+}
+
+std::chrono::system_clock::time_point SystemClock::wall() {
+  return std::chrono::system_clock::now();
+}
+
+SystemPort::SystemPort(SignalPipe& signals, TerminalGuard* guard, int display_fd)
+    : m_signals(signals), m_guard(guard), m_display_fd(display_fd) {
+  m_timer_fd = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+}
+
+SystemPort::~SystemPort() {
+  if (m_timer_fd >= 0) {
+    ::close(m_timer_fd);
+  }
+}
+
+Wakeup SystemPort::wait(std::optional<TimePoint> deadline, bool read_keys) {
+  Wakeup out;
+  pollfd fds[3] = {{m_signals.fd(), POLLIN, 0}, {-1, POLLIN, 0}, {-1, POLLIN, 0}};
+  if (read_keys && has_keyboard()) {
+    fds[1].fd = m_guard->input_fd();
+  }
+  timespec timeout{};
+  timespec* timeout_ptr = nullptr;
+  if (deadline) {
+    const std::int64_t at = std::max<std::int64_t>(1, deadline->count());
+    bool armed = false;
+    if (m_timer_fd >= 0) {
+      itimerspec spec{};
+      spec.it_value = to_timespec(at);
+      armed = ::timerfd_settime(m_timer_fd, TFD_TIMER_ABSTIME, &spec, nullptr) == 0;
+    }
+    if (armed) {
+      fds[2].fd = m_timer_fd;
+    } else {
+      // The portable fallback: a relative timeout, late by the kernel's slack.
+      timespec now_ts{};
+      ::clock_gettime(CLOCK_MONOTONIC, &now_ts);
+      const std::int64_t now_ns =
+          static_cast<std::int64_t>(now_ts.tv_sec) * 1'000'000'000 + now_ts.tv_nsec;
+      timeout = to_timespec(std::max<std::int64_t>(0, at - now_ns));
+      timeout_ptr = &timeout;
+    }
+  }
+  const int ready = ::ppoll(fds, 3, timeout_ptr, nullptr);
+  if (ready < 0) {
+    out.failed = errno != EINTR;
+    return out;
+  }
+  if (ready == 0) {
+    return out;
+  }
+  if ((fds[0].revents & POLLIN) != 0) {
+    out.signals = m_signals.drain();
+  }
+  if (fds[1].fd >= 0 && fds[1].revents != 0) {
+    const auto bytes = (fds[1].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0
+                           ? read_available(fds[1].fd)
+                           : std::optional<std::string>(std::string());
+    if (bytes) {
+      out.keys = *bytes;
+    } else {
+      out.keys_gone = true;
+    }
+  }
+  if (fds[2].fd >= 0 && (fds[2].revents & POLLIN) != 0) {
+    std::uint64_t expirations = 0;
+    ssize_t ignored = ::read(m_timer_fd, &expirations, sizeof expirations);
+    (void)ignored;
+  }
+  return out;
+}
+
+bool SystemPort::has_keyboard() const {
+  return m_guard != nullptr && m_guard->input_fd() >= 0;
+}
+
+bool SystemPort::foreground() {
+  return m_guard == nullptr || m_guard->in_foreground();
+}
+
+void SystemPort::enter() {
+  if (m_guard != nullptr) {
+    m_guard->enter();
+  }
+}
+
+void SystemPort::restore() {
+  if (m_guard != nullptr) {
+    m_guard->restore();
+  }
+}
+
+void SystemPort::suspend() {
+  suspend_self();
+}
+
+std::optional<int> SystemPort::window_width() {
+  return backcare::window_width(m_display_fd);
+}
+
+}  // namespace backcare
