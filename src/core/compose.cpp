@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "plan.hpp"
+
 namespace backcare {
 namespace {
 
@@ -22,6 +24,13 @@ void apply_group_title(std::vector<Step>& steps, const std::string& title) {
 
 std::string optional_title(FieldReader& fields, const Json& value, const std::string& path) {
   return fields.optional_string(value, path, "title", true).value_or("");
+}
+
+std::string cue_limit_message() {
+  return fmt::format(
+      "expands to more than {} timed cues (every repeat, side and included step "
+      "counts)",
+      k_max_segments);
 }
 
 // The "with" of an include: values for the included routine's parameters. False when it is
@@ -56,12 +65,27 @@ bool read_with(ComposeContext& context, const Json& value, const std::string& pa
 
 }  // namespace
 
+std::string include_limit_message() {
+  return fmt::format(
+      "more than {} includes to read for one routine (every include counts, also "
+      "one that fails or comes again through another routine)",
+      k_max_include_loads);
+}
+
 std::string IncludeChain::format(const std::string& last) const {
   std::string out;
   for (const auto& source : sources) {
     out += source + " → ";
   }
   return out + last;
+}
+
+std::size_t cue_count(const std::vector<Step>& steps) {
+  std::size_t count = 0;
+  for (const auto& step : steps) {
+    count += step.cues.size() * std::max<std::size_t>(1, step.sides.size());
+  }
+  return count;
 }
 
 void read_repeat(ComposeContext& context, const Json& value, const std::string& path,
@@ -75,6 +99,14 @@ void read_repeat(ComposeContext& context, const Json& value, const std::string& 
   std::vector<Step> block;
   if (value.contains("steps")) {
     read_steps(value["steps"], path + ".steps", block);
+  }
+  // Before any copy: the cues of every round, and of what is already there, fit the limit.
+  const std::size_t block_cues = cue_count(block);
+  if (times > 0 && block_cues > 0 &&
+      (block_cues > k_max_segments / static_cast<std::size_t>(times) ||
+       cue_count(steps) + block_cues * static_cast<std::size_t>(times) > k_max_segments)) {
+    fields.error(path, cue_limit_message());
+    return;
   }
   apply_group_title(block, title);
   for (std::int64_t round = 1; round <= times && steps.size() <= k_max_steps; ++round) {
@@ -111,6 +143,9 @@ void read_include(ComposeContext& context, const Json& value, const std::string&
     fields.error(routine_path, "includes cannot be resolved here");
     return;
   }
+  if (++context.state.loads > k_max_include_loads) {
+    return;  // load_routine says so, first: the rest of what is wrong matters less
+  }
   const auto resolved = context.options.resolver->resolve(ref, fields.source());
   if (const auto* problem = std::get_if<std::string>(&resolved)) {
     fields.error(routine_path, *problem);
@@ -146,6 +181,10 @@ void read_include(ComposeContext& context, const Json& value, const std::string&
     if (first) {  // its errors are said once, however often it is included
       fields.errors().insert(fields.errors().end(), included.errors.begin(), included.errors.end());
     }
+    return;
+  }
+  if (cue_count(steps) + cue_count(included.routine.steps) > k_max_segments) {
+    fields.error(path, cue_limit_message());
     return;
   }
   std::vector<Step> included_steps = included.routine.steps;

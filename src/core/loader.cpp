@@ -284,6 +284,14 @@ class Validator {
                            type_phrase(cues)));
       return;
     }
+    // Each cue is planned once per side; too many is refused before any is read.
+    const std::size_t sides = std::max<std::size_t>(1, step.sides.size());
+    if (cues.size() > k_max_segments / sides) {
+      error(p, fmt::format("{} cues{} is more than the limit of {} timed cues", cues.size(),
+                           sides > 1 ? fmt::format(" on each of {} sides", sides) : "",
+                           k_max_segments));
+      return;
+    }
     for (std::size_t i = 0; i < cues.size(); ++i) {
       const std::string cp = json_path_index(p, i);
       const Json& cue = cues[i];
@@ -367,6 +375,16 @@ class Validator {
   ComposeContext m_compose;
 };
 
+// At most k_max_errors lines, then one saying how many more there are.
+void cap_errors(Diagnostics& errors, const std::string& source) {
+  if (errors.size() <= k_max_errors) {
+    return;
+  }
+  const std::size_t more = errors.size() - k_max_errors;
+  errors.resize(k_max_errors);
+  errors.push_back({source, 0, 0, "", fmt::format("and {} more errors", more)});
+}
+
 }  // namespace
 
 LoadResult load_included(std::string_view text, const std::string& source,
@@ -380,6 +398,7 @@ LoadResult load_included(std::string_view text, const std::string& source,
                         result.bad_command_line);
     result.routine = validator.routine();
   }
+  cap_errors(result.errors, source);
   return result;
 }
 
@@ -389,6 +408,9 @@ LoadResult load_routine(std::string_view text, const std::string& source,
   try {
     ComposeState state;
     result = load_included(text, source, options, IncludeChain{}, state);
+    if (state.loads > k_max_include_loads) {
+      result.errors.insert(result.errors.begin(), {source, 0, 0, "", include_limit_message()});
+    }
     if (result.ok()) {
       ExpandResult expanded = expand(result.routine);
       result.errors = std::move(expanded.errors);
