@@ -290,6 +290,17 @@ TEST_CASE("plan::limits") {
           "cycles, sets or reps");
     CHECK(result.plan.segments.size() <= k_max_segments);
   }
+  SUBCASE("timed cues count against the segment limit like segments") {
+    Step step;
+    step.kind = StepKind::timed;
+    step.title = "t";
+    step.duration_ms = 1000;
+    step.sides = {"a", "b"};
+    step.cues.assign(10'000, TimedCue{0, "c"});  // 2 × 10,000 cues + 2 segments
+    const ExpandResult result = expand(routine_of({step}));
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.plan.cues.size() <= k_max_segments);
+  }
   SUBCASE("huge reps stop early instead of looping 10^8 times") {
     Step step;
     step.kind = StepKind::reps;

@@ -1,8 +1,8 @@
 #pragma once
 // Turns routine text into a validated Routine, or the full list of what is wrong with it.
 // Pure: no file system, no clock, no globals, and no exception leaves it. Included routines
-// are fetched through a RoutineResolver, which the shell implements over files and the tests
-// fake with strings.
+// are fetched through a RoutineResolver (compose.hpp), which the shell implements over files and
+// the tests fake with strings. Typed fields are read by json_fields.hpp, parameters by params.hpp.
 #include <map>
 #include <string>
 #include <string_view>
@@ -11,13 +11,12 @@
 
 #include "diagnostic.hpp"
 #include "json_reader.hpp"
+#include "params.hpp"
 #include "routine.hpp"
 
 namespace backcare {
 
-inline constexpr std::size_t k_max_string_chars = 500;
 inline constexpr std::size_t k_max_steps = 1000;
-inline constexpr std::int64_t k_max_count = 10000;  // cycles, sets, reps, times
 inline constexpr std::size_t k_max_include_depth = 16;
 
 // Finds the routine an "include" step names: a routine name, or a path relative to the
@@ -34,15 +33,6 @@ class RoutineResolver {
   virtual std::variant<Found, std::string> resolve(const std::string& ref,
                                                    const std::string& from_source) const = 0;
 };
-
-// A parameter value set from outside the routine: by `--set name=value` or an include's
-// "with". Errors about it are reported at `where`.
-struct ParamValue {
-  Json value;
-  Diagnostic where;  // source/line/column/path of the setting; message unused
-  bool from_command_line = false;
-};
-using ParamValues = std::map<std::string, ParamValue>;
 
 struct LoadOptions {
   const RoutineResolver* resolver = nullptr;  // nullptr: "include" steps are errors
@@ -63,10 +53,5 @@ LoadResult load_routine(std::string_view text, const std::string& source,
 
 // A routine name: [a-z0-9][a-z0-9-]*, at most 40 characters.
 bool is_routine_name(std::string_view name);
-
-// Parses "name=value" from --set: the value as a number, a duration ("90s" → 90) or, failing
-// both, a string (which the loader then rejects with the parameter's name).
-std::variant<std::pair<std::string, ParamValue>, std::string> parse_set_option(
-    const std::string& text);
 
 }  // namespace backcare

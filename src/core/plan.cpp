@@ -26,7 +26,12 @@ class PlanBuilder {
     m_offset += duration_ms;
   }
 
+  // A timed cue counts against the segment limit like a segment: it is stored and shown too.
   void cue(std::size_t step, std::int64_t at_ms, std::string text) {
+    ++m_count;
+    if (m_count > k_max_segments) {
+      return;
+    }
     m_plan.cues.push_back({at_ms, step, std::move(text)});
   }
 

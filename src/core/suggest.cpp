@@ -12,7 +12,7 @@ namespace {
 // Optimal string alignment distance: insertions, deletions, substitutions, and swaps of two
 // adjacent letters ("lsit" → "list") each count as one edit.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  std::size_t d[k_max_suggest_chars + 3][k_max_suggest_chars + 3];  // both are short: see below
   for (std::size_t i = 0; i <= a.size(); ++i) {
     d[i][0] = i;
   }
@@ -35,12 +35,24 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
-  if (word.size() > 100) {
+  // A match is at most 2 edits away, so a word or candidate whose length differs by more cannot
+  // match; names longer than k_max_suggest_chars are never suggested. That bounds each
+  // comparison, and k_max_suggest_candidates bounds how many are made.
+  if (word.size() > k_max_suggest_chars + 2) {
     return std::nullopt;
   }
   std::optional<std::string> best;
   std::size_t best_distance = 3;
+  std::size_t compared = 0;
   for (const auto& candidate : candidates) {
+    if (candidate.size() > k_max_suggest_chars ||
+        (candidate.size() > word.size() ? candidate.size() - word.size()
+                                        : word.size() - candidate.size()) > 2) {
+      continue;
+    }
+    if (++compared > k_max_suggest_candidates) {
+      break;
+    }
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance && d * 2 < std::max(word.size(), candidate.size())) {
       best = candidate;

@@ -7,8 +7,12 @@
 
 namespace backcare {
 
+inline constexpr std::size_t k_max_suggest_chars = 40;         // longer names are not suggested
+inline constexpr std::size_t k_max_suggest_candidates = 1000;  // comparisons per suggestion
+
 // The candidate closest to `word` by edit distance, when it is close enough to be a likely
-// typo (at most 2 edits, and fewer than half the word's length); nullopt otherwise.
+// typo (at most 2 edits, and fewer than half the word's length); nullopt otherwise. Only
+// candidates of at most k_max_suggest_chars are compared, and at most k_max_suggest_candidates.
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates);
 

@@ -1,7 +1,9 @@
 #include "catalog.hpp"
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -38,6 +40,10 @@ FileText read_fd(int fd, const std::string& path) {
     if (n < 0) {
       if (errno == EINTR) {
         continue;
+      }
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {  // opened O_NONBLOCK: it would block
+        return file_error(path, k_exit_no_input,
+                          "cannot read without waiting; a routine must be a regular file");
       }
       return file_error(path, k_exit_no_input,
                         fmt::format("cannot read: {}", std::strerror(errno)));
@@ -93,7 +99,16 @@ FileText read_routine_text(const std::string& path) {
                       fmt::format("file is larger than the limit of 1 MiB ({} bytes)",
                                   static_cast<std::uintmax_t>(st.st_size)));
   }
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  // Files of /proc and /sys pass as regular but are the kernel's (some block on read, such as
+  // /proc/kmsg); the descriptor stays O_NONBLOCK so no read can wait.
+  struct statfs fs {};
+  if (::fstatfs(fd, &fs) == 0 && (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC)) {
+    ::close(fd);
+    return file_error(path, k_exit_no_input,
+                      fmt::format("is on the {} pseudo file system; a routine must be a regular "
+                                  "file",
+                                  fs.f_type == PROC_SUPER_MAGIC ? "/proc" : "/sys"));
+  }
   FileText out = read_fd(fd, path);
   ::close(fd);
   return out;
@@ -156,9 +171,11 @@ std::variant<RoutineResolver::Found, std::string> CatalogResolver::resolve(
       return it->second;
     }
   }
-  std::vector<std::string> names;
+  std::vector<std::string> names;  // only names a routine can have are suggested
   for (const auto& [name, found] : m_named) {
-    names.push_back(name);
+    if (is_routine_name(name)) {
+      names.push_back(name);
+    }
   }
   return fmt::format("no routine named \"{}\"{}", sanitize(ref), did_you_mean(ref, names));
 }

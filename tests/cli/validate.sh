@@ -36,7 +36,6 @@ bad/several.json:6:75: steps[0].pattern.exhale: must be > 0
 bad/several.json:6:90: steps[0].cycles: expected a whole number from 1 to 10000, got the number 1.5
 bad/several.json:7:71: steps[1].cues[0].at: must be less than the step'"'"'s duration (10s)
 bad/several.json:8:80: steps[2]: unknown key "cyles"; did you mean "cycles"?
-bad/several.json:8:5: steps[2]: missing "cycles" or "duration" (how long to breathe)
 bad/several.json:9:49: steps[3].duration: expected a duration (seconds or "1m30s"), got an array' \
   "invalid file: every error"
 
