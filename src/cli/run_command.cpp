@@ -1,0 +1,116 @@
+// `backcare run` and the routine shortcuts: the routine with the command line's changes, then
+// the player (or, with --dry-run, the plan).
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "event_stream.hpp"
+#include "exit_codes.hpp"
+#include "player.hpp"
+#include "sanitize.hpp"
+#include "show.hpp"
+#include "speech.hpp"
+
+namespace backcare {
+namespace {
+
+// The routine named on the command line with --set, the breath overrides and --from-step
+// applied, expanded; throws AppError (2) when the options make it impossible.
+struct RunPlan {
+  Routine routine;
+  Plan plan;
+};
+
+RunPlan plan_for(Context& context, const RunArgs& args) {
+  Routine routine = resolve_routine(context, args.routine, parse_sets(args.sets));
+  if (const auto problem = apply_breath_overrides(routine, args.overrides)) {
+    throw AppError{k_exit_usage, {*problem}};
+  }
+  ExpandResult expanded = expand(routine);
+  if (!expanded.ok()) {
+    AppError error{k_exit_usage, {}};
+    for (const auto& e : expanded.errors) {
+      error.lines.push_back("with these options the routine " + e.message);
+    }
+    throw error;
+  }
+  if (args.from_step > expanded.plan.steps.size()) {
+    throw AppError{k_exit_usage,
+                   {fmt::format("--from-step {}: the routine has {} steps", args.from_step,
+                                expanded.plan.steps.size())}};
+  }
+  return {std::move(routine), std::move(expanded.plan)};
+}
+
+// The observers beside the display: the --events stream and --speak. (The display itself is
+// chosen by the player from `options`.) The one place that builds them, to be replaced by one
+// call into the shell.
+std::vector<std::unique_ptr<SessionObserver>> make_observers(const Plan& plan, const RunArgs& args,
+                                                             PlayerOptions& options) {
+  std::vector<std::unique_ptr<SessionObserver>> observers;
+  if (!args.events.empty()) {
+    int fd = STDOUT_FILENO;
+    if (args.events == "-") {
+      options.human_to_stderr = true;
+    } else {
+      fd = ::open(args.events.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (fd < 0) {
+        throw AppError{k_exit_cant_create,
+                       {fmt::format("cannot write events to {}: {}", sanitize(args.events),
+                                    std::strerror(errno))}};
+      }
+    }
+    observers.push_back(std::make_unique<EventStream>(plan, fd, args.events != "-"));
+  }
+  if (args.speak) {
+    SpeechOptions speech;
+    if (const char* dir = std::getenv("BACKCARE_SPEECH_WAV_DIR")) {
+      speech.wav_dir = dir;
+    }
+    if (program_in_path(speech.program)) {
+      observers.push_back(std::make_unique<Speech>(plan, speech));
+    } else {
+      print_err(
+          "backcare: warning: --speak needs espeak-ng (sudo apt-get install espeak-ng); going on "
+          "without speech\n");
+    }
+  }
+  return observers;
+}
+
+PlayerOptions player_options(const RunArgs& args) {
+  PlayerOptions options;
+  options.session.speed = args.speed;
+  options.session.lead_in_ms = static_cast<std::int64_t>(std::llround(args.lead_in * 1000));
+  options.session.from_step = args.from_step - 1;
+  options.plain = args.plain;
+  options.no_color = args.no_color;
+  options.bell = !args.no_bell;
+  options.quiet = args.quiet;
+  options.routine_from_stdin = args.routine == "-";
+  return options;
+}
+
+}  // namespace
+
+int cmd_run(Context& context, const Args& all) {
+  const RunArgs& args = all.run;
+  const RunPlan run = plan_for(context, args);
+  if (args.dry_run) {
+    print_out(describe_plan(run.routine, run.plan));
+    return k_exit_ok;
+  }
+  PlayerOptions options = player_options(args);
+  auto observers = make_observers(run.plan, args, options);
+  std::fflush(stdout);
+  return play(run.plan, options, std::move(observers));
+}
+
+}  // namespace backcare
