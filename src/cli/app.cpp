@@ -1,5 +1,10 @@
 #include "app.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include <fmt/format.h>
 
 #include <exception>
@@ -11,8 +16,22 @@
 #include "sanitize.hpp"
 
 namespace backcare {
+namespace {
 
-int app_main(int argc, char** argv) {
+// A program started with fd 0, 1 or 2 closed would otherwise hand that number to the next
+// file it opens (`--events FILE` as fd 1, with the display written into it): open them first.
+void open_standard_fds() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      const int opened = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+      if (opened > 2) {
+        ::close(opened);  // not the lowest free number: leave it
+      }
+    }
+  }
+}
+
+int run_and_catch(int argc, char** argv) {
   try {
     return dispatch(argc, argv);
   } catch (const AppError& e) {
@@ -32,6 +51,14 @@ int app_main(int argc, char** argv) {
     print_err("backcare: error: unexpected failure\n");
     return k_exit_software;
   }
+}
+
+}  // namespace
+
+int app_main(int argc, char** argv) {
+  open_standard_fds();
+  const int exit_code = run_and_catch(argc, argv);
+  return finish_output(exit_code);
 }
 
 }  // namespace backcare

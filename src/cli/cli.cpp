@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <sstream>
+
 #include "completion.hpp"
 #include "context.hpp"
 #include "exit_codes.hpp"
@@ -32,7 +34,8 @@ Examples:
   backcare run my.json --dry-run               print the plan without running it
 
 Exit codes: 0 completed, 1 stopped with q, 2 usage error, 65 invalid routine, 66 unreadable
-file, 73 cannot write --events, 129/130/143 SIGHUP/SIGINT/SIGTERM, 141 output closed.)";
+file, 73 cannot write --events, 74 cannot write the output, 129/130/143 SIGHUP/SIGINT/SIGTERM,
+141 output closed.)";
 
 const char* k_footer = R"(Examples:
   backcare breathe                      5 minutes of paced 360° breathing
@@ -51,6 +54,7 @@ Exit codes:
   65   invalid routine data (one line per problem: file:line:col: path: message)
   66   routine file missing, unreadable or not a regular file
   73   cannot create a file (new, --events)
+  74   cannot write the output (e.g. a full disk)
   129, 130, 143  a session ended by SIGHUP, SIGINT (Ctrl-C), SIGTERM
   141  the output was closed (e.g. piped into head)
 
@@ -243,7 +247,10 @@ ParsedCommandLine parse_command_line(CLI::App& app, int argc, char** argv) {
     app.parse(static_cast<int>(pointers.size()), pointers.data());
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {
-      return {"", app.exit(e)};  // --help, --version
+      std::ostringstream out;  // --help, --version: through print_out, which notices write errors
+      const int code = app.exit(e, out, out);
+      print_out(out.str());
+      return {"", code};
     }
     throw AppError{k_exit_usage,
                    {fmt::format("{}\nRun `backcare --help` for usage.", sanitize(e.what()))}};

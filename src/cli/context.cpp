@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 
 #include "exit_codes.hpp"
 #include "loader.hpp"
@@ -21,13 +24,36 @@ AppError errors_to_app_error(const Diagnostics& errors, int exit_code) {
   return out;
 }
 
+namespace {
+int s_stdout_errno = 0;  // the first failed write to standard output, 0 when none
+}
+
 void print_out(const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() && s_stdout_errno == 0) {
+    s_stdout_errno = errno != 0 ? errno : EIO;
+  }
 }
 
 void print_err(const std::string& text) {
   std::fflush(stdout);
   std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+int finish_output(int exit_code) {
+  errno = 0;
+  if ((std::fflush(stdout) != 0 || std::ferror(stdout) != 0) && s_stdout_errno == 0) {
+    s_stdout_errno = errno != 0 ? errno : EIO;
+  }
+  if (s_stdout_errno == 0) {
+    return exit_code;
+  }
+  if (s_stdout_errno == EPIPE) {
+    return 128 + SIGPIPE;
+  }
+  const std::string message = fmt::format("backcare: error: cannot write to standard output: {}\n",
+                                          std::strerror(s_stdout_errno));
+  std::fwrite(message.data(), 1, message.size(), stderr);
+  return exit_code == k_exit_ok ? k_exit_io_error : exit_code;
 }
 
 const Catalog& Context::catalog() {
@@ -74,7 +100,14 @@ Routine load_routine_arg(Context& context, const RoutineText& routine, const Par
   LoadResult loaded = load_routine(routine.text, routine.source,
                                    {&context.catalog().resolver(), params, routine.key});
   if (!loaded.ok()) {
-    throw errors_to_app_error(loaded.errors, loaded.bad_command_line ? k_exit_usage : k_exit_data);
+    // A limit crossed only because of --set (the routine loads without them) is the command
+    // line's fault, as with --cycles: a usage error.
+    const bool caused_by_sets =
+        loaded.bad_command_line ||
+        (!params.empty() && load_routine(routine.text, routine.source,
+                                         {&context.catalog().resolver(), {}, routine.key})
+                                .ok());
+    throw errors_to_app_error(loaded.errors, caused_by_sets ? k_exit_usage : k_exit_data);
   }
   loaded.routine.source = routine.entry != nullptr ? routine.entry->source : routine.source;
   return loaded.routine;

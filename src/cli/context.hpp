@@ -25,8 +25,14 @@ struct AppError {
 // Diagnostics as an AppError, one line each.
 AppError errors_to_app_error(const Diagnostics& errors, int exit_code);
 
+// Standard output and error. A failed write to standard output is remembered for
+// finish_output(), which app_main calls last.
 void print_out(const std::string& text);
 void print_err(const std::string& text);
+
+// Flushes standard output. On a write error (a full disk, /dev/full) prints why and returns
+// 74 when `exit_code` was 0; a closed pipe with SIGPIPE ignored (after a session) is 141.
+int finish_output(int exit_code);
 
 // The routine folders of the command line, the catalog read from them on first use, and the
 // CLI11 App the program parsed with (for `completion`).

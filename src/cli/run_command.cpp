@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "duration.hpp"
 #include "event_stream.hpp"
 #include "exit_codes.hpp"
 #include "player.hpp"
@@ -29,6 +30,11 @@ struct RunPlan {
 };
 
 RunPlan plan_for(Context& context, const RunArgs& args) {
+  if (args.quiet && args.events.empty()) {
+    throw AppError{k_exit_usage,
+                   {"--quiet turns the display off, so it needs --events FILE (or --events -): "
+                    "without them nothing would show"}};
+  }
   Routine routine = resolve_routine(context, args.routine, parse_sets(args.sets));
   if (const auto problem = apply_breath_overrides(routine, args.overrides)) {
     throw AppError{k_exit_usage, {*problem}};
@@ -85,6 +91,36 @@ std::vector<std::unique_ptr<SessionObserver>> make_observers(const Plan& plan, c
   return observers;
 }
 
+// What `--dry-run` prints: the plan as `show` describes it, or with --from-step N only the
+// steps from N (numbered as in the whole routine) and their total.
+std::string describe_from_step(const Routine& routine, const Plan& plan, std::size_t first) {
+  if (first == 0) {
+    return describe_plan(routine, plan);
+  }
+  // describe_plan of no steps is the frame: title and description, then "Total", then a note.
+  Routine frame_routine = routine;
+  frame_routine.steps.clear();
+  const std::string frame = describe_plan(frame_routine, Plan{});
+  const std::size_t total_at = frame.rfind("\nTotal ");
+  const std::size_t note_at = frame.find('\n', total_at + 1);
+  std::string out = frame.substr(0, total_at);
+  out += fmt::format("From step {} of {} (--from-step {}):\n", first + 1, plan.steps.size(),
+                     first + 1);
+  std::int64_t total_ms = 0;
+  for (std::size_t i = first; i < plan.steps.size() && i < routine.steps.size(); ++i) {
+    Routine one = frame_routine;
+    one.steps = {routine.steps[i]};
+    Plan one_plan;
+    one_plan.steps = {plan.steps[i]};
+    const std::string text = describe_plan(one, one_plan);
+    std::string block = text.substr(total_at, text.rfind("\nTotal ") - total_at);
+    block.replace(0, 4, fmt::format("{:>3}.", i + 1));  // "  1." is step i + 1
+    out += block;
+    total_ms += plan.steps[i].duration_ms;
+  }
+  return out + fmt::format("\nTotal {}", format_clock(total_ms)) + frame.substr(note_at);
+}
+
 PlayerOptions player_options(const RunArgs& args) {
   PlayerOptions options;
   options.session.speed = args.speed;
@@ -104,7 +140,7 @@ int cmd_run(Context& context, const Args& all) {
   const RunArgs& args = all.run;
   const RunPlan run = plan_for(context, args);
   if (args.dry_run) {
-    print_out(describe_plan(run.routine, run.plan));
+    print_out(describe_from_step(run.routine, run.plan, args.from_step - 1));
     return k_exit_ok;
   }
   PlayerOptions options = player_options(args);
