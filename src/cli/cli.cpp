@@ -62,10 +62,30 @@ Routines are looked up in the built-ins, then $XDG_CONFIG_HOME/backcare/routines
 (default ~/.config/backcare/routines), then each --routines-dir.
 NO_COLOR (non-empty) turns colour off. See backcare(1), docs/routines.md and docs/events.md.)";
 
+// A check that reads the value as routine files read numbers (parse_cli_number), so "nan",
+// "inf", "0x10" and " 5" are refused, and says what is wrong in our words
+// ("--speed: must be between 0.1 and 1000, got 0.01"; CLI11 puts the option's name first).
+// `description` is the help text's, as CLI::Range would show it.
+CLI::Validator number_between(double low, double high, bool whole, std::string description) {
+  return CLI::Validator(
+      [low, high, whole](std::string& text) -> std::string {
+        const auto value = parse_cli_number(text);
+        if (!value || (whole && text.find_first_of(".eE") != std::string::npos)) {
+          return fmt::format("expected {}, got \"{}\"", whole ? "a whole number" : "a number",
+                             sanitize(text));
+        }
+        if (*value < low || *value > high) {
+          return fmt::format("must be between {} and {}, got {}", low, high, text);
+        }
+        return "";
+      },
+      std::move(description));
+}
+
 void add_run_options(CLI::App& sub, RunArgs& args) {
   sub.footer(k_run_footer);
   sub.add_option("--speed", args.speed, "Run X times faster (0.1 to 1000), for previews and tests")
-      ->check(CLI::Range(0.1, 1000.0))
+      ->check(number_between(0.1, 1000, false, "FLOAT in [0.1 - 1000]"))
       ->type_name("X");
   sub.add_flag("--plain", args.plain,
                "One plain line per event, no redraws (automatic when output is not a terminal)");
@@ -75,7 +95,7 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
                "Say each step, breath and cue aloud (needs espeak-ng), to follow with eyes closed");
   sub.add_option("--lead-in", args.lead_in,
                  "Get-ready seconds before the first step and after a resume (default 3, 0: none)")
-      ->check(CLI::Range(0.0, 60.0))
+      ->check(number_between(0, 60, false, "FLOAT in [0 - 60]"))
       ->type_name("S");
   sub.add_option("--inhale", args.overrides.inhale, "Inhale length for every breath step (4, 4s)")
       ->type_name("D");
@@ -89,7 +109,7 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
   sub.add_option("--minutes", args.overrides.minutes, "Minutes of every breath step")
       ->type_name("M");
   sub.add_option("--from-step", args.from_step, "Start at step N (1-based)")
-      ->check(CLI::Range(std::size_t{1}, k_max_steps))
+      ->check(number_between(1, static_cast<double>(k_max_steps), true, "UINT in [1 - 1000]"))
       ->type_name("N");
   sub.add_flag("--dry-run", args.dry_run, "Print the plan (as `show`) and exit without waiting");
   sub.add_option("--events", args.events,

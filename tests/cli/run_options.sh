@@ -48,4 +48,27 @@ expect_err "segments" "--set past the segment limit: names the limit"
 run "$BACKCARE" show "$TMP/many.json" --set cycles=10000
 expect_rc 2 "show --set past the segment limit"
 
+# --- numbers are read strictly, as in routine files; range messages in our words --------------
+for option in --speed --lead-in --inhale --minutes; do
+  for value in nan inf -inf 0x10 " 5" "5 " +5 1. .5 1e; do
+    run "$BACKCARE" breathe --dry-run "$option" "$value"
+    expect_rc 2 "$option [$value]"
+  done
+done
+for value in nan 1e0 2.5 0x1 " 2" 0; do
+  run "$BACKCARE" posture --dry-run --from-step "$value"
+  expect_rc 2 "--from-step [$value]"
+done
+run "$BACKCARE" breathe --dry-run --speed 1e2 --lead-in 0.5 --inhale 4.5 --minutes 1
+expect_rc 0 "numbers in JSON's grammar are taken"
+run "$BACKCARE" breathe --dry-run --speed 0.01
+expect_eq "$ERR" $'backcare: error: --speed: must be between 0.1 and 1000, got 0.01\nRun `backcare --help` for usage.' \
+  "--speed 0.01: message"
+run "$BACKCARE" breathe --dry-run --lead-in 61
+expect_err "--lead-in: must be between 0 and 60, got 61" "--lead-in 61: message"
+run "$BACKCARE" posture --dry-run --from-step 0
+expect_err "--from-step: must be between 1 and 1000, got 0" "--from-step 0: message"
+run "$BACKCARE" breathe --dry-run --speed nan
+expect_err '--speed: expected a number, got "nan"' "--speed nan: message"
+
 finish
