@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include "duration.hpp"
 #include "loader.hpp"
@@ -11,11 +12,57 @@
 
 namespace backcare {
 
+namespace {
+
+// The length of the run of ASCII digits at text[at...].
+std::size_t digits_at(std::string_view text, std::size_t at) {
+  std::size_t n = 0;
+  while (at + n < text.size() && text[at + n] >= '0' && text[at + n] <= '9') {
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<double> parse_cli_number(std::string_view text) {
+  // -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+  std::size_t at = text.starts_with('-') ? 1 : 0;
+  const std::size_t integer = digits_at(text, at);
+  if (integer == 0 || (integer > 1 && text[at] == '0')) {
+    return std::nullopt;
+  }
+  at += integer;
+  if (at < text.size() && text[at] == '.') {
+    const std::size_t fraction = digits_at(text, at + 1);
+    if (fraction == 0) {
+      return std::nullopt;
+    }
+    at += 1 + fraction;
+  }
+  if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+    at += 1;
+    if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+      at += 1;
+    }
+    const std::size_t exponent = digits_at(text, at);
+    if (exponent == 0) {
+      return std::nullopt;
+    }
+    at += exponent;
+  }
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (at != text.size() || ec != std::errc() || ptr != text.data() + text.size() ||
+      !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
 std::optional<std::int64_t> parse_cli_duration(const std::string& text) {
-  double seconds = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-  if (ec == std::errc() && ptr == text.data() + text.size()) {
-    return seconds_to_ms(seconds);
+  if (const auto seconds = parse_cli_number(text)) {
+    return seconds_to_ms(*seconds);
   }
   return parse_duration_string(text);
 }
@@ -71,12 +118,9 @@ std::optional<std::string> apply_breath_overrides(Routine& routine,
   }
   std::optional<std::int64_t> minutes_ms;
   if (overrides.minutes) {
-    double minutes = 0;
     const std::string& text = *overrides.minutes;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
-    const auto ms = (ec == std::errc() && ptr == text.data() + text.size())
-                        ? seconds_to_ms(minutes * 60)
-                        : std::nullopt;
+    const auto minutes = parse_cli_number(text);
+    const auto ms = minutes ? seconds_to_ms(*minutes * 60) : std::nullopt;
     if (!ms || *ms == 0) {
       return fmt::format(
           "--minutes: expected a number of minutes above 0 and at most 1440, got "

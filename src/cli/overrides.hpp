@@ -3,6 +3,7 @@
 // Values are checked like the routine format checks them; a bad one is a usage error.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "diagnostic.hpp"
 #include "routine.hpp"
@@ -20,6 +21,11 @@ struct BreathOverrides {
 // nullopt when all went well.
 std::optional<std::string> apply_breath_overrides(Routine& routine,
                                                   const BreathOverrides& overrides);
+
+// A number from the command line, read as routine files read numbers (JSON's grammar):
+// "4", "-0.5", "1e3"; never "nan", "inf", "0x10", " 5" or "+5". nullopt when not one, or not
+// finite.
+std::optional<double> parse_cli_number(std::string_view text);
 
 // A duration from the command line: seconds as a number ("4", "2.5") or a duration string
 // ("4s", "1m30s"). nullopt when malformed, negative or over 24 h.

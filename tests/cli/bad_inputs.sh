@@ -149,7 +149,7 @@ rm -rf "$XDG_CONFIG_HOME/backcare"
 # --- Usage errors: 2, with a suggestion -----------------------------------------------------
 run "$BACKCARE" lsit
 expect_rc 2 "unknown command"
-expect_err 'unknown command "lsit"; did you mean "list"?' "unknown command: suggestion"
+expect_err 'unknown routine or command "lsit"; did you mean "list"?' "unknown command: suggestion"
 
 run "$BACKCARE" shwo night-release
 expect_rc 2 "unknown command shwo"

@@ -92,9 +92,9 @@ bad_value "--cycles 1.5" '--cycles: expected a whole number' --cycles 1.5
 bad_value "--cycles 0" '--cycles: expected a whole number' --cycles 0
 bad_value "--minutes 0" '--minutes: expected a number of minutes above 0' --minutes 0
 bad_value "--speed 0" '--speed' --speed 0
-bad_value "--speed 0 says why" 'not in range' --speed 0
+bad_value "--speed 0 says why" '--speed: must be between 0.1 and 1000, got 0' --speed 0
 bad_value "--speed 5000" '--speed' --speed 5000
-bad_value "--speed 5000 says why" 'not in range' --speed 5000
+bad_value "--speed 5000 says why" '--speed: must be between 0.1 and 1000, got 5000' --speed 5000
 bad_value "--from-step 4" '--from-step 4: the routine has 3 steps' --from-step 4
 
 run "$BACKCARE" run "$NO_BREATH" --plain --speed 100 --lead-in 0 --cycles 3

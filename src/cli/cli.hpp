@@ -1,0 +1,92 @@
+#pragma once
+// The command line as CLI11 sees it: the App with its subcommands and options, filled into one
+// Args struct. The commands themselves (commands.hpp) only read Args; nothing here runs one.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "overrides.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace backcare {
+
+class Context;
+
+// Options of `run` and of the routine shortcuts (`backcare breathe`, ...).
+struct RunArgs {
+  std::string routine;
+  double speed = 1.0;
+  double lead_in = 3.0;
+  bool plain = false;
+  bool no_color = false;
+  bool no_bell = false;
+  bool quiet = false;
+  bool speak = false;
+  bool tones = false;
+  bool dry_run = false;
+  std::size_t from_step = 1;
+  std::string events;
+  std::vector<std::string> sets;
+  BreathOverrides overrides;
+};
+
+// Everything the command line can say, one member per subcommand's options.
+struct Args {
+  std::vector<std::string> routine_dirs;  // --routines-dir, in any position
+  struct {
+    bool json = false;
+    bool names = false;
+  } list;
+  struct {
+    std::string routine;
+    bool json = false;
+    std::vector<std::string> sets;
+  } show;
+  std::vector<std::string> validate_files;
+  struct {
+    std::string name;
+    std::string from;
+  } create;
+  RunArgs run;
+  std::string completion_shell;
+};
+
+// One subcommand, as ninja's Tool: its name and summary (the --help line), the function that
+// declares its options on its CLI11 App, and the function that runs it.
+struct Command {
+  std::string name;
+  std::string summary;
+  void (*define)(CLI::App& sub, Args& args);
+  int (*run)(Context& context, const Args& args);
+};
+
+// The option declarations of each command (Command::define).
+void define_list(CLI::App& sub, Args& args);
+void define_show(CLI::App& sub, Args& args);
+void define_validate(CLI::App& sub, Args& args);
+void define_none(CLI::App& sub, Args& args);
+void define_new(CLI::App& sub, Args& args);
+void define_run(CLI::App& sub, Args& args);
+void define_shortcut(CLI::App& sub, Args& args);  // `run` with the subcommand's name
+void define_completion(CLI::App& sub, Args& args);
+
+// Declares the root options, then one subcommand per command of `table`.
+void build_app(CLI::App& app, Args& args, const std::vector<Command>& table);
+
+// The outcome of parsing: the chosen command's name ("" for none: the overview), or the exit
+// code when CLI11 has already answered (--help, --version).
+struct ParsedCommandLine {
+  std::string command;
+  std::optional<int> exit_code;
+};
+
+// Parses argv into the Args that build_app bound to `app`. A first word that is no command but a
+// routine's name (found with the --routines-dir values given anywhere on the line) runs it, as `run
+// NAME`. Throws AppError (exit 2) for a usage error: a bad option, or an unknown routine or command
+// with a "did you mean" suggestion.
+ParsedCommandLine parse_command_line(CLI::App& app, int argc, char** argv);
+
+}  // namespace backcare

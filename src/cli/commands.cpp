@@ -1,0 +1,260 @@
+#include "commands.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+
+#include "completion.hpp"
+#include "duration.hpp"
+#include "exit_codes.hpp"
+#include "json_reader.hpp"
+#include "loader.hpp"
+#include "sanitize.hpp"
+#include "show.hpp"
+#include "starter.hpp"
+#include "terminal.hpp"
+
+namespace backcare {
+namespace {
+
+std::string entry_line(const CatalogEntry& entry, std::size_t name_width) {
+  std::string source = entry.builtin ? "built-in" : sanitize(entry.source);
+  if (entry.overrides_builtin) {
+    source += " (overrides built-in)";
+  }
+  if (!entry.routine) {
+    const std::string first = entry.errors.empty() ? "invalid" : entry.errors.front().format();
+    return fmt::format("{:<{}}  {:>7}  INVALID: {}\n", sanitize(entry.name), name_width, "-",
+                       first);
+  }
+  return fmt::format("{:<{}}  {:>7}  {}  [{}]\n", sanitize(entry.name), name_width,
+                     format_clock(expand(*entry.routine).plan.total_ms),
+                     sanitize(entry.routine->title), source);
+}
+
+std::size_t name_width(const Catalog& catalog) {
+  std::size_t width = 4;
+  for (const auto& entry : catalog.entries()) {
+    width = std::max(width, static_cast<std::size_t>(display_width(sanitize(entry.name))));
+  }
+  return width;
+}
+
+// Writes `text` to `path` only if nothing is there (O_EXCL): never overwrites a user's file.
+void write_new_file(const std::filesystem::path& path, const std::string& text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw AppError{k_exit_cant_create,
+                   {fmt::format("cannot create {}: {}", sanitize(path.string()),
+                                errno == EEXIST ? "it already exists (backcare never overwrites "
+                                                  "a routine; pick another name or remove it)"
+                                                : std::strerror(errno))}};
+  }
+  const bool ok = write_all(fd, text);
+  if (::close(fd) != 0 || !ok) {
+    throw AppError{
+        k_exit_cant_create,
+        {fmt::format("cannot write {}: {}", sanitize(path.string()), std::strerror(errno))}};
+  }
+}
+
+// The text of `new NAME --from ROUTINE`: "$schema" first (the schema is written beside it),
+// the new name, the rest as is. An invalid original is refused.
+std::string copied_routine(Context& context, const std::string& name, const std::string& from) {
+  const RoutineText original = routine_text(context, from);
+  load_routine_arg(context, original);
+  const Json value = read_json(original.text, original.source).document.value;
+  Json copy = {{"$schema", "./schema.json"}};
+  for (const auto& [key, member] : value.items()) {
+    copy[key] = key == "name" ? Json(name) : member;
+  }
+  return copy.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// A summary for a shortcut's --help line, from the built-in routine itself.
+std::string shortcut_summary(const CatalogEntry& entry) {
+  if (!entry.routine) {
+    return fmt::format("Run the built-in routine {}", entry.name);
+  }
+  return fmt::format("{} ({}, built-in)", sanitize(entry.routine->title),
+                     format_clock(expand(*entry.routine).plan.total_ms));
+}
+
+}  // namespace
+
+int cmd_list(Context& context, const Args& args) {
+  const Catalog& catalog = context.catalog();
+  if (args.list.json) {
+    Json out = Json::array();
+    for (const auto& entry : catalog.entries()) {
+      out.push_back(entry_to_json(entry));
+    }
+    print_out(dump_json(out) + "\n");
+    return k_exit_ok;
+  }
+  std::string out;
+  const std::size_t width = name_width(catalog);
+  for (const auto& entry : catalog.entries()) {
+    out += args.list.names ? sanitize(entry.name) + "\n" : entry_line(entry, width);
+  }
+  print_out(out);
+  return k_exit_ok;
+}
+
+int cmd_show(Context& context, const Args& args) {
+  const Routine routine = resolve_routine(context, args.show.routine, parse_sets(args.show.sets));
+  const ExpandResult expanded = expand(routine);
+  print_out(args.show.json ? dump_json(plan_to_json(expanded.plan)) + "\n"
+                           : describe_plan(routine, expanded.plan));
+  return k_exit_ok;
+}
+
+int cmd_validate(Context& context, const Args& args) {
+  int worst = k_exit_ok;
+  for (const auto& file : args.validate_files) {
+    FileText text = read_routine_text(file);
+    const std::string source = file == "-" ? "<stdin>" : sanitize(file);
+    Diagnostics errors = std::move(text.errors);
+    int code = text.exit_code;
+    LoadResult loaded;
+    if (errors.empty()) {
+      loaded = load_routine(text.text, source, {&context.catalog().resolver(), {}, file_key(file)});
+      errors = loaded.errors;
+      code = errors.empty() ? k_exit_ok : k_exit_data;
+    }
+    if (errors.empty()) {
+      print_out(fmt::format("ok: {} ({}, {})\n", source, sanitize(loaded.routine.name),
+                            format_clock(expand(loaded.routine).plan.total_ms)));
+    } else {
+      std::string lines;
+      for (const auto& error : errors) {
+        lines += error.format() + "\n";
+      }
+      print_err(lines);
+    }
+    // 66 (cannot read) wins over 65 (invalid), which wins over 0.
+    if (code == k_exit_no_input || (code == k_exit_data && worst != k_exit_no_input)) {
+      worst = code;
+    }
+  }
+  return worst;
+}
+
+int cmd_schema(Context& /*context*/, const Args& /*args*/) {
+  print_out(routine_schema());
+  return k_exit_ok;
+}
+
+int cmd_new(Context& context, const Args& args) {
+  const std::string& name = args.create.name;
+  if (!is_routine_name(name)) {
+    throw AppError{k_exit_usage,
+                   {fmt::format("\"{}\" is not a routine name: use lowercase letters, digits and "
+                                "dashes, starting with a letter or digit (at most 40)",
+                                sanitize(name))}};
+  }
+  const std::string text = args.create.from.empty()
+                               ? starter_routine(name)
+                               : copied_routine(context, name, args.create.from);
+  const std::filesystem::path dir = user_routine_dir();
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    throw AppError{k_exit_cant_create,
+                   {fmt::format("cannot create {}: {}", sanitize(dir.string()), ec.message())}};
+  }
+  const std::filesystem::path path = dir / (name + ".json");
+  // A copy must work where it lands (an include by relative path may not reach from there).
+  const LoadResult check = load_routine(text, sanitize(path.string()),
+                                        {&context.catalog().resolver(), {}, file_key(path)});
+  if (!check.ok()) {
+    AppError error = errors_to_app_error(check.errors, k_exit_data);
+    error.lines.insert(error.lines.begin(),
+                       fmt::format("backcare: error: not written: the copy would not be valid "
+                                   "as {}:",
+                                   sanitize(path.string())));
+    throw error;
+  }
+  write_new_file(path, text);
+  // The schema beside it, so editors that read "$schema" validate and complete the file.
+  const std::filesystem::path schema = dir / "schema.json";
+  std::filesystem::remove(schema, ec);
+  write_new_file(schema, routine_schema());
+  print_out(sanitize(path.string()) + "\n");
+  return k_exit_ok;
+}
+
+int cmd_completion(Context& context, const Args& args) {
+  print_out(completion_script(context.app(), args.completion_shell));
+  return k_exit_ok;
+}
+
+int cmd_overview(Context& context) {
+  std::string out =
+      "backcare — a routine timer for postpartum back care\n\n"
+      "Routines:\n";
+  const Catalog& catalog = context.catalog();
+  const std::size_t width = name_width(catalog);
+  for (const auto& entry : catalog.entries()) {
+    out += "  " + entry_line(entry, width);
+  }
+  out +=
+      "\nMain commands:\n"
+      "  backcare breathe           paced 360° breathing (5 minutes)\n"
+      "  backcare night-release     the 10-minute evening stretch and foam-roller routine\n"
+      "  backcare run NAME|FILE     run any routine\n"
+      "  backcare show NAME|FILE    describe a routine step by step\n"
+      "  backcare validate FILE...  check routine files\n"
+      "  backcare list              list routines\n\n"
+      "Run `backcare --help` for every command and option.\n";
+  print_out(out);
+  return k_exit_ok;
+}
+
+std::vector<Command> command_table() {
+  std::vector<Command> table = {
+      {"list", "List every routine: name, total time, title, source", define_list, cmd_list},
+      {"show", "Describe a routine: steps, durations, cues, total", define_show, cmd_show},
+      {"validate", "Check routine files; exit 0 only when all are valid", define_validate,
+       cmd_validate},
+      {"schema", "Print the JSON Schema of the routine format (draft 2020-12)", define_none,
+       cmd_schema},
+      {"new",
+       "Start a routine in your routine folder from a starter (or a copy with --from) and print "
+       "its path",
+       define_new, cmd_new},
+      {"run", "Run a routine: a name, a file, or - for standard input", define_run, cmd_run},
+  };
+  // `backcare breathe` is `backcare run breathe` (a user routine of that name wins).
+  const Catalog builtins = Catalog::load({});
+  for (const CatalogEntry& entry : builtins.entries()) {
+    table.push_back({entry.name, shortcut_summary(entry), define_shortcut, cmd_run});
+  }
+  table.push_back({"completion", "Print a shell completion script (bash, zsh, fish)",
+                   define_completion, cmd_completion});
+  return table;
+}
+
+int dispatch(int argc, char** argv) {
+  const std::vector<Command> table = command_table();
+  CLI::App app{"backcare: a routine timer for postpartum back care", "backcare"};
+  Args args;
+  build_app(app, args, table);
+  const ParsedCommandLine parsed = parse_command_line(app, argc, argv);
+  if (parsed.exit_code) {
+    return *parsed.exit_code;
+  }
+  Context context(args.routine_dirs, app);
+  const auto chosen = std::find_if(table.begin(), table.end(),
+                                   [&](const Command& c) { return c.name == parsed.command; });
+  return chosen == table.end() ? cmd_overview(context) : chosen->run(context, args);
+}
+
+}  // namespace backcare

@@ -1,0 +1,120 @@
+// `backcare run` and the routine shortcuts: the routine with the command line's changes, then
+// the player (or, with --dry-run, the plan).
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "duration.hpp"
+#include "exit_codes.hpp"
+#include "observers.hpp"
+#include "player.hpp"
+#include "sanitize.hpp"
+#include "show.hpp"
+
+namespace backcare {
+namespace {
+
+// The routine named on the command line with --set, the breath overrides and --from-step
+// applied, expanded; throws AppError (2) when the options make it impossible.
+struct RunPlan {
+  Routine routine;
+  Plan plan;
+};
+
+RunPlan plan_for(Context& context, const RunArgs& args) {
+  if (args.quiet && args.events.empty()) {
+    throw AppError{k_exit_usage,
+                   {"--quiet turns the display off, so it needs --events FILE (or --events -): "
+                    "without them nothing would show"}};
+  }
+  Routine routine = resolve_routine(context, args.routine, parse_sets(args.sets));
+  if (const auto problem = apply_breath_overrides(routine, args.overrides)) {
+    throw AppError{k_exit_usage, {*problem}};
+  }
+  ExpandResult expanded = expand(routine);
+  if (!expanded.ok()) {
+    AppError error{k_exit_usage, {}};
+    for (const auto& e : expanded.errors) {
+      error.lines.push_back("with these options the routine " + e.message);
+    }
+    throw error;
+  }
+  if (args.from_step > expanded.plan.steps.size()) {
+    throw AppError{k_exit_usage,
+                   {fmt::format("--from-step {}: the routine has {} steps", args.from_step,
+                                expanded.plan.steps.size())}};
+  }
+  return {std::move(routine), std::move(expanded.plan)};
+}
+
+// What `--dry-run` prints: the plan as `show` describes it, or with --from-step N only the
+// steps from N (numbered as in the whole routine) and their total.
+std::string describe_from_step(const Routine& routine, const Plan& plan, std::size_t first) {
+  if (first == 0) {
+    return describe_plan(routine, plan);
+  }
+  // describe_plan of no steps is the frame: title and description, then "Total", then a note.
+  Routine frame_routine = routine;
+  frame_routine.steps.clear();
+  const std::string frame = describe_plan(frame_routine, Plan{});
+  const std::size_t total_at = frame.rfind("\nTotal ");
+  const std::size_t note_at = frame.find('\n', total_at + 1);
+  std::string out = frame.substr(0, total_at);
+  out += fmt::format("From step {} of {} (--from-step {}):\n", first + 1, plan.steps.size(),
+                     first + 1);
+  std::int64_t total_ms = 0;
+  for (std::size_t i = first; i < plan.steps.size() && i < routine.steps.size(); ++i) {
+    Routine one = frame_routine;
+    one.steps = {routine.steps[i]};
+    Plan one_plan;
+    one_plan.steps = {plan.steps[i]};
+    const std::string text = describe_plan(one, one_plan);
+    std::string block = text.substr(total_at, text.rfind("\nTotal ") - total_at);
+    block.replace(0, 4, fmt::format("{:>3}.", i + 1));  // "  1." is step i + 1
+    out += block;
+    total_ms += plan.steps[i].duration_ms;
+  }
+  return out + fmt::format("\nTotal {}", format_clock(total_ms)) + frame.substr(note_at);
+}
+
+PlayerOptions player_options(const RunArgs& args) {
+  PlayerOptions options;
+  options.session.speed = args.speed;
+  options.session.lead_in_ms = static_cast<std::int64_t>(std::llround(args.lead_in * 1000));
+  options.session.from_step = args.from_step - 1;
+  options.plain = args.plain;
+  options.no_color = args.no_color;
+  options.bell = !args.no_bell;
+  options.quiet = args.quiet;
+  options.routine_from_stdin = args.routine == "-";
+  options.events = args.events;
+  options.human_to_stderr = args.events == "-";
+  options.speak = args.speak;
+  options.tones = args.tones;
+  return options;
+}
+
+}  // namespace
+
+int cmd_run(Context& context, const Args& all) {
+  const RunArgs& args = all.run;
+  const RunPlan run = plan_for(context, args);
+  if (args.dry_run) {
+    print_out(describe_from_step(run.routine, run.plan, args.from_step - 1));
+    return k_exit_ok;
+  }
+  const PlayerOptions options = player_options(args);
+  Observers observers = make_observers(run.plan, options, decide_presentation(options));
+  if (observers.error) {
+    throw AppError{k_exit_cant_create, {*observers.error}};
+  }
+  for (const auto& warning : observers.warnings) {
+    print_err(warning);
+  }
+  std::fflush(stdout);
+  return play(run.plan, options, std::move(observers.list));
+}
+
+}  // namespace backcare
