@@ -39,12 +39,15 @@ std::string entry_line(const CatalogEntry& entry, std::size_t name_width) {
                      sanitize(entry.routine->title), source);
 }
 
+// The name column is as wide as the widest name, but never wider than a valid name can be: one
+// huge invalid name must not pad every other line of `list` with it.
 std::size_t name_width(const Catalog& catalog) {
+  constexpr std::size_t k_max_name_width = 40;
   std::size_t width = 4;
   for (const auto& entry : catalog.entries()) {
     width = std::max(width, static_cast<std::size_t>(display_width(sanitize(entry.name))));
   }
-  return width;
+  return std::min(width, k_max_name_width);
 }
 
 // Writes `text` to `path` only if nothing is there (O_EXCL): never overwrites a user's file.
@@ -102,7 +105,12 @@ int cmd_list(Context& context, const Args& args) {
   std::string out;
   const std::size_t width = name_width(catalog);
   for (const auto& entry : catalog.entries()) {
-    out += args.list.names ? sanitize(entry.name) + "\n" : entry_line(entry, width);
+    if (!args.list.names) {
+      out += entry_line(entry, width);
+    } else if (is_routine_name(entry.name)) {
+      // Only names a user can type (completion reads these); `list` shows the others.
+      out += sanitize(entry.name) + "\n";
+    }
   }
   print_out(out);
   return k_exit_ok;

@@ -59,7 +59,7 @@ expect_rc 2 "nothing close after --routines-dir"
 
 # --- the shortcuts are the built-in routines ---------------------------------------------------
 run "$BACKCARE" --help
-for name in $(ls "$SOURCE_DIR/routines" | sed -n 's/\.json$//p' | grep -vx schema); do
+for name in $(ls "$SOURCE_DIR/routines" | sed -n 's/\.json$//p' | grep -v 'schema$'); do
   grep -qE "^  $name " <<<"$OUT" && pass || fail "--help lacks the shortcut $name"
   run "$BACKCARE" "$name" --dry-run
   expect_rc 0 "backcare $name --dry-run"

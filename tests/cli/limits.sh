@@ -35,6 +35,12 @@ run timeout 20 "$BACKCARE" --routines-dir "$WORK/long" validate "$WORK/long/top.
 expect_rc 65 "long name: refused, not timed out"
 expect_err 'steps[0].routine: no routine named "missing-0"' "long name: the include error"
 
+# `list` pads names to at most the name limit: the long invalid name does not widen every line.
+run timeout 20 "$BACKCARE" --routines-dir "$WORK/long" list
+longest_other=$(grep -v 'INVALID' <<<"$OUT" | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
+[ "$longest_other" -le 120 ] && pass ||
+  fail "list: valid lines are $longest_other characters wide, padded to the huge invalid name"
+
 # /proc files look regular but are the kernel's; some block on read.
 run timeout 20 "$BACKCARE" validate /proc/self/status
 expect_rc 66 "/proc: refused"
