@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "json_fields.hpp"
 #include "loader.hpp"
 #include "sanitize.hpp"
 #include "suggest.hpp"
+#include "text.hpp"
 
 namespace backcare {
 
@@ -25,29 +27,6 @@ constexpr std::size_t k_max_name_chars = 200;
 constexpr std::size_t k_max_dir_chars = 4096;
 constexpr int k_min_rate = 80;
 constexpr int k_max_rate = 450;
-
-std::string type_phrase(const Json& value) {
-  switch (value.type()) {
-    case Json::value_t::object:
-      return "an object";
-    case Json::value_t::array:
-      return "an array";
-    case Json::value_t::string:
-      return "a string";
-    case Json::value_t::boolean:
-      return value.get<bool>() ? "true" : "false";
-    case Json::value_t::null:
-      return "null";
-    default:
-      return fmt::format("the number {}", value.dump());
-  }
-}
-
-std::size_t count_code_points(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
 
 bool is_voice_name(std::string_view voice) {
   return !voice.empty() && voice.size() <= 64 && voice.front() != '-' &&

@@ -195,6 +195,27 @@ CivilDate local_day(const LocalInstant& instant, int day_start_minutes) {
   return instant.date;
 }
 
+namespace {
+
+// The members of a record in the order a line holds them: the routine and times, the counts,
+// then (after status and pain) the free text. One table for writing and reading.
+using TextMember = std::string JournalRecord::*;
+using CountMember = std::optional<std::int64_t> JournalRecord::*;
+constexpr std::pair<const char*, TextMember> k_text_members[] = {
+    {"routine", &JournalRecord::routine}, {"title", &JournalRecord::title},
+    {"source", &JournalRecord::source},   {"started", &JournalRecord::started},
+    {"ended", &JournalRecord::ended},     {"tz", &JournalRecord::tz}};
+constexpr std::pair<const char*, CountMember> k_count_members[] = {
+    {"planned_ms", &JournalRecord::planned_ms},   {"active_ms", &JournalRecord::active_ms},
+    {"skipped_ms", &JournalRecord::skipped_ms},   {"steps_done", &JournalRecord::steps_done},
+    {"steps_total", &JournalRecord::steps_total}, {"steps_skipped", &JournalRecord::steps_skipped}};
+constexpr std::pair<const char*, TextMember> k_note_members[] = {
+    {"note", &JournalRecord::note},
+    {"resumes", &JournalRecord::resumes},
+    {"forgets", &JournalRecord::forgets}};
+
+}  // namespace
+
 std::string to_json_line(const JournalRecord& record) {
   Json out = Json::object();
   out["v"] = record.v;
@@ -210,26 +231,20 @@ std::string to_json_line(const JournalRecord& record) {
       out[key] = *value;
     }
   };
-  text("routine", record.routine);
-  text("title", record.title);
-  text("source", record.source);
-  text("started", record.started);
-  text("ended", record.ended);
-  text("tz", record.tz);
-  number("planned_ms", record.planned_ms);
-  number("active_ms", record.active_ms);
-  number("skipped_ms", record.skipped_ms);
-  number("steps_done", record.steps_done);
-  number("steps_total", record.steps_total);
-  number("steps_skipped", record.steps_skipped);
+  for (const auto& [key, member] : k_text_members) {
+    text(key, record.*member);
+  }
+  for (const auto& [key, member] : k_count_members) {
+    number(key, record.*member);
+  }
   text("status", record.status);
   number("pain", record.pain);
   if (!record.symptoms.empty()) {
     out["symptoms"] = record.symptoms;
   }
-  text("note", record.note);
-  text("resumes", record.resumes);
-  text("forgets", record.forgets);
+  for (const auto& [key, member] : k_note_members) {
+    text(key, record.*member);
+  }
   if (record.extra.is_object()) {
     for (const auto& [key, value] : record.extra.items()) {
       if (!out.contains(key)) {
@@ -288,18 +303,12 @@ std::string read_members(const Json& object, JournalRecord& record) {
   if (error.empty() && record.kind.empty()) {
     error = "no \"kind\"";
   }
-  text("routine", record.routine);
-  text("title", record.title);
-  text("source", record.source);
-  text("started", record.started);
-  text("ended", record.ended);
-  text("tz", record.tz);
-  record.planned_ms = count("planned_ms", k_max_count);
-  record.active_ms = count("active_ms", k_max_count);
-  record.skipped_ms = count("skipped_ms", k_max_count);
-  record.steps_done = count("steps_done", k_max_count);
-  record.steps_total = count("steps_total", k_max_count);
-  record.steps_skipped = count("steps_skipped", k_max_count);
+  for (const auto& [key, member] : k_text_members) {
+    text(key, record.*member);
+  }
+  for (const auto& [key, member] : k_count_members) {
+    record.*member = count(key, k_max_count);
+  }
   text("status", record.status);
   if (const auto pain = count("pain", 10)) {
     record.pain = static_cast<int>(*pain);
@@ -312,9 +321,9 @@ std::string read_members(const Json& object, JournalRecord& record) {
       record.symptoms = it->get<std::vector<std::string>>();
     }
   }
-  text("note", record.note);
-  text("resumes", record.resumes);
-  text("forgets", record.forgets);
+  for (const auto& [key, member] : k_note_members) {
+    text(key, record.*member);
+  }
   for (const char* key : {"started", "ended"}) {
     const std::string& value = std::string_view(key) == "started" ? record.started : record.ended;
     if (error.empty() && !value.empty() && !parse_instant(value)) {

@@ -20,6 +20,7 @@
 #include "sanitize.hpp"
 #include "show.hpp"
 #include "suggest.hpp"
+#include "xdg.hpp"
 
 namespace backcare {
 namespace {
@@ -115,12 +116,9 @@ FileText read_routine_text(const std::string& path) {
 }
 
 std::filesystem::path user_routine_dir() {
-  const char* xdg = std::getenv("XDG_CONFIG_HOME");
-  if (xdg != nullptr && xdg[0] == '/') {
-    return std::filesystem::path(xdg) / "backcare" / "routines";
-  }
-  const char* home = std::getenv("HOME");
-  return std::filesystem::path(home != nullptr ? home : ".") / ".config" / "backcare" / "routines";
+  const std::string dir = config_home_path("routines");
+  return dir.empty() ? std::filesystem::path(".config/backcare/routines")
+                     : std::filesystem::path(dir);
 }
 
 std::vector<std::pair<std::string, std::string>> builtin_routine_texts() {

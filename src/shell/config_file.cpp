@@ -12,6 +12,7 @@
 
 #include "embedded.hpp"
 #include "sanitize.hpp"
+#include "xdg.hpp"
 
 namespace backcare {
 namespace {
@@ -73,15 +74,7 @@ std::optional<std::string> read_config_text(const std::string& path, bool& missi
 }  // namespace
 
 std::string config_path() {
-  const char* config = std::getenv("XDG_CONFIG_HOME");
-  if (config != nullptr && config[0] == '/') {
-    return std::string(config) + "/backcare/config.json";
-  }
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && home[0] != '\0') {
-    return std::string(home) + "/.config/backcare/config.json";
-  }
-  return "";
+  return config_home_path("config.json");
 }
 
 ConfigLoad load_config_file(const std::string& path) {

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "sanitize.hpp"
+#include "xdg.hpp"
 
 namespace backcare {
 namespace {
@@ -165,15 +166,7 @@ int open_locked_for_append(const std::string& path, std::string& error) {
 }  // namespace
 
 std::string history_path() {
-  const char* state = std::getenv("XDG_STATE_HOME");
-  if (state != nullptr && state[0] == '/') {
-    return std::string(state) + "/backcare/history.jsonl";
-  }
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && home[0] != '\0') {
-    return std::string(home) + "/.local/state/backcare/history.jsonl";
-  }
-  return "";
+  return state_home_path("history.jsonl");
 }
 
 std::optional<std::string> JournalStore::append(const JournalRecord& record) const {
