@@ -17,6 +17,7 @@
 #include "duration.hpp"
 #include "event_stream.hpp"
 #include "exit_codes.hpp"
+#include "layout.hpp"
 #include "loader.hpp"
 #include "overrides.hpp"
 #include "player.hpp"
@@ -184,12 +185,17 @@ int cmd_list(Context& context, bool json, bool names_only) {
   return k_exit_ok;
 }
 
+// Human text as the locale can show it: ASCII only when its codeset is not UTF-8.
+std::string for_locale(const std::string& text) {
+  return locale_is_utf8() ? text : to_ascii(text);
+}
+
 int cmd_show(Context& context, const std::string& arg, bool json,
              const std::vector<std::string>& sets) {
   const Routine routine = resolve_routine(context, arg, parse_sets(sets));
   const ExpandResult expanded = expand(routine);
   print_out(json ? dump_json(plan_to_json(expanded.plan)) + "\n"
-                 : describe_plan(routine, expanded.plan));
+                 : for_locale(describe_plan(routine, expanded.plan)));
   return k_exit_ok;
 }
 
@@ -232,6 +238,7 @@ struct RunArgs {
   bool plain = false;
   bool no_color = false;
   bool no_bell = false;
+  bool night = false;
   bool quiet = false;
   bool speak = false;
   bool dry_run = false;
@@ -267,6 +274,7 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
                "One plain line per event, no redraws (automatic when output is not a terminal)");
   sub.add_flag("--no-color", args.no_color, "No colours (also: NO_COLOR=1)");
   sub.add_flag("--no-bell", args.no_bell, "No terminal bell at step changes and at the end");
+  sub.add_flag("--night", args.night, "Lights low: dim colours, nothing bold or bright, no bell");
   sub.add_flag("--speak", args.speak,
                "Say each step, breath and cue aloud (needs espeak-ng), to follow with eyes closed");
   sub.add_option("--lead-in", args.lead_in,
@@ -316,7 +324,7 @@ int cmd_run(Context& context, const RunArgs& args) {
                                 plan.steps.size())}};
   }
   if (args.dry_run) {
-    print_out(describe_plan(routine, plan));
+    print_out(for_locale(describe_plan(routine, plan)));
     return k_exit_ok;
   }
   PlayerOptions options;
@@ -325,7 +333,8 @@ int cmd_run(Context& context, const RunArgs& args) {
   options.session.from_step = args.from_step - 1;
   options.plain = args.plain;
   options.no_color = args.no_color;
-  options.bell = !args.no_bell;
+  options.bell = !args.no_bell && !args.night;
+  options.night = args.night;
   options.quiet = args.quiet;
   options.routine_from_stdin = args.routine == "-";
   std::vector<std::unique_ptr<SessionObserver>> observers;

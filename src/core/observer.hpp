@@ -16,8 +16,8 @@ class SessionObserver {
   virtual void on_events(const std::vector<SessionEvent>& events, const SessionView& view) = 0;
   // A redraw opportunity between events (only the live display uses it).
   virtual void on_tick(const SessionView& /*view*/) {}
-  // The window changed width.
-  virtual void on_resize(int /*width*/) {}
+  // The window changed size: columns and rows (rows 0 when unknown).
+  virtual void on_resize(int /*width*/, int /*height*/) {}
   // The process is about to stop (Ctrl-Z) or has been continued: the live display hands the
   // terminal back and takes it again.
   virtual void on_suspend() {}

@@ -28,7 +28,9 @@ void TerminalDisplay::draw(const SessionView& view) {
     return;  // never write to the terminal from the background
   }
   const std::string frame =
-      render_frame(m_plan, view, {m_options.caps.width, m_options.caps.color});
+      render_frame(m_plan, view,
+                   {m_options.caps.width, m_options.caps.color, m_options.caps.height,
+                    m_options.night, m_options.caps.ascii});
   std::string out;
   if (m_lines_drawn > 1) {
     out += fmt::format("\r\x1b[{}A", m_lines_drawn - 1);
@@ -71,8 +73,9 @@ void TerminalDisplay::on_tick(const SessionView& view) {
   draw(view);
 }
 
-void TerminalDisplay::on_resize(int width) {
+void TerminalDisplay::on_resize(int width, int height) {
   m_options.caps.width = width;
+  m_options.caps.height = height;
   m_clear_below = true;
 }
 
@@ -96,7 +99,10 @@ void TerminalDisplay::on_finish(const SessionView& view) {
                                       : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
-  const std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  if (m_options.caps.ascii) {
+    summary = to_ascii(summary);
+  }
   std::size_t start = 0;
   while (start < summary.size()) {
     const std::size_t end = summary.find('\n', start);
@@ -127,7 +133,7 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
     }
     const std::string line = plain_line(m_plan, event, m_lead_in_ms);
     if (!line.empty()) {
-      out += line + "\n";
+      out += (m_options.caps.ascii ? to_ascii(line) : line) + "\n";
     }
   }
   if (!out.empty()) {
@@ -136,7 +142,8 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
 }
 
 void PlainDisplay::on_finish(const SessionView& view) {
-  write("\n" + render_summary(m_plan, view.status, m_end_step, view.active_ms));
+  const std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  write("\n" + (m_options.caps.ascii ? to_ascii(summary) : summary));
 }
 
 }  // namespace backcare

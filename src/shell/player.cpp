@@ -199,8 +199,11 @@ class Loop {
         case SIGWINCH:
           if (const auto width =
                   window_width(m_options.human_to_stderr ? STDERR_FILENO : STDOUT_FILENO)) {
+            const int height =
+                window_height(m_options.human_to_stderr ? STDERR_FILENO : STDOUT_FILENO)
+                    .value_or(0);
             for (auto& observer : m_observers) {
-              observer->on_resize(*width);
+              observer->on_resize(*width, height);
             }
             redraw();
           }
@@ -261,7 +264,7 @@ int play(const Plan& plan, const PlayerOptions& options,
   const bool keys = ::isatty(STDIN_FILENO) == 1 || (options.routine_from_stdin && live);
 
   Loop loop(plan, options, std::move(extra));
-  DisplayOptions display{human_fd, caps, options.bell};
+  DisplayOptions display{human_fd, caps, options.bell, options.night};
   if (live) {
     loop.add(std::make_unique<TerminalDisplay>(plan, display));
   } else if (!options.quiet) {
