@@ -241,32 +241,6 @@ TEST_CASE("frame::never taller than the window") {
   }
 }
 
-TEST_CASE("frame::fit_instruction keeps the sentences that warn") {
-  using Lines = std::vector<std::string>;
-  CHECK(fit_instruction(k_roller_text, 40, 3) ==
-        Lines{"Support your head with your hands and", "keep your chin soft; do not curl up. …"});
-  CHECK(
-      fit_instruction(k_roller_text, 100, 2) ==
-      Lines{"Support your head with your hands and keep your chin soft; do not curl up. Roll over "
-            "the upper back",
-            "only, never the lower back. …"});
-  CHECK(
-      fit_instruction(k_roller_text, 100, 2, true) ==
-      Lines{"Support your head with your hands and keep your chin soft; do not curl up. Roll over "
-            "the upper back",
-            "only, never the lower back. ..."});
-  // Not even one sentence fits: the first warning, cut.
-  CHECK(fit_instruction(k_roller_text, 40, 1) == Lines{"Support your head with your hands and k…"});
-  // Room for all: the text as it is.
-  CHECK(fit_instruction("Breathe. Stop if it hurts.", 40, 1) ==
-        Lines{"Breathe. Stop if it hurts."});
-  CHECK(fit_instruction("Go slowly. Stop if it hurts. Then rest a while.", 20, 2) ==
-        Lines{"Go slowly. Stop if", "it hurts. …"});
-  CHECK(fit_instruction("Go slowly and softly. Then rest a while. Avoid pain.", 24, 2) ==
-        Lines{"Go slowly and softly.", "Avoid pain. …"});
-  CHECK(fit_instruction(k_roller_text, 40, 0).empty());
-}
-
 TEST_CASE("frame::phase words say what the person does") {
   const Plan plan = evening_plan();
   const auto word = [&](std::size_t step, Phase phase) {

@@ -9,7 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "layout.hpp"  // render_bar, wrap_text and the spans a frame is made of
+#include "instruction.hpp"  // fit_instruction: the instruction in the lines there are
+#include "layout.hpp"       // render_bar, wrap_text and the spans a frame is made of
 #include "plan.hpp"
 #include "session.hpp"
 
@@ -42,14 +43,6 @@ std::string_view phase_word(const Plan& plan, const Segment& segment);
 // The same with a shape, so phases differ without colour: "▲ INHALE", "▼ EXHALE"; other
 // phases have no shape. With `ascii`: "^ INHALE", "v EXHALE".
 std::string phase_label(const Plan& plan, const Segment& segment, bool ascii = false);
-
-// A step's instruction (safe text, from safe_line) in at most `max_lines` lines of `width`:
-// the whole text when it fits; otherwise whole sentences, those that warn first (never, don't,
-// do not, stop, avoid, pain, only, careful, hurt), then the others in order as room allows,
-// kept in their original order and followed by "…" ("..." with `ascii`). When not even one
-// sentence fits, the first warning (or the first sentence) is cut with "…".
-std::vector<std::string> fit_instruction(std::string_view text, int width, int max_lines,
-                                         bool ascii = false);
 
 // The compact live display, lines separated by "\n" with no trailing newline. Each line fits in
 // `options.width` columns (SGR sequences, present only when options.color, take no columns).

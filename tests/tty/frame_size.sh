@@ -44,6 +44,21 @@ no_flood() {
   expect_stty_same "40x8"
 }
 
+# --night: still coloured, but nothing bold (SGR 1) or inverse (7) on the screen.
+night() {
+  tty_start 80 24 || return
+  type_line 'r $B breathe --lead-in 0 --night'
+  wait_for '^▲ INHALE [0-9]' 5 || return
+  local styled
+  styled=$(tm capture-pane -p -e -t "$TARGET")
+  grep -q $'\e\\[[0-9;]*3[0-9]m' <<<"$styled" && pass || fail "--night: still coloured"
+  grep -Eq $'\e\\[(1|7|[0-9;]*;(1|7))(;|m)' <<<"$styled" &&
+    fail "--night: bold or inverse on the screen" || pass
+  keys q
+  expect_eq "$(exit_code)" 1 "--night: q quits"
+}
+
 whole_instruction
 no_flood
+night
 finish
