@@ -180,3 +180,18 @@ TEST_CASE("layout::ascii") {
   CHECK(join_lines(lines, 12, false, true) == "360deg br...");
   CHECK(join_lines(lines, 12, false, false) == "360° breath…");
 }
+
+TEST_CASE("layout::wrapped_line_count is wrap's size") {
+  const std::string long_word(95, 'x');
+  for (const std::string& text :
+       {std::string(), std::string("   "), std::string("one"), std::string("one two three four"),
+        std::string("a  b   c"), long_word, "lead " + long_word + " tail", std::string("x y"),
+        std::string("360° breathing — ribs widen in every direction, belly and back"),
+        std::string("日本語のテキスト 日本語 ok"), std::string(" edge spaces ")}) {
+    for (int width = 1; width <= 40; ++width) {
+      CAPTURE(text);
+      CAPTURE(width);
+      CHECK(wrapped_line_count(text, width) == wrap(text, width).size());
+    }
+  }
+}

@@ -298,6 +298,41 @@ std::vector<std::string> wrap(std::string_view text, int width) {
   return lines;
 }
 
+std::size_t wrapped_line_count(std::string_view text, int width) {
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii || width < 1) {
+    return wrap(text, width).size();
+  }
+  // The same greedy rule as wrap(), one column per byte.
+  const auto columns = static_cast<std::size_t>(width);
+  std::size_t lines = 0;
+  std::size_t current = 0;  // columns of the line being filled; 0: no line yet
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::size_t word = end - start;
+    start = end + 1;
+    if (word == 0) {
+      continue;
+    }
+    if (current > 0 && current + 1 + word <= columns) {
+      current += 1 + word;
+      continue;
+    }
+    if (current > 0) {
+      ++lines;
+    }
+    const std::size_t pieces = (word + columns - 1) / columns;
+    lines += pieces - 1;
+    current = word - (pieces - 1) * columns;
+  }
+  return current > 0 ? lines + 1 : lines;
+}
+
 std::vector<std::string> wrap_limited(std::string_view text, int width, int max_lines) {
   std::vector<std::string> lines = wrap(text, width);
   const auto limit = static_cast<std::size_t>(std::max(max_lines, 0));

@@ -3,6 +3,7 @@
 // width, two columns, word wrap and block bars. The session frame (render.hpp) is built from
 // these, and so can any other fixed-width display (a chart). Pure: no terminal, no clock.
 // Column counts come from display_width() (sanitize.hpp).
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,10 @@ std::string safe_line(std::string_view text);
 // Greedy word wrap of safe text (from safe_line) to `width` columns, breaking at spaces; a word
 // wider than the width is split (at least one code point per line).
 std::vector<std::string> wrap(std::string_view text, int width);
+
+// wrap(text, width).size(), without building the lines (fast for ASCII text, which is most):
+// the frame asks it of every step's instruction on every redraw.
+std::size_t wrapped_line_count(std::string_view text, int width);
 
 // wrap(), keeping at most `max_lines`; the last kept line ends with "…" when text was dropped.
 std::vector<std::string> wrap_limited(std::string_view text, int width, int max_lines);

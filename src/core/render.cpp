@@ -81,7 +81,11 @@ std::string shown(std::string_view text, bool ascii) {
 int instruction_line_count(const Plan& plan, int panel, bool ascii) {
   std::size_t most = 0;
   for (const PlanStep& step : plan.steps) {
-    most = std::max(most, wrap(shown(step.text, ascii), panel).size());
+    // Printable ASCII is its own safe form: no copy, no sanitize (this runs on every redraw).
+    const bool printable = std::all_of(step.text.begin(), step.text.end(),
+                                       [](char c) { return c >= 0x20 && c < 0x7f; });
+    most = std::max(most, printable ? wrapped_line_count(step.text, panel)
+                                    : wrapped_line_count(shown(step.text, ascii), panel));
   }
   return static_cast<int>(std::min<std::size_t>(most, 10000));
 }
