@@ -157,3 +157,41 @@ TEST_CASE("layout::bar_line") {
   CHECK(line_width(line) == 4);
   CHECK(render_bar(0.25, 4) == "█░░░");
 }
+
+TEST_CASE("layout::ascii") {
+  CHECK(to_ascii("360° breathing — ribs · back… ▲ ▼ 3 × 8 ‘a’ “b”") ==
+        "360deg breathing - ribs - back... ^ v 3 x 8 'a' \"b\"");
+  CHECK(to_ascii("█▉▊▋▌▍▎▏░") == "########-");
+  CHECK(to_ascii("Atmung für 日本") == "Atmung f?r ??");
+  CHECK(to_ascii("\xe2\x82") == "?");  // a code point cut short
+  CHECK(to_ascii("plain") == "plain");
+  CHECK(truncate_ascii("one two three", 20) == "one two three");
+  CHECK(truncate_ascii("one two three", 9) == "one tw...");
+  CHECK(truncate_ascii("one two three", 3) == "one");
+  CHECK(truncate_ascii("one two three", 0) == "");
+  const Line bar = bar_line(0.25, 8, "36", true);
+  REQUIRE(bar.size() == 2);
+  CHECK(bar[0].text == "##");
+  CHECK(bar[1].text == "------");
+  CHECK(styled_text(bar_line(1.0 / 16.0, 8, "36", true), false) == "#-------");
+  CHECK(styled_text(bar_line(2.0, 4, "", true), false) == "####");
+  CHECK(bar_line(0.5, 0, "", true).empty());
+  const std::vector<Line> lines = {{{"360° breathing and more", k_style_bold}}};
+  CHECK(join_lines(lines, 12, false, true) == "360deg br...");
+  CHECK(join_lines(lines, 12, false, false) == "360° breath…");
+}
+
+TEST_CASE("layout::wrapped_line_count is wrap's size") {
+  const std::string long_word(95, 'x');
+  for (const std::string& text :
+       {std::string(), std::string("   "), std::string("one"), std::string("one two three four"),
+        std::string("a  b   c"), long_word, "lead " + long_word + " tail", std::string("x y"),
+        std::string("360° breathing — ribs widen in every direction, belly and back"),
+        std::string("日本語のテキスト 日本語 ok"), std::string(" edge spaces ")}) {
+    for (int width = 1; width <= 40; ++width) {
+      CAPTURE(text);
+      CAPTURE(width);
+      CHECK(wrapped_line_count(text, width) == wrap(text, width).size());
+    }
+  }
+}

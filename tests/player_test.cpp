@@ -88,6 +88,7 @@ class FakePort final : public Port {
     m_clock.m_now += m_stopped_for;
   }
   std::optional<int> window_width() override { return 60; }
+  std::optional<int> window_height() override { return 24; }
 
   FakeClock& m_clock;
   std::deque<Input> m_script;

@@ -2,193 +2,20 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "frame_fixture.hpp"
 #include "routine.hpp"
 #include "sanitize.hpp"
 
 using namespace backcare;
 
-namespace {
-
-Segment make_segment(std::size_t step, Phase phase, std::int64_t start_ms, std::int64_t duration_ms,
-                     Labels labels, std::string text) {
-  Segment segment;
-  segment.step = step;
-  segment.phase = phase;
-  segment.start_ms = start_ms;
-  segment.duration_ms = duration_ms;
-  segment.labels = std::move(labels);
-  segment.text = std::move(text);
-  return segment;
-}
-
-Labels cycle(int n, int of) {
-  Labels labels;
-  labels.cycle = n;
-  labels.cycles = of;
-  return labels;
-}
-
-// Three steps, 1:50 in all: two breaths (4 s in, 6 s out), a 60 s foam roll with a cue at
-// 0:30 (plan 0:50), a 30 s rest.
-Plan sample_plan() {
-  Plan plan;
-  plan.name = "morning";
-  plan.title = "Morning back care";
-  PlanStep breath;
-  breath.kind = StepKind::breath;
-  breath.title = "360 breathing";
-  breath.text =
-      "Lie on your back, knees bent. Breathe low and wide into your ribs, belly and back.";
-  breath.start_ms = 0;
-  breath.duration_ms = 20000;
-  breath.first_segment = 0;
-  breath.end_segment = 4;
-  PlanStep roll;
-  roll.kind = StepKind::timed;
-  roll.title = "Foam roller";
-  roll.text = "Roller across your upper back.";
-  roll.start_ms = 20000;
-  roll.duration_ms = 60000;
-  roll.first_segment = 4;
-  roll.end_segment = 5;
-  PlanStep rest;
-  rest.kind = StepKind::rest;
-  rest.title = "Rest";
-  rest.start_ms = 80000;
-  rest.duration_ms = 30000;
-  rest.first_segment = 5;
-  rest.end_segment = 6;
-  plan.steps = {breath, roll, rest};
-  const std::string widen = "ribs widen in every direction";
-  const std::string soften = "ribs soften, belly draws in";
-  plan.segments = {
-      make_segment(0, Phase::inhale, 0, 4000, cycle(1, 2), widen),
-      make_segment(0, Phase::exhale, 4000, 6000, cycle(1, 2), soften),
-      make_segment(0, Phase::inhale, 10000, 4000, cycle(2, 2), widen),
-      make_segment(0, Phase::exhale, 14000, 6000, cycle(2, 2), soften),
-      make_segment(1, Phase::work, 20000, 60000, {}, ""),
-      make_segment(2, Phase::rest, 80000, 30000, {}, ""),
-  };
-  plan.cues = {{50000, 1, "roll slowly to the shoulder blades"}};
-  plan.total_ms = 110000;
-  return plan;
-}
-
-// The view one second into the second inhale.
-SessionView mid_inhale() {
-  SessionView view;
-  view.started = true;
-  view.step = 0;
-  view.segment = 2;
-  view.position_ms = 11000;
-  view.segment_left_ms = 3000;
-  view.step_left_ms = 9000;
-  view.routine_left_ms = 99000;
-  view.segment_progress = 0.25;
-  view.routine_progress = 0.1;
-  view.active_ms = 11000;
-  return view;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) {
-      return lines;
-    }
-    start = end + 1;
-  }
-}
-
-// Removes "ESC [ digits-and-semicolons m"; anything else starting with ESC is left in place.
-std::string strip_sgr(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
-      std::size_t j = i + 2;
-      while (j < text.size() &&
-             (std::isdigit(static_cast<unsigned char>(text[j])) != 0 || text[j] == ';')) {
-        ++j;
-      }
-      if (j < text.size() && text[j] == 'm') {
-        i = j;
-        continue;
-      }
-    }
-    out += text[i];
-  }
-  return out;
-}
-
-// Renders `view` at `width` without colour and compares it line by line with `expected`; the
-// frame's line count must be the expected one too.
-void check_frame(const Plan& plan, const SessionView& view, int width,
-                 const std::vector<std::string>& expected) {
-  CAPTURE(width);
-  const std::vector<std::string> lines = split_lines(render_frame(plan, view, {width, false}));
-  REQUIRE(lines.size() == expected.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    CAPTURE(i);
-    CHECK(lines[i] == expected[i]);
-  }
-  CHECK(frame_line_count(plan, width) == static_cast<int>(expected.size()));
-}
-
-// A handful of views covering every kind of frame.
-std::vector<SessionView> assorted_views() {
-  std::vector<SessionView> views;
-  views.push_back(mid_inhale());
-  SessionView paused = mid_inhale();
-  paused.paused = true;
-  views.push_back(paused);
-  SessionView lead_in;
-  lead_in.started = true;
-  lead_in.lead_in_left_ms = 2400;
-  lead_in.segment_left_ms = 4000;
-  lead_in.step_left_ms = 20000;
-  lead_in.routine_left_ms = 110000;
-  views.push_back(lead_in);
-  SessionView rolling;
-  rolling.started = true;
-  rolling.step = 1;
-  rolling.segment = 4;
-  rolling.position_ms = 52000;
-  rolling.segment_left_ms = 28000;
-  rolling.step_left_ms = 28000;
-  rolling.routine_left_ms = 58000;
-  rolling.segment_progress = 32.0 / 60.0;
-  rolling.routine_progress = 52.0 / 110.0;
-  rolling.last_cue = 0;
-  views.push_back(rolling);
-  SessionView resting;
-  resting.started = true;
-  resting.step = 2;
-  resting.segment = 5;
-  resting.segment_left_ms = 90500;
-  resting.step_left_ms = 90500;
-  resting.routine_left_ms = 90500;
-  views.push_back(resting);
-  SessionView finished;
-  finished.started = true;
-  finished.finished = true;
-  finished.status = EndStatus::completed;
-  finished.step = 3;
-  finished.segment = 6;
-  finished.routine_progress = 1.0;
-  views.push_back(finished);
-  return views;
-}
-
-}  // namespace
+using namespace backcare::testing;
 
 TEST_CASE("render::bar") {
   CHECK(render_bar(0.0, 8) == "░░░░░░░░");
@@ -221,9 +48,9 @@ TEST_CASE("render::bar") {
 
 TEST_CASE("render::breath_fill") {
   CHECK(breath_fill(Phase::inhale, 0.25) == doctest::Approx(0.25));
-  CHECK(breath_fill(Phase::hold, 0.25) == doctest::Approx(1.0));
+  CHECK(breath_fill(Phase::hold, 0.25) == doctest::Approx(0.25));  // a hold shows its progress
   CHECK(breath_fill(Phase::exhale, 0.25) == doctest::Approx(0.75));
-  CHECK(breath_fill(Phase::hold_empty, 0.25) == doctest::Approx(0.0));
+  CHECK(breath_fill(Phase::hold_empty, 0.25) == doctest::Approx(0.25));
   CHECK(breath_fill(Phase::work, 0.25) == doctest::Approx(0.25));
   CHECK(breath_fill(Phase::rest, 0.25) == doctest::Approx(0.25));
   CHECK(breath_fill(Phase::lift, 0.25) == doctest::Approx(0.25));
@@ -239,7 +66,7 @@ TEST_CASE("render::frame mid-inhale at 40 columns") {
       "low and wide into your ribs, belly and",
       "back.",
       "",
-      "INHALE 3",
+      "▲ INHALE 3",
       "██████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░",
       "cycle 2/2",
       "ribs widen in every direction",
@@ -269,19 +96,19 @@ TEST_CASE("render::frame with emoji fits 40 columns exactly") {
 }
 
 TEST_CASE("render::frame mid-inhale at 80 columns") {
-  // Wide terminals get a wider frame, capped at k_max_frame_width (60).
+  // Wide terminals get a wider frame, up to k_max_frame_width (100).
   const std::vector<std::string> expected = {
       "Morning back care",
-      "Step 1/3 · 360 breathing                                0:09",
-      "Lie on your back, knees bent. Breathe low and wide into your",
-      "ribs, belly and back.",
+      "Step 1/3 · 360 breathing                                                    0:09",
+      "Lie on your back, knees bent. Breathe low and wide into your ribs, belly and",
+      "back.",
       "",
-      "INHALE 3",
-      "███████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░",
+      "▲ INHALE 3",
+      "████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░",
       "cycle 2/2",
       "ribs widen in every direction",
       "",
-      "█████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1:39 left",
+      "███████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1:39 left",
       "next: Foam roller",
       "space pause · n next · b back · q quit",
   };
@@ -296,18 +123,19 @@ TEST_CASE("render::frame states") {
   };
   SUBCASE("paused") {
     const std::vector<std::string> lines = lines_of(views[1]);
-    CHECK(lines[5] == "PAUSED  INHALE 3");
+    CHECK(lines[5] == "PAUSED  ▲ INHALE 3");
     CHECK(lines[12] == "space resume · n next · b back · q quit");
   }
   SUBCASE("lead-in shows the countdown and what comes first") {
     const std::vector<std::string> lines = lines_of(views[2]);
-    CHECK(lines[1] == "Step 1/3 · 360 breathing                                0:20");
+    CHECK(lines[1] ==
+          "Step 1/3 · 360 breathing                                                    0:20");
     CHECK(lines[5] == "GET READY 3");
-    CHECK(lines[8] == "first: INHALE · ribs widen in every direction");
+    CHECK(lines[8] == "first: ▲ INHALE · ribs widen in every direction");
   }
   SUBCASE("a timed cue newer than the segment replaces its text") {
     const std::vector<std::string> lines = lines_of(views[3]);
-    CHECK(lines[5] == "WORK 28");
+    CHECK(lines[5] == "STRETCH 28");  // "Roller across ...": a roll
     CHECK(lines[8] == "roll slowly to the shoulder blades");
     CHECK(lines[11] == "next: Rest");
   }
@@ -341,38 +169,57 @@ TEST_CASE("render::frame states") {
   }
 }
 
-TEST_CASE("render::frame long instruction text is cut to three lines") {
+TEST_CASE("render::frame long instruction text is shown whole when there is room") {
   Plan plan = sample_plan();
   plan.steps[1].text =
       "Place the roller across your upper back, hands behind your head, and roll slowly "
       "from the bottom of the shoulder blades up to the top, breathing out as you go.";
   const std::vector<std::string> lines = split_lines(render_frame(plan, mid_inhale(), {40, false}));
-  CHECK(frame_line_count(plan, 40) == 14);
+  CHECK(frame_line_count(plan, 40) == 15);
   const std::vector<std::string> rolling =
       split_lines(render_frame(plan, assorted_views()[3], {40, false}));
-  REQUIRE(rolling.size() == 14);
+  REQUIRE(rolling.size() == 15);
   CHECK(rolling[2] == "Place the roller across your upper back,");
   CHECK(rolling[3] == "hands behind your head, and roll slowly");
-  CHECK(rolling[4] == "from the bottom of the shoulder blades …");
+  CHECK(rolling[4] == "from the bottom of the shoulder blades");
+  CHECK(rolling[5] == "up to the top, breathing out as you go.");
   CHECK(lines[4] == "back.");  // shorter text is padded with blank lines
+  CHECK(lines[5] == "");
 }
 
 TEST_CASE("render::frame fits the width and has no escapes without colour") {
   const Plan plan = sample_plan();
-  for (int width : {1, 2, 5, 10, 20, 30, 39, 40, 41, 59, 60, 61, 80, 200}) {
-    for (const SessionView& view : assorted_views()) {
-      CAPTURE(width);
-      const std::string plain = render_frame(plan, view, {width, false});
-      CHECK(plain.find('\x1b') == std::string::npos);
-      const std::vector<std::string> lines = split_lines(plain);
-      CHECK(static_cast<int>(lines.size()) == frame_line_count(plan, width));
-      for (const std::string& line : lines) {
-        CAPTURE(line);
-        CHECK(display_width(line) <= width);
+  for (int width : {1, 2, 5, 10, 20, 30, 39, 40, 41, 59, 60, 61, 80, 100, 101, 200}) {
+    for (int height : {0, 1, 2, 3, 5, 8, 13, 14, 30}) {
+      for (const bool ascii : {false, true}) {
+        for (const SessionView& view : assorted_views()) {
+          CAPTURE(width);
+          CAPTURE(height);
+          CAPTURE(ascii);
+          const FrameOptions options{width, false, height, false, ascii};
+          const std::string plain = render_frame(plan, view, options);
+          CHECK(plain.find('\x1b') == std::string::npos);
+          const std::vector<std::string> lines = split_lines(plain);
+          CHECK(static_cast<int>(lines.size()) == frame_line_count(plan, options));
+          if (height > 0) {
+            CHECK(static_cast<int>(lines.size()) <= height);
+          }
+          for (const std::string& line : lines) {
+            CAPTURE(line);
+            CHECK(display_width(line) <= width);
+            if (ascii) {
+              CHECK(std::all_of(line.begin(), line.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+            }
+          }
+          // Colour only adds SGR sequences around the same text, by day and by night.
+          for (const bool night : {false, true}) {
+            const std::string colored =
+                render_frame(plan, view, {width, true, height, night, ascii});
+            CHECK(strip_sgr(colored) == plain);
+          }
+        }
       }
-      // Colour only adds SGR sequences around the same text.
-      const std::string colored = render_frame(plan, view, {width, true});
-      CHECK(strip_sgr(colored) == plain);
     }
   }
 }
@@ -381,7 +228,7 @@ TEST_CASE("render::frame colours the phase") {
   const Plan plan = sample_plan();
   const std::vector<SessionView> views = assorted_views();
   const std::string inhale = render_frame(plan, views[0], {40, true});
-  CHECK(inhale.find("\x1b[1;36mINHALE 3\x1b[0m") != std::string::npos);
+  CHECK(inhale.find("\x1b[1;36m▲ INHALE 3\x1b[0m") != std::string::npos);
   CHECK(inhale.find("\x1b[36m██████████\x1b[0m\x1b[2m░░░") != std::string::npos);
   const std::string paused = render_frame(plan, views[1], {40, true});
   CHECK(paused.find("\x1b[1;7;31mPAUSED\x1b[0m") != std::string::npos);
@@ -431,7 +278,8 @@ TEST_CASE("render::untrusted text comes out escaped") {
         "[00:00] step 1/3: \\x1b[2J — csi \\u009b31m red next line");
   const std::vector<std::string> frame = split_lines(render_frame(plan, mid_inhale(), {80, false}));
   CHECK(frame[0] == "\\x1b]0;x\\x07");
-  CHECK(frame[1] == "Step 1/3 · \\x1b[2J                                      0:09");
+  CHECK(frame[1] ==
+        "Step 1/3 · \\x1b[2J                                                          0:09");
   CHECK(frame[6] == "cycle 2/2 · side \\x1b[1A");
   CHECK(frame[7] == "\\x1b[31mred\\u009b");
 }

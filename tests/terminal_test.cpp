@@ -277,3 +277,13 @@ TEST_CASE("terminal::SignalPipe records signals for the loop") {
   CHECK(handler_is(SIGTERM, before));
   backcare::SignalPipe again;  // a new one can be made after the first is gone
 }
+
+TEST_CASE("terminal::height and ascii") {
+  TerminalFacts facts = xterm_facts();
+  CHECK(backcare::decide_terminal_caps(facts).height == 0);
+  facts.window_rows = 8;
+  CHECK(backcare::decide_terminal_caps(facts).height == 8);
+  CHECK_FALSE(backcare::decide_terminal_caps(facts).ascii);
+  facts.utf8_locale = false;
+  CHECK(backcare::decide_terminal_caps(facts).ascii);
+}

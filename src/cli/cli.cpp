@@ -91,6 +91,7 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
                "One plain line per event, no redraws (automatic when output is not a terminal)");
   sub.add_flag("--no-color", args.no_color, "No colours (also: NO_COLOR=1)");
   sub.add_flag("--no-bell", args.no_bell, "No terminal bell at step changes and at the end");
+  sub.add_flag("--night", args.night, "Lights low: dim colours, nothing bold or bright, no bell");
   sub.add_flag("--speak", args.speak,
                "Say each step, breath and cue aloud (needs espeak-ng), to follow with eyes closed");
   sub.add_flag("--tones", args.tones,

@@ -24,6 +24,7 @@ struct RunArgs {
   bool no_color = false;
   bool no_bell = false;
   bool quiet = false;
+  bool night = false;
   bool speak = false;
   bool tones = false;
   bool dry_run = false;

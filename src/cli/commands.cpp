@@ -120,7 +120,7 @@ int cmd_show(Context& context, const Args& args) {
   const Routine routine = resolve_routine(context, args.show.routine, parse_sets(args.show.sets));
   const ExpandResult expanded = expand(routine);
   print_out(args.show.json ? dump_json(plan_to_json(expanded.plan)) + "\n"
-                           : describe_plan(routine, expanded.plan));
+                           : for_locale(describe_plan(routine, expanded.plan)));
   return k_exit_ok;
 }
 

@@ -13,6 +13,8 @@
 #include "loader.hpp"
 #include "sanitize.hpp"
 #include "suggest.hpp"
+#include "layout.hpp"
+#include "terminal.hpp"
 
 namespace backcare {
 
@@ -128,6 +130,10 @@ ParamValues parse_sets(const std::vector<std::string>& sets) {
     values[name] = std::move(value);
   }
   return values;
+}
+
+std::string for_locale(const std::string& text) {
+  return locale_is_utf8() ? text : to_ascii(text);
 }
 
 }  // namespace backcare

@@ -73,4 +73,7 @@ Routine resolve_routine(Context& context, const std::string& arg, const ParamVal
 // --set NAME=VALUE options as parameter values; a malformed one is a usage error.
 ParamValues parse_sets(const std::vector<std::string>& sets);
 
+// Human text as the locale can show it: ASCII only when its codeset is not UTF-8.
+std::string for_locale(const std::string& text);
+
 }  // namespace backcare

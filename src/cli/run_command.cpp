@@ -86,7 +86,8 @@ PlayerOptions player_options(const RunArgs& args) {
   options.session.from_step = args.from_step - 1;
   options.plain = args.plain;
   options.no_color = args.no_color;
-  options.bell = !args.no_bell;
+  options.bell = !args.no_bell && !args.night;
+  options.night = args.night;
   options.quiet = args.quiet;
   options.routine_from_stdin = args.routine == "-";
   options.events = args.events;
@@ -102,7 +103,7 @@ int cmd_run(Context& context, const Args& all) {
   const RunArgs& args = all.run;
   const RunPlan run = plan_for(context, args);
   if (args.dry_run) {
-    print_out(describe_from_step(run.routine, run.plan, args.from_step - 1));
+    print_out(for_locale(describe_from_step(run.routine, run.plan, args.from_step - 1)));
     return k_exit_ok;
   }
   const PlayerOptions options = player_options(args);

@@ -92,15 +92,122 @@ std::string styled_text(const Line& line, bool color) {
   return out;
 }
 
-std::string join_lines(const std::vector<Line>& lines, int width, bool color) {
+namespace {
+
+// fit() for ASCII lines: every span made ASCII, a cut span ends with "...".
+Line fit_ascii(const Line& line, int width) {
+  Line out;
+  int left = width;
+  for (const Span& span : line) {
+    if (left <= 0) {
+      break;
+    }
+    std::string text = to_ascii(span.text);
+    const int span_width = static_cast<int>(text.size());
+    if (span_width <= left) {
+      left -= span_width;
+      out.push_back({std::move(text), span.style});
+    } else {
+      out.push_back({truncate_ascii(text, left), span.style});
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string join_lines(const std::vector<Line>& lines, int width, bool color, bool ascii) {
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) {
       out += '\n';
     }
-    out += styled_text(fit(lines[i], width), color);
+    out += styled_text(ascii ? fit_ascii(lines[i], width) : fit(lines[i], width), color);
   }
   return out;
+}
+
+namespace {
+
+// The ASCII stand-in of one code point, or nullptr when it has none (then "?").
+const char* ascii_for(char32_t cp) {
+  if (cp >= 0x2588 && cp <= 0x258F) {
+    return "#";  // full and eighth blocks
+  }
+  switch (cp) {
+    case 0x2591:  // light shade
+    case 0x2014:  // em dash
+    case 0x2013:  // en dash
+    case 0x00B7:  // middle dot
+      return "-";
+    case 0x00B0:
+      return "deg";
+    case 0x2026:
+      return "...";
+    case 0x00D7:
+      return "x";
+    case 0x25B2:
+      return "^";
+    case 0x25BC:
+      return "v";
+    case 0x2018:
+    case 0x2019:
+      return "'";
+    case 0x201C:
+    case 0x201D:
+      return "\"";
+    case 0x00A0:
+      return " ";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
+std::string to_ascii(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      out += static_cast<char>(lead);
+      ++i;
+      continue;
+    }
+    const std::size_t length = std::min(code_point_length(lead), text.size() - i);
+    char32_t cp = 0;
+    if (length == 2) {
+      cp = lead & 0x1Fu;
+    } else if (length == 3) {
+      cp = lead & 0x0Fu;
+    } else if (length == 4) {
+      cp = lead & 0x07u;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    }
+    const char* replacement = length > 1 ? ascii_for(cp) : nullptr;
+    out += replacement != nullptr ? replacement : "?";
+    i += length;
+  }
+  return out;
+}
+
+std::string truncate_ascii(std::string_view text, int columns) {
+  if (columns <= 0) {
+    return {};
+  }
+  const auto limit = static_cast<std::size_t>(columns);
+  if (text.size() <= limit) {
+    return std::string(text);
+  }
+  if (limit < 4) {
+    return std::string(text.substr(0, limit));
+  }
+  return std::string(text.substr(0, limit - 3)) + "...";
 }
 
 Line two_columns(const Line& left, const Span& right, int width) {
@@ -175,6 +282,41 @@ std::vector<std::string> wrap(std::string_view text, int width) {
   return lines;
 }
 
+std::size_t wrapped_line_count(std::string_view text, int width) {
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii || width < 1) {
+    return wrap(text, width).size();
+  }
+  // The same greedy rule as wrap(), one column per byte.
+  const auto columns = static_cast<std::size_t>(width);
+  std::size_t lines = 0;
+  std::size_t current = 0;  // columns of the line being filled; 0: no line yet
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::size_t word = end - start;
+    start = end + 1;
+    if (word == 0) {
+      continue;
+    }
+    if (current > 0 && current + 1 + word <= columns) {
+      current += 1 + word;
+      continue;
+    }
+    if (current > 0) {
+      ++lines;
+    }
+    const std::size_t pieces = (word + columns - 1) / columns;
+    lines += pieces - 1;
+    current = word - (pieces - 1) * columns;
+  }
+  return current > 0 ? lines + 1 : lines;
+}
+
 std::vector<std::string> wrap_limited(std::string_view text, int width, int max_lines) {
   std::vector<std::string> lines = wrap(text, width);
   const auto limit = static_cast<std::size_t>(std::max(max_lines, 0));
@@ -228,9 +370,19 @@ std::string render_bar(double fraction, int cells) {
   return parts.filled + parts.empty;
 }
 
-Line bar_line(double fraction, int cells, std::string_view style) {
+Line bar_line(double fraction, int cells, std::string_view style, bool ascii,
+              std::string_view empty_style) {
+  if (ascii) {
+    if (cells <= 0) {
+      return {};
+    }
+    const double clamped = fraction > 0.0 ? std::min(fraction, 1.0) : 0.0;
+    const auto filled = static_cast<std::size_t>(std::llround(clamped * cells));
+    return {{std::string(filled, '#'), style},
+            {std::string(static_cast<std::size_t>(cells) - filled, '-'), empty_style}};
+  }
   BarParts parts = bar_parts(fraction, cells);
-  return {{std::move(parts.filled), style}, {std::move(parts.empty), k_style_dim}};
+  return {{std::move(parts.filled), style}, {std::move(parts.empty), empty_style}};
 }
 
 }  // namespace backcare

@@ -29,8 +29,8 @@ class SessionObserver {
                          const Turn& turn) = 0;
   // A redraw opportunity between events (only the live display uses it).
   virtual void on_tick(const SessionView& /*view*/, const Turn& /*turn*/) {}
-  // The window changed width.
-  virtual void on_resize(int /*width*/) {}
+  // The window changed size: columns and rows (rows 0 when unknown).
+  virtual void on_resize(int /*width*/, int /*height*/) {}
   // The process is about to stop (Ctrl-Z) or has been continued: the live display hands the
   // terminal back and takes it again.
   virtual void on_suspend(const Turn& /*turn*/) {}

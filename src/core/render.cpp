@@ -1,6 +1,8 @@
 #include "render.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -47,21 +49,96 @@ PhaseStyle phase_style(Phase phase) {
   return {k_style_bold, k_style_none};
 }
 
+// --night: every style dim, without bold or inverse; colours stay, dimmed.
+std::string_view night_style(std::string_view style) {
+  struct Pair {
+    std::string_view day;
+    std::string_view night;
+  };
+  static constexpr Pair k_pairs[] = {
+      {"1", "2"},       {"1;7;31", "2;31"}, {"1;33", "2;33"}, {"33", "2;33"},
+      {"1;36", "2;36"}, {"36", "2;36"},     {"1;32", "2;32"}, {"32", "2;32"},
+      {"1;34", "2;34"}, {"34", "2;34"},     {"1;35", "2;35"}, {"35", "2;35"},
+  };
+  for (const Pair& pair : k_pairs) {
+    if (pair.day == style) {
+      return pair.night;
+    }
+  }
+  return style;  // "" and "2"
+}
+
 int panel_width(int width) {
   return std::clamp(width, 1, k_max_frame_width);
 }
 
-// How many instruction lines every frame of this plan shows at this width: the most any step
-// needs, capped.
-int instruction_line_count(const Plan& plan, int panel) {
+// Routine text made safe, on one line, and ASCII when asked.
+std::string shown(std::string_view text, bool ascii) {
+  return ascii ? to_ascii(safe_line(text)) : safe_line(text);
+}
+
+// The most lines any step's whole instruction needs at this width.
+int instruction_line_count(const Plan& plan, int panel, bool ascii) {
   std::size_t most = 0;
   for (const PlanStep& step : plan.steps) {
-    most = std::max(most, wrap(safe_line(step.text), panel).size());
-    if (most >= static_cast<std::size_t>(k_max_instruction_lines)) {
-      return k_max_instruction_lines;
-    }
+    // Printable ASCII is its own safe form: no copy, no sanitize (this runs on every redraw).
+    const bool printable = std::all_of(step.text.begin(), step.text.end(),
+                                       [](char c) { return c >= 0x20 && c < 0x7f; });
+    most = std::max(most, printable ? wrapped_line_count(step.text, panel)
+                                    : wrapped_line_count(shown(step.text, ascii), panel));
   }
-  return static_cast<int>(most);
+  return static_cast<int>(std::min<std::size_t>(most, 10000));
+}
+
+// Which lines a frame of this plan shows at this size (render_frame's order of dropping).
+struct FrameRows {
+  bool one_line = false;
+  bool title = false, step = false, blank_above = false, labels = false, cue = false;
+  bool blank_below = false, routine = false, next = false, keys = false;
+  int instruction = 0;
+
+  int count() const {
+    if (one_line) {
+      return 1;
+    }
+    const bool rows[] = {title, step, blank_above, labels, cue, blank_below, routine, next, keys};
+    return 2 + instruction + static_cast<int>(std::count(std::begin(rows), std::end(rows), true));
+  }
+};
+
+FrameRows frame_rows(const Plan& plan, const FrameOptions& options) {
+  const int text_lines = instruction_line_count(plan, panel_width(options.width), options.ascii);
+  FrameRows rows;
+  rows.title = rows.step = rows.blank_above = rows.labels = rows.cue = true;
+  rows.blank_below = rows.routine = rows.next = rows.keys = true;
+  rows.instruction = text_lines;
+  if (options.height <= 0 || rows.count() <= options.height) {
+    return rows;
+  }
+  FrameRows fitted;
+  if (options.height == 1) {
+    fitted.one_line = true;
+    return fitted;
+  }
+  int room = options.height - 2;  // the phase word and the bar
+  const auto take = [&room](bool& row) {
+    if (room > 0) {
+      row = true;
+      --room;
+    }
+  };
+  take(fitted.step);
+  take(fitted.labels);
+  take(fitted.cue);
+  fitted.instruction = std::min(text_lines, room);
+  room -= fitted.instruction;
+  take(fitted.routine);
+  take(fitted.title);
+  take(fitted.next);
+  take(fitted.blank_above);
+  take(fitted.blank_below);
+  take(fitted.keys);
+  return fitted;
 }
 
 // Whole seconds still to go, rounded up: a countdown shows 3, 2, 1 and reaches 0 at the end.
@@ -87,15 +164,28 @@ std::string step_number(const Plan& plan, std::size_t step) {
   return fmt::format("{}/{}", step + 1, plan.steps.size());
 }
 
+// A segment's own text, without the "left side" of a sided block: the labels say the side.
+std::string_view segment_text(const Segment& segment) {
+  const std::string& side = segment.labels.side;
+  if (!side.empty() && segment.text.size() == side.size() + 5 &&
+      segment.text.compare(0, side.size(), side) == 0 &&
+      segment.text.compare(side.size(), 5, " side") == 0) {
+    return {};
+  }
+  return segment.text;
+}
+
 // The cue line: a timed cue newer than the current segment wins over the segment's own text.
-std::string current_cue(const Plan& plan, const SessionView& view, const Segment& segment) {
+std::string current_cue(const Plan& plan, const SessionView& view, const Segment& segment,
+                        bool ascii) {
+  const std::string_view own = segment_text(segment);
   if (view.last_cue && *view.last_cue < plan.cues.size()) {
     const PlanCue& cue = plan.cues[*view.last_cue];
-    if (cue.step == segment.step && (cue.at_ms >= segment.start_ms || segment.text.empty())) {
-      return safe_line(cue.text);
+    if (cue.step == segment.step && (cue.at_ms >= segment.start_ms || own.empty())) {
+      return shown(cue.text, ascii);
     }
   }
-  return safe_line(segment.text);
+  return shown(own, ascii);
 }
 
 std::string key_help(bool paused) {
@@ -103,38 +193,186 @@ std::string key_help(bool paused) {
                 : "space pause · n next · b back · q quit";
 }
 
+// What comes next inside the current step: "rest 30s", "set 2/3", "right side"; "" when only
+// more of the same (breaths, reps) or the next step follows.
+std::string next_in_step(const Plan& plan, std::size_t index, bool ascii) {
+  const Segment& current = plan.segments[index];
+  if (current.phase == Phase::switch_sides && !current.labels.side.empty()) {
+    return shown(current.labels.side + " side", ascii);
+  }
+  if (current.phase == Phase::rest && current.labels.sets > 0) {
+    return fmt::format("set {}/{}", current.labels.set, current.labels.sets);
+  }
+  for (std::size_t k = index + 1; k < plan.segments.size(); ++k) {
+    const Segment& later = plan.segments[k];
+    if (later.step != current.step) {
+      break;
+    }
+    if (later.labels.side != current.labels.side || later.phase == Phase::switch_sides) {
+      return later.labels.side.empty() ? std::string("switch sides")
+                                       : shown(later.labels.side + " side", ascii);
+    }
+    if (later.phase == Phase::rest) {
+      return "rest " + format_duration(later.duration_ms);
+    }
+    if (later.labels.set != current.labels.set) {
+      return fmt::format("set {}/{}", later.labels.set, later.labels.sets);
+    }
+  }
+  return {};
+}
+
+Line next_line(const Plan& plan, const SessionView& view, const Segment* segment, bool ascii) {
+  const std::string within =
+      segment != nullptr ? next_in_step(plan, view.segment, ascii) : std::string();
+  const bool last = view.step + 1 >= plan.steps.size();
+  const std::string after = last ? std::string() : shown(plan.steps[view.step + 1].title, ascii);
+  if (within.empty()) {
+    return last ? Line{{"next: end of routine", k_style_dim}}
+                : Line{{"next: ", k_style_dim}, {after, k_style_none}};
+  }
+  if (last) {
+    return {{"next: ", k_style_dim}, {within, k_style_none}, {", then the end", k_style_dim}};
+  }
+  return {{"next: ", k_style_dim},
+          {within, k_style_none},
+          {", then ", k_style_dim},
+          {after, k_style_none}};
+}
+
+// The big word and its countdown (or DONE, PAUSED, GET READY).
+Line word_line(const Plan& plan, const SessionView& view, const Segment* segment, bool done,
+               bool lead_in, bool ascii) {
+  if (done) {
+    return {{"DONE", k_style_bold}};
+  }
+  if (view.paused) {
+    Line line = {{"PAUSED", k_style_paused}};
+    if (segment != nullptr) {
+      line.push_back(
+          {"  " + phase_label(plan, *segment, ascii) + " " + countdown_text(view.segment_left_ms),
+           k_style_dim});
+    }
+    return line;
+  }
+  if (lead_in) {
+    return {{"GET READY " + countdown_text(view.lead_in_left_ms), k_style_get_ready}};
+  }
+  if (segment != nullptr) {
+    return {{phase_label(plan, *segment, ascii) + " " + countdown_text(view.segment_left_ms),
+             phase_style(segment->phase).word}};
+  }
+  return {};
+}
+
+Line cue_line(const Plan& plan, const SessionView& view, const Segment* segment, bool lead_in,
+              bool ascii) {
+  if (segment == nullptr) {
+    return {};
+  }
+  if (lead_in) {
+    std::string first = "first: " + phase_label(plan, *segment, ascii);
+    const std::string text = shown(segment_text(*segment), ascii);
+    if (!text.empty()) {
+      first += std::string(k_separator) + text;
+    }
+    return {{first, k_style_none}};
+  }
+  return {{current_cue(plan, view, *segment, ascii), k_style_none}};
+}
+
+Line routine_line(const SessionView& view, bool done, int panel, bool ascii) {
+  const std::string left_text = " " + clock_left(done ? 0 : view.routine_left_ms) + " left";
+  const int routine_cells = panel - display_width(left_text);
+  if (routine_cells < 1) {
+    return {{left_text.substr(1), k_style_none}};
+  }
+  Line line = bar_line(done ? 1.0 : view.routine_progress, routine_cells, k_style_none, ascii);
+  line.push_back({left_text, k_style_none});
+  return line;
+}
+
+Line step_line(const Plan& plan, const SessionView& view, const PlanStep* step, bool done,
+               int panel, bool ascii) {
+  if (done) {
+    return {{"Done", k_style_bold}};
+  }
+  const std::string separator = ascii ? to_ascii(k_separator) : std::string(k_separator);
+  const std::string number = "Step " + step_number(plan, view.step);
+  const Span right = {clock_left(view.step_left_ms), k_style_dim};
+  std::string title = shown(step->title, ascii);
+  if (ascii) {
+    // Cut here with "...", so two_columns never has to cut with "…".
+    const int room = panel - display_width(right.text) - 1 - display_width(number + separator);
+    if (room > 0 && display_width(title) > room) {
+      title = truncate_ascii(title, room);
+    }
+  }
+  const Line left = {{number, k_style_none}, {separator, k_style_none}, {title, k_style_bold}};
+  return two_columns(left, right, panel);
+}
+
 }  // namespace
+
+std::string_view phase_word(const Plan& plan, const Segment& segment) {
+  switch (segment.phase) {
+    case Phase::work: {
+      if (!segment.labels.side.empty()) {
+        return "STRETCH";
+      }
+      if (segment.step >= plan.steps.size()) {
+        return "HOLD";
+      }
+      const PlanStep& step = plan.steps[segment.step];
+      std::string words;
+      for (const char c : step.title + " " + step.text) {
+        words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      for (const std::string_view word : {"stretch", "pose", "twist", "roll", "release", "move"}) {
+        if (words.find(word) != std::string::npos) {
+          return "STRETCH";
+        }
+      }
+      return "HOLD";
+    }
+    case Phase::switch_sides:
+      return "SWITCH";
+    default:
+      return phase_display(segment.phase);
+  }
+}
+
+std::string phase_label(const Plan& plan, const Segment& segment, bool ascii) {
+  const std::string word(phase_word(plan, segment));
+  if (segment.phase == Phase::inhale) {
+    return (ascii ? "^ " : "▲ ") + word;
+  }
+  if (segment.phase == Phase::exhale) {
+    return (ascii ? "v " : "▼ ") + word;
+  }
+  return word;
+}
 
 double breath_fill(Phase phase, double segment_progress) {
   const double progress = segment_progress > 0.0 ? std::min(segment_progress, 1.0) : 0.0;
-  switch (phase) {
-    case Phase::inhale:
-      return progress;
-    case Phase::hold:
-      return 1.0;
-    case Phase::exhale:
-      return 1.0 - progress;
-    case Phase::hold_empty:
-      return 0.0;
-    case Phase::work:
-    case Phase::switch_sides:
-    case Phase::lower:
-    case Phase::still:
-    case Phase::lift:
-    case Phase::rest:
-      return progress;
-  }
-  return progress;
+  return phase == Phase::exhale ? 1.0 - progress : progress;
+}
+
+int frame_line_count(const Plan& plan, const FrameOptions& options) {
+  return frame_rows(plan, options).count();
 }
 
 int frame_line_count(const Plan& plan, int width) {
-  constexpr int k_fixed_lines = 11;
-  return k_fixed_lines + instruction_line_count(plan, panel_width(width));
+  FrameOptions options;
+  options.width = width;
+  return frame_line_count(plan, options);
 }
 
 std::string render_frame(const Plan& plan, const SessionView& view, const FrameOptions& options) {
   const int width = std::max(options.width, 1);
   const int panel = panel_width(width);
+  const bool ascii = options.ascii;
+  const FrameRows rows = frame_rows(plan, options);
   const PlanStep* step = view.step < plan.steps.size() ? &plan.steps[view.step] : nullptr;
   const Segment* segment =
       view.segment < plan.segments.size() ? &plan.segments[view.segment] : nullptr;
@@ -143,92 +381,58 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
     segment = nullptr;
   }
   const bool lead_in = !done && !view.paused && view.lead_in_left_ms > 0;
-
-  std::vector<Line> lines;
-  lines.push_back({{safe_line(plan.title), k_style_bold}});
-
-  if (done) {
-    lines.push_back({{"Done", k_style_bold}});
-  } else {
-    const Line left = {{"Step " + step_number(plan, view.step), k_style_none},
-                       {std::string(k_separator), k_style_none},
-                       {safe_line(step->title), k_style_bold}};
-    lines.push_back(two_columns(left, {clock_left(view.step_left_ms), k_style_dim}, panel));
-  }
-
-  const int text_lines = instruction_line_count(plan, panel);
-  std::vector<std::string> text;
-  if (step != nullptr && !done) {
-    text = wrap_limited(safe_line(step->text), panel, text_lines);
-  }
-  text.resize(static_cast<std::size_t>(text_lines));
-  for (std::string& text_line : text) {
-    lines.push_back({{std::move(text_line), k_style_none}});
-  }
-  lines.push_back({});
-
-  // The big word, and the bar under it.
   const PhaseStyle style = segment != nullptr ? phase_style(segment->phase) : PhaseStyle{};
-  if (done) {
-    lines.push_back({{"DONE", k_style_bold}});
-  } else if (view.paused) {
-    Line line = {{"PAUSED", k_style_paused}};
-    if (segment != nullptr) {
-      line.push_back({"  " + std::string(phase_display(segment->phase)) + " " +
-                          countdown_text(view.segment_left_ms),
-                      k_style_dim});
-    }
-    lines.push_back(line);
-  } else if (lead_in) {
-    lines.push_back({{"GET READY " + countdown_text(view.lead_in_left_ms), k_style_get_ready}});
-  } else if (segment != nullptr) {
-    lines.push_back(
-        {{std::string(phase_display(segment->phase)) + " " + countdown_text(view.segment_left_ms),
-          style.word}});
-  } else {
-    lines.push_back({});
-  }
   double fill = done ? 1.0 : 0.0;
   if (segment != nullptr) {
     fill = breath_fill(segment->phase, view.segment_progress);
   }
-  lines.push_back(bar_line(fill, panel, view.paused ? k_style_dim : style.bar));
+  const std::string_view bar_style = view.paused ? k_style_dim : style.bar;
 
-  lines.push_back({{segment != nullptr ? safe_line(segment->labels.format()) : "", k_style_none}});
-  if (segment == nullptr) {
-    lines.push_back({});
-  } else if (lead_in) {
-    std::string first = "first: " + std::string(phase_display(segment->phase));
-    if (!segment->text.empty()) {
-      first += std::string(k_separator) + safe_line(segment->text);
+  std::vector<Line> lines;
+  if (rows.one_line) {
+    Line line = word_line(plan, view, segment, done, lead_in, ascii);
+    const int cells = panel - line_width(line) - 1;
+    if (cells >= 1) {
+      line.push_back({" ", k_style_none});
+      Line bar = bar_line(fill, cells, bar_style, ascii);
+      line.insert(line.end(), bar.begin(), bar.end());
     }
-    lines.push_back({{first, k_style_none}});
-  } else {
-    lines.push_back({{current_cue(plan, view, *segment), k_style_none}});
-  }
-  lines.push_back({});
-
-  // The whole routine.
-  const std::string left_text = " " + clock_left(done ? 0 : view.routine_left_ms) + " left";
-  const int routine_cells = panel - display_width(left_text);
-  if (routine_cells >= 1) {
-    Line line = bar_line(done ? 1.0 : view.routine_progress, routine_cells, k_style_none);
-    line.push_back({left_text, k_style_none});
     lines.push_back(line);
   } else {
-    lines.push_back({{left_text.substr(1), k_style_none}});
+    const auto add = [&lines](bool row, Line line) {
+      if (row) {
+        lines.push_back(std::move(line));
+      }
+    };
+    add(rows.title, {{shown(plan.title, ascii), k_style_bold}});
+    add(rows.step, step_line(plan, view, step, done, panel, ascii));
+    std::vector<std::string> text;
+    if (step != nullptr && !done) {
+      text = fit_instruction(shown(step->text, ascii), panel, rows.instruction, ascii);
+    }
+    text.resize(static_cast<std::size_t>(rows.instruction));
+    for (std::string& text_line : text) {
+      lines.push_back({{std::move(text_line), k_style_none}});
+    }
+    add(rows.blank_above, {});
+    lines.push_back(word_line(plan, view, segment, done, lead_in, ascii));
+    lines.push_back(bar_line(fill, panel, bar_style, ascii));
+    add(rows.labels,
+        {{segment != nullptr ? shown(segment->labels.format(), ascii) : "", k_style_none}});
+    add(rows.cue, cue_line(plan, view, segment, lead_in, ascii));
+    add(rows.blank_below, {});
+    add(rows.routine, routine_line(view, done, panel, ascii));
+    add(rows.next, done ? Line{} : next_line(plan, view, segment, ascii));
+    add(rows.keys, {{done ? "" : key_help(view.paused), k_style_dim}});
   }
-  if (done) {
-    lines.push_back({});
-  } else if (view.step + 1 < plan.steps.size()) {
-    lines.push_back(
-        {{"next: ", k_style_dim}, {safe_line(plan.steps[view.step + 1].title), k_style_none}});
-  } else {
-    lines.push_back({{"next: end of routine", k_style_dim}});
+  if (options.night) {
+    for (Line& line : lines) {
+      for (Span& span : line) {
+        span.style = night_style(span.style);
+      }
+    }
   }
-  lines.push_back({{done ? "" : key_help(view.paused), k_style_dim}});
-
-  return join_lines(lines, width, options.color);
+  return join_lines(lines, width, options.color, ascii);
 }
 
 namespace {
@@ -290,9 +494,9 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
       if (!labels.empty()) {
         line += std::string(k_separator) + labels;
       }
-      line += std::string(k_separator) + std::string(phase_display(segment.phase)) + " " +
+      line += std::string(k_separator) + std::string(phase_word(plan, segment)) + " " +
               format_duration(segment.duration_ms);
-      const std::string text = safe_line(segment.text);
+      const std::string text = safe_line(segment_text(segment));
       if (!text.empty()) {
         line += std::string(k_separator) + text;
       }

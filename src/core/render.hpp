@@ -9,52 +9,71 @@
 #include <string_view>
 #include <vector>
 
-#include "layout.hpp"  // render_bar, wrap_text and the spans a frame is made of
+#include "instruction.hpp"  // fit_instruction: the instruction in the lines there are
+#include "layout.hpp"       // render_bar, wrap_text and the spans a frame is made of
 #include "plan.hpp"
 #include "session.hpp"
 
 namespace backcare {
 
-// How wide the display may be and whether SGR colour sequences (ESC[...m) are allowed.
+// What the display allows. Every field has a safe default, so `{width, color}` still works.
 struct FrameOptions {
-  int width = 80;  // terminal columns; values below 1 are treated as 1
-  bool color = false;
+  int width = 80;      // terminal columns; values below 1 are treated as 1
+  bool color = false;  // SGR colour sequences (ESC[...m) are allowed
+  int height = 0;      // terminal rows; the frame never has more lines (0: unknown, no limit)
+  bool night = false;  // --night: dim styles only, never bold, inverse or bright
+  bool ascii = false;  // ASCII-only output (the locale's codeset is not UTF-8)
 };
 
-// The frame never grows wider than this, however wide the terminal is.
-inline constexpr int k_max_frame_width = 60;
-// At most this many lines of a step's instruction text are shown (the rest is cut with "…").
-inline constexpr int k_max_instruction_lines = 3;
+// The frame never grows wider than this (a comfortable reading width), however wide the
+// terminal is.
+inline constexpr int k_max_frame_width = 100;
 
-// How full the breath bar is, 0..1: it fills through the inhale, stays full during the hold,
-// empties through the exhale and stays empty during hold_empty. Every other phase shows its own
-// progress (the bar fills through the segment).
+// How full the breath bar is, 0..1: it fills through the inhale and empties through the
+// exhale. Every other phase, holds included, shows its own progress (the bar fills through the
+// segment), so a hold visibly moves.
 double breath_fill(Phase phase, double segment_progress);
+
+// The big word for a segment, named for what the person does: "INHALE", "EXHALE", "HOLD"
+// (breath holds, a rep's still moment, and a timed step that is a hold), "STRETCH" (a timed step
+// with sides, or whose title or text speaks of a stretch, pose, twist, roll, release or
+// movement), "SWITCH" (between sides), "LOWER", "LIFT", "REST".
+std::string_view phase_word(const Plan& plan, const Segment& segment);
+
+// The same with a shape, so phases differ without colour: "▲ INHALE", "▼ EXHALE"; other
+// phases have no shape. With `ascii`: "^ INHALE", "v EXHALE".
+std::string phase_label(const Plan& plan, const Segment& segment, bool ascii = false);
 
 // The compact live display, lines separated by "\n" with no trailing newline. Each line fits in
 // `options.width` columns (SGR sequences, present only when options.color, take no columns).
 // Layout, top to bottom:
 //   routine title
 //   "Step n/N · step title"             step time left (right-aligned)
-//   instruction text, wrapped           (frame_line_count's text lines, padded with blanks)
+//   instruction text, wrapped, whole    (as many lines as the plan's longest, padded with blanks)
 //   (blank)
-//   "INHALE 3" | "GET READY 3" | "PAUSED  INHALE 3" | "DONE"
+//   "▲ INHALE 3" | "GET READY 3" | "PAUSED  ▲ INHALE 3" | "DONE"
 //   breath bar (or segment progress bar)
 //   labels ("cycle 2/30", "set 2/3 · rep 5/8 · side left")
 //   cue (the latest timed cue when it is newer than the segment, else the segment's text;
-//        during a lead-in "first: INHALE · <text>")
+//        during a lead-in "first: ▲ INHALE · <text>")
 //   (blank)
 //   routine progress bar and "9:32 left"
-//   "next: <next step title>"
+//   "next: <what comes next in this step>, then <next step title>"
 //   key help
-// The line count depends only on the plan and the width (see frame_line_count), so the loop can
-// redraw in place: move the cursor up (count - 1) lines, write each line followed by ESC[K
-// (erase to end of line), and after a width change also ESC[J (erase below) to drop leftovers.
+// When options.height is smaller than that, lines are dropped in this order: key help, the
+// blank lines, next, title, routine progress, instruction lines (fit_instruction), cue, labels,
+// step line; the phase word and the bar always stay. At a height of 1 the frame is one line:
+// the phase word and a bar after it.
+// The line count depends only on the plan and the options (see frame_line_count), so the loop
+// can redraw in place: move the cursor up (count - 1) lines, write each line followed by ESC[K
+// (erase to end of line), and after a size change also ESC[J (erase below) to drop leftovers.
 // Lines are not padded with trailing spaces.
 std::string render_frame(const Plan& plan, const SessionView& view, const FrameOptions& options);
 
-// Number of lines render_frame produces for this plan and terminal width.
-int frame_line_count(const Plan& plan, int width);
+// Number of lines render_frame produces for this plan and these options; never more than
+// options.height when that is > 0.
+int frame_line_count(const Plan& plan, const FrameOptions& options);
+int frame_line_count(const Plan& plan, int width);  // no height limit, UTF-8
 
 // One line (no newline, no escape sequence) describing an event for the plain, non-interactive
 // output, e.g. "[00:04] 1/3 360 breathing · cycle 2/30 · INHALE 4s · ribs widen". The stamp is

@@ -28,7 +28,9 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
     return;  // never write to the terminal from the background
   }
   const std::string frame =
-      render_frame(m_plan, view, {m_options.caps.width, m_options.caps.color});
+      render_frame(m_plan, view,
+                   {m_options.caps.width, m_options.caps.color, m_options.caps.height,
+                    m_options.night, m_options.caps.ascii});
   std::vector<std::string> lines;
   std::size_t start = 0;
   for (;;) {
@@ -112,8 +114,9 @@ void TerminalDisplay::on_tick(const SessionView& view, const Turn& turn) {
   draw(view, turn);
 }
 
-void TerminalDisplay::on_resize(int width) {
+void TerminalDisplay::on_resize(int width, int height) {
   m_options.caps.width = width;
+  m_options.caps.height = height;
   m_clear_below = true;
 }
 
@@ -139,7 +142,10 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
                                       : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
-  const std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  if (m_options.caps.ascii) {
+    summary = to_ascii(summary);
+  }
   std::size_t start = 0;
   while (start < summary.size()) {
     const std::size_t end = summary.find('\n', start);
@@ -171,7 +177,7 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
     }
     const std::string line = plain_line(m_plan, event, m_lead_in_ms);
     if (!line.empty()) {
-      out += line + "\n";
+      out += (m_options.caps.ascii ? to_ascii(line) : line) + "\n";
     }
   }
   if (!out.empty()) {
@@ -180,7 +186,8 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
 }
 
 void PlainDisplay::on_finish(const SessionView& view, const Turn& /*turn*/) {
-  write("\n" + render_summary(m_plan, view.status, m_end_step, view.active_ms));
+  const std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  write("\n" + (m_options.caps.ascii ? to_ascii(summary) : summary));
 }
 
 }  // namespace backcare

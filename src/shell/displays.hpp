@@ -12,9 +12,10 @@
 namespace backcare {
 
 struct DisplayOptions {
-  int fd = 1;         // where to write (stdout, or stderr when events go to stdout)
-  TerminalCaps caps;  // decided once, for that fd
-  bool bell = true;   // ring at each step change and at the end (terminals only)
+  int fd = 1;          // where to write (stdout, or stderr when events go to stdout)
+  TerminalCaps caps;   // decided once, for that fd
+  bool bell = true;    // ring at each step change and at the end (terminals only)
+  bool night = false;  // --night: dim styles in the frame (FrameOptions::night)
 };
 
 // The live display: redraws the frame in place, hides nothing of the scrollback (no alternate
@@ -25,7 +26,7 @@ class TerminalDisplay final : public SessionObserver {
   void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
                  const Turn& turn) override;
   void on_tick(const SessionView& view, const Turn& turn) override;
-  void on_resize(int width) override;
+  void on_resize(int width, int height) override;
   void on_suspend(const Turn& turn) override;
   void on_continue(const SessionView& view, const Turn& turn) override;
   void on_finish(const SessionView& view, const Turn& turn) override;

@@ -126,4 +126,8 @@ std::optional<int> SystemPort::window_width() {
   return backcare::window_width(m_display_fd);
 }
 
+std::optional<int> SystemPort::window_height() {
+  return backcare::window_height(m_display_fd);
+}
+
 }  // namespace backcare

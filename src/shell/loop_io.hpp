@@ -50,6 +50,7 @@ class Port {
   virtual void suspend() = 0;
   // The display's window width (on SIGWINCH); nullopt when unknown.
   virtual std::optional<int> window_width() = 0;
+  virtual std::optional<int> window_height() = 0;
 };
 
 class SystemClock final : public Clock {
@@ -76,6 +77,7 @@ class SystemPort final : public Port {
   void restore() override;
   void suspend() override;
   std::optional<int> window_width() override;
+  std::optional<int> window_height() override;
 
   bool uses_timerfd() const { return m_timer_fd >= 0; }
 

@@ -190,8 +190,9 @@ class Loop {
           return exit_code_for_signal(sig);
         case SIGWINCH:
           if (const auto width = m_port.window_width()) {
+            const int height = m_port.window_height().value_or(0);
             for (auto& observer : m_observers) {
-              observer->on_resize(*width);
+              observer->on_resize(*width, height);
             }
             tick();
           }

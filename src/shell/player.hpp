@@ -19,6 +19,7 @@ struct PlayerOptions {
   bool plain = false;               // --plain (also automatic when the output is not a terminal)
   bool no_color = false;            // --no-color (NO_COLOR is read by the terminal layer)
   bool bell = true;                 // --no-bell turns it off
+  bool night = false;               // --night: dim colours (the caller also turns the bell off)
   bool quiet = false;               // --quiet: no human display at all
   bool routine_from_stdin = false;  // keys then come from /dev/tty
   bool human_to_stderr = false;     // --events -: the human display goes to stderr

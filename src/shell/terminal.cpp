@@ -1,16 +1,20 @@
 #include "terminal.hpp"
 
 #include <fcntl.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
+#include <clocale>
 #include <cstdlib>
 #include <stdexcept>
 #include <system_error>
@@ -154,6 +158,8 @@ TerminalCaps decide_terminal_caps(const TerminalFacts& facts) {
   } else if (auto columns = parse_columns(facts.columns)) {
     caps.width = *columns;
   }
+  caps.height = std::max(facts.window_rows, 0);
+  caps.ascii = !facts.utf8_locale;
   return caps;
 }
 
@@ -164,6 +170,8 @@ TerminalCaps detect_terminal_caps(bool no_color_flag, int fd) {
   facts.no_color = env("NO_COLOR");
   facts.columns = env("COLUMNS");
   facts.window_columns = window_width(fd).value_or(0);
+  facts.window_rows = window_height(fd).value_or(0);
+  facts.utf8_locale = locale_is_utf8();
   facts.no_color_flag = no_color_flag;
   return decide_terminal_caps(facts);
 }
@@ -174,6 +182,30 @@ std::optional<int> window_width(int fd) {
     return std::nullopt;
   }
   return static_cast<int>(size.ws_col);
+}
+
+std::optional<int> window_height(int fd) {
+  winsize size{};
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0) {
+    return std::nullopt;
+  }
+  return static_cast<int>(size.ws_row);
+}
+
+bool locale_is_utf8() {
+  const char* current = std::setlocale(LC_CTYPE, nullptr);
+  const std::string saved = current != nullptr ? current : "C";
+  bool utf8 = false;
+  if (std::setlocale(LC_CTYPE, "") != nullptr) {
+    const char* codeset = nl_langinfo(CODESET);
+    std::string name = codeset != nullptr ? codeset : "";
+    for (char& c : name) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    utf8 = name == "utf-8" || name == "utf8";
+  }
+  std::setlocale(LC_CTYPE, saved.c_str());
+  return utf8;
 }
 
 // ---------------------------------------------------------------------------------------------

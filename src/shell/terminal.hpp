@@ -46,6 +46,8 @@ struct TerminalCaps {
   bool fancy = false;  // redraw in place: tty, and TERM is set and not "dumb"
   bool color = false;  // ANSI colours: fancy, NO_COLOR unset or empty, no --no-color
   int width = 80;      // columns: the window size, else $COLUMNS, else 80
+  int height = 0;      // rows: the window size; 0 when unknown (then the frame is not limited)
+  bool ascii = false;  // the locale's codeset (LC_CTYPE) is not UTF-8: print ASCII only
 };
 
 // The facts detect_terminal_caps() gathers, so the decision itself is a pure function.
@@ -55,6 +57,8 @@ struct TerminalFacts {
   std::optional<std::string> no_color;  // $NO_COLOR; nullopt when unset
   std::optional<std::string> columns;   // $COLUMNS; nullopt when unset
   int window_columns = 0;               // ws_col from TIOCGWINSZ; 0 when unknown
+  int window_rows = 0;                  // ws_row from TIOCGWINSZ; 0 when unknown
+  bool utf8_locale = true;              // locale_is_utf8()
   bool no_color_flag = false;           // --no-color
 };
 
@@ -67,6 +71,13 @@ TerminalCaps detect_terminal_caps(bool no_color_flag, int fd = 1);
 // The window width of the terminal on `fd` (TIOCGWINSZ), nullopt when not a terminal or 0.
 // The loop calls it on SIGWINCH.
 std::optional<int> window_width(int fd);
+// The same for the number of rows.
+std::optional<int> window_height(int fd);
+
+// Whether the environment's character type locale (LC_ALL, LC_CTYPE, LANG) uses UTF-8:
+// nl_langinfo(CODESET) after setlocale(LC_CTYPE, ""). The program's own locale is put back
+// afterwards, so nothing else changes behaviour.
+bool locale_is_utf8();
 
 // ---------------------------------------------------------------------------------------------
 // Raw mode.

@@ -20,10 +20,10 @@ expected_small=$(cat <<EOF
 [00:10] 1/3 Breathe · cycle 2/2 · INHALE 4s · In: ribs widen
 [00:14] 1/3 Breathe · cycle 2/2 · EXHALE 6s · Out: core lifts
 [00:20] step 2/3: Twist — Let both knees fall to the side named.
-[00:20] 2/3 Twist · side left · WORK 20s · left side
+[00:20] 2/3 Twist · side left · STRETCH 20s
 [00:30] 2/3 Twist · cue: Breathe into the ribs
-[00:40] 2/3 Twist · side right · SWITCH SIDES 5s · switch to the right side
-[00:45] 2/3 Twist · side right · WORK 20s · right side
+[00:40] 2/3 Twist · side right · SWITCH 5s · switch to the right side
+[00:45] 2/3 Twist · side right · STRETCH 20s
 [00:55] 2/3 Twist · cue: Breathe into the ribs
 [01:05] step 3/3: Rest — Lie still.
 [01:05] 3/3 Rest · REST 10s
@@ -59,10 +59,10 @@ expected_override=$(cat <<EOF
 [00:05] 1/3 Breathe · cycle 2/2 · INHALE 2s · In: ribs widen
 [00:07] 1/3 Breathe · cycle 2/2 · EXHALE 3s · Out: core lifts
 [00:10] step 2/3: Twist — Let both knees fall to the side named.
-[00:10] 2/3 Twist · side left · WORK 20s · left side
+[00:10] 2/3 Twist · side left · STRETCH 20s
 [00:20] 2/3 Twist · cue: Breathe into the ribs
-[00:30] 2/3 Twist · side right · SWITCH SIDES 5s · switch to the right side
-[00:35] 2/3 Twist · side right · WORK 20s · right side
+[00:30] 2/3 Twist · side right · SWITCH 5s · switch to the right side
+[00:35] 2/3 Twist · side right · STRETCH 20s
 [00:45] 2/3 Twist · cue: Breathe into the ribs
 [00:55] step 3/3: Rest — Lie still.
 [00:55] 3/3 Rest · REST 10s
@@ -134,7 +134,7 @@ expect_out 'Total 1:15' "--dry-run: the total"
 expected_from=$(cat <<EOF
 [00:00] Small test routine · 3 steps · 1:15
 [00:00] step 2/3: Twist — Let both knees fall to the side named.
-[00:00] 2/3 Twist · side left · WORK 20s · left side
+[00:00] 2/3 Twist · side left · STRETCH 20s
 EOF
 )
 run "$BACKCARE" run "$SMALL" --plain --speed 100 --lead-in 0 --from-step 2

@@ -10,7 +10,7 @@ breathe_80() {
   type_line 'r $B breathe'
   wait_for 'GET READY' 5 || return
   pass
-  wait_for '^INHALE [0-9]' 8 || return
+  wait_for '^▲ INHALE [0-9]' 8 || return
   pass
   expect_screen '^cycle 1/30$' "breathe: the cycle label"
   expect_screen '^Step 1/1 · 360° breathing +[0-9]:[0-9]{2}$' "breathe: the step line"
@@ -30,18 +30,18 @@ breathe_80() {
     pass
     # shellcheck disable=SC2034  # read by the condition wait_until evals
     FIRST_BAR=$first
-    wait_until 'grep -q "^INHALE" <<<"$SCREEN" &&
+    wait_until 'grep -q "^▲ INHALE" <<<"$SCREEN" &&
                 bar=$(grep -Em1 "$BAR_RE" <<<"$SCREEN") && [ "$bar" != "$FIRST_BAR" ]' 4 \
       "the breath bar to change during the inhale" && pass
-    # The bar has 60 columns at this width.
+    # The bar takes the whole width (up to 100 columns).
     local bar
     bar=$(bar_line)
-    expect_eq "${#bar}" 60 "breathe: breath bar width at 80 columns"
+    expect_eq "${#bar}" 80 "breathe: breath bar width at 80 columns"
   fi
 
-  wait_for '^EXHALE [0-9]' 8 || return
+  wait_for '^▼ EXHALE [0-9]' 8 || return
   pass
-  expect_no_screen '^INHALE' "breathe: INHALE replaced by EXHALE (drawn in place)"
+  expect_no_screen '^▲ INHALE' "breathe: INHALE replaced by EXHALE (drawn in place)"
   expect_screen 'Out: deep core' "breathe: the exhale cue"
   # Drawn in place: the title appears once, however many frames were drawn.
   expect_eq "$(screen | grep -c '^360° breathing$')" 1 "breathe: one frame on the screen"
@@ -57,7 +57,7 @@ breathe_80() {
 breathe_40() {
   tty_start 40 24 || return
   type_line 'r $B breathe --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   pass
   local text width=0 widest=""
   text=$(screen_joined)
@@ -76,7 +76,7 @@ breathe_40() {
   expect_screen "$BAR_RE" "breathe at 40 columns: the breath bar"
   expect_screen '^cycle 1/30$' "breathe at 40 columns: the cycle label"
   expect_screen ' left$' "breathe at 40 columns: the time left"
-  wait_for '^EXHALE [0-9]' 8 && pass
+  wait_for '^▼ EXHALE [0-9]' 8 && pass
   keys q
   expect_eq "$(exit_code)" 1 "breathe at 40 columns: q quits"
   expect_stty_same "breathe at 40 columns: q"

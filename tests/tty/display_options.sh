@@ -8,7 +8,7 @@ stdin_routine_keys() {
   tty_start 80 24 || return
   # Not through r(): its stty would read the pipe. The same steps, with the terminal as stdin.
   type_line 'stty -g >"$D/stty.before"; cat small.json | $B run - --lead-in 0; c=$?; stty -g >"$D/stty.after"; echo "EXIT=$c"'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   keys n
   wait_for '^Step 2/3 · Twist ' 3 && pass
   keys q
@@ -24,19 +24,19 @@ colored() {
 colours() {
   tty_start 80 24 || return
   type_line 'r $B breathe --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   expect_eq "$(colored)" 1 "colour by default on a colour terminal"
   keys q
   exit_code >/dev/null
   pane_clear
   type_line 'NO_COLOR=1 r $B breathe --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   expect_eq "$(colored)" 0 "NO_COLOR=1: no colour"
   keys q
   exit_code >/dev/null
   pane_clear
   type_line 'r $B breathe --lead-in 0 --no-color'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   expect_eq "$(colored)" 0 "--no-color: no colour"
   keys q
   exit_code >/dev/null
@@ -69,7 +69,7 @@ bell() {
 resize() {
   tty_start 80 24 || return
   type_line 'r $B breathe --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   tm resize-window -t "$TARGET" -x 44 -y 24
   # After SIGWINCH the frame is redrawn for 44 columns: the bars shrink to fit.
   wait_until '[ "$(grep -E " left\$" <<<"$SCREEN" | head -1 | wc -m)" -le 45 ]' 5 \

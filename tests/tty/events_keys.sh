@@ -5,15 +5,15 @@ source "$SOURCE_DIR/tests/tty/lib.bash"
 
 tty_start 80 24 || { finish; exit; }
 type_line 'r $B run small.json --lead-in 0.2 --events "$D/events.jsonl"'
-wait_for '^INHALE [0-9]' 5 || { finish; exit; }
+wait_for '^▲ INHALE [0-9]' 5 || { finish; exit; }
 keys Space
 wait_for '^PAUSED' 3 && pass
 keys Space
 wait_gone '^PAUSED' 3 && pass
-wait_for '^INHALE [0-9]' 5 && pass   # the get-ready after resuming is over
+wait_for '^▲ INHALE [0-9]' 5 && pass   # the get-ready after resuming is over
 keys n
 wait_for '^Step 2/3 · Twist ' 5 && pass
-wait_for '^WORK [0-9]' 5 && pass
+wait_for '^STRETCH [0-9]' 5 && pass
 keys q
 expect_eq "$(exit_code)" 1 "q exits 1"
 

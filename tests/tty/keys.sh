@@ -12,7 +12,7 @@ clock() { screen | grep -E '^Step [0-9]+/[0-9]+ · | left$'; }
 pause_resume() {
   tty_start 80 24 || return
   type_line 'r $B run small.json --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   expect_screen '^Step 1/3 · Breathe ' "pause: starts at step 1"
 
   keys Space
@@ -43,20 +43,20 @@ pause_resume() {
 next_back() {
   tty_start 80 24 || return
   type_line 'r $B run small.json --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   expect_screen '^Step 1/3 · Breathe ' "next: starts at step 1"
   expect_screen '^next: Twist$' "next: the next line names step 2"
 
   keys n
   wait_for '^Step 2/3 · Twist ' 3 && pass
-  expect_screen '^WORK [0-9]' "next: step 2 starts with WORK"
+  expect_screen '^STRETCH [0-9]' "next: step 2 starts with STRETCH (a timed step with sides)"
   expect_screen 'side left' "next: step 2 starts on the left side"
-  expect_screen '^next: Rest$' "next: the next line names step 3"
+  expect_screen '^next: right side, then Rest$' "next: the next line names the right side, then step 3"
 
   # Within the first 2 s of a step, b goes to the previous step.
   keys b
   wait_for '^Step 1/3 · Breathe ' 3 && pass
-  wait_for '^INHALE [0-9]' 3 && pass
+  wait_for '^▲ INHALE [0-9]' 3 && pass
   expect_screen '^cycle 1/2$' "back: step 1 from its first cycle"
 
   # The arrows do the same.
@@ -77,7 +77,7 @@ next_back() {
 escape_quits() {
   tty_start 80 24 || return
   type_line 'r $B run small.json --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   keys Escape
   expect_eq "$(exit_code 3)" 1 "Esc alone quits"
   expect_screen '^Stopped at step 1 of 3: Breathe' "Esc: the summary"
@@ -88,7 +88,7 @@ escape_quits() {
 arrow_does_not_quit() {
   tty_start 80 24 || return
   type_line 'r $B run small.json --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '^▲ INHALE [0-9]' 5 || return
   keys Right
   wait_for '^Step 2/3 · Twist ' 3 && pass
   # The whole sequence was decoded (the step changed), so a quit could not still be pending.

@@ -9,7 +9,7 @@ source "$SOURCE_DIR/tests/tty/lib.bash"
 start_live() {
   tty_start 80 24 || return 1
   type_line 'r $B run small.json --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return 1
+  wait_for '^▲ INHALE [0-9]' 5 || return 1
   [ "$(cursor_visible)" == 0 ] || fail "$1: the cursor is not hidden while live"
 }
 
