@@ -10,10 +10,10 @@
 #include <cstring>
 
 #include "exit_codes.hpp"
+#include "layout.hpp"
 #include "loader.hpp"
 #include "sanitize.hpp"
 #include "suggest.hpp"
-#include "layout.hpp"
 #include "terminal.hpp"
 
 namespace backcare {

@@ -177,18 +177,16 @@ std::string to_ascii(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = std::min(code_point_length(lead), text.size() - i);
-    char32_t cp = 0;
-    if (length == 2) {
-      cp = lead & 0x1Fu;
-    } else if (length == 3) {
-      cp = lead & 0x0Fu;
-    } else if (length == 4) {
-      cp = lead & 0x07u;
+    const CodePoint decoded = decode_utf8(text, i);
+    std::size_t length = decoded.length;
+    if (!decoded.valid) {  // a broken sequence is one "?", its continuation bytes included
+      const auto want = static_cast<std::size_t>(std::max(1, utf8_sequence_length(lead)));
+      while (length < want && i + length < text.size() &&
+             is_utf8_continuation(static_cast<unsigned char>(text[i + length]))) {
+        ++length;
+      }
     }
-    for (std::size_t k = 1; k < length; ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-    }
+    const char32_t cp = decoded.valid ? decoded.value : 0;
     const char* replacement = length > 1 ? ascii_for(cp) : nullptr;
     out += replacement != nullptr ? replacement : "?";
     i += length;

@@ -32,14 +32,14 @@ count() { screen | grep -Ec -- "$1"; }
 emoji_40() {
   tty_start 40 24 || return
   type_line 'r $B run emoji.json --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '▲ INHALE [0-9]' 5 || return
   pass
-  wait_for '^EXHALE [0-9]' 5 || return
+  wait_for '▼ EXHALE [0-9]' 5 || return
   pass
   # A second cycle: several redraws after the first frame.
   wait_for '^cycle 2/3' 5 || return
   pass
-  wait_for '^EXHALE [0-9]' 5 || return
+  wait_for '▼ EXHALE [0-9]' 5 || return
   pass
   expect_eq "$(count '^✅ Rocket back care')" 1 "emoji at 40 columns: the title once"
   expect_eq "$(count '^Step 1/2 · 🚀 Breathe')" 1 "emoji at 40 columns: the step line once"
