@@ -3,13 +3,24 @@
 #include <fmt/format.h>
 
 #include "render.hpp"
+#include "session_record.hpp"
 
 namespace backcare {
 namespace {
 
 bool rings_bell(const SessionEvent& event) {
   return event.type == EventType::step_start ||
-         (event.type == EventType::session_end && event.status == EndStatus::completed);
+         (event.type == EventType::session_end && reached_end(event.status));
+}
+
+SummaryFacts summary_facts(const SessionView& view, std::size_t end_step, bool logging) {
+  SummaryFacts facts;
+  facts.status = view.status;
+  facts.step = end_step;
+  facts.active_ms = view.active_ms;
+  facts.steps_skipped = view.steps_skipped;
+  facts.resume_hint = offers_resume(view.status, view.active_ms, logging);
+  return facts;
 }
 
 }  // namespace
@@ -139,7 +150,8 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
                                       : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
-  const std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  const std::string summary =
+      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging));
   std::size_t start = 0;
   while (start < summary.size()) {
     const std::size_t end = summary.find('\n', start);
@@ -180,7 +192,7 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
 }
 
 void PlainDisplay::on_finish(const SessionView& view, const Turn& /*turn*/) {
-  write("\n" + render_summary(m_plan, view.status, m_end_step, view.active_ms));
+  write("\n" + render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging)));
 }
 
 }  // namespace backcare

@@ -12,9 +12,10 @@
 namespace backcare {
 
 struct DisplayOptions {
-  int fd = 1;         // where to write (stdout, or stderr when events go to stdout)
-  TerminalCaps caps;  // decided once, for that fd
-  bool bell = true;   // ring at each step change and at the end (terminals only)
+  int fd = 1;            // where to write (stdout, or stderr when events go to stdout)
+  TerminalCaps caps;     // decided once, for that fd
+  bool bell = true;      // ring at each step change and at the end (terminals only)
+  bool logging = false;  // sessions are recorded: a stopped one's summary says `backcare resume`
 };
 
 // The live display: redraws the frame in place, hides nothing of the scrollback (no alternate
