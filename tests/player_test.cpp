@@ -250,6 +250,36 @@ TEST_CASE("player::keys act at the instant they arrive") {
   CHECK(r.deadlines[2] == k_t0 + seconds(15));
 }
 
+TEST_CASE("player::! stops the session at once for safety (exit 3)") {
+  const Plan plan = test_plan();
+  Run r = run(plan, no_lead_in(), {{milliseconds(4000), "!", 0, {}}});
+  CHECK(r.code == 3);
+  CHECK(r.log == std::vector<std::string>{
+                     "events session_start,step_start,phase @0 pos 0",
+                     "events session_end @4000 pos 4000",
+                     "finish safety-stop @4000 pos 4000",
+                 });
+  FakeClock clock;
+  FakePort port(clock, {{milliseconds(4000), "!", 0, {}}});
+  PlayResult result;
+  run_loop(plan, no_lead_in(), {}, clock, port, false, &result);
+  CHECK(result.exit_code == 3);
+  CHECK(result.end.status == EndStatus::safety_stop);
+  CHECK(result.end.active_ms == 4000);
+}
+
+TEST_CASE("player::skipping the last step completes the routine, skipping (exit 0)") {
+  const Plan plan = test_plan();
+  FakeClock clock;
+  FakePort port(clock, {{milliseconds(12000), "n", 0, {}}});
+  PlayResult result;
+  CHECK(run_loop(plan, no_lead_in(), {}, clock, port, false, &result) == 0);
+  CHECK(result.end.status == EndStatus::completed_skipping);
+  CHECK(result.end.steps_done == 1);
+  CHECK(result.end.steps_skipped == 1);
+  CHECK(result.end.skipped_ms == 8000);
+}
+
 TEST_CASE("player::a lone Esc quits 50 ms later") {
   const Plan plan = test_plan();
   const Run r = run(plan, no_lead_in(), {{milliseconds(3000), "\x1b", 0, {}}});

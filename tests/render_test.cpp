@@ -73,7 +73,7 @@ TEST_CASE("render::frame mid-inhale at 40 columns") {
       "",
       "███░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1:39 left",
       "next: Foam roller",
-      "space pause · n next · b back · q quit",
+      "space · n · b · q quit · ! safety stop",
   };
   check_frame(sample_plan(), mid_inhale(), 40, expected);
 }
@@ -110,7 +110,7 @@ TEST_CASE("render::frame mid-inhale at 80 columns") {
       "",
       "███████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1:39 left",
       "next: Foam roller",
-      "space pause · n next · b back · q quit",
+      "space pause · n next · b back · q quit · ! safety stop",
   };
   check_frame(sample_plan(), mid_inhale(), 80, expected);
 }
@@ -124,7 +124,7 @@ TEST_CASE("render::frame states") {
   SUBCASE("paused") {
     const std::vector<std::string> lines = lines_of(views[1]);
     CHECK(lines[5] == "PAUSED  ▲ INHALE 3");
-    CHECK(lines[12] == "space resume · n next · b back · q quit");
+    CHECK(lines[12] == "space resume · n next · b back · q quit · ! safety stop");
   }
   SUBCASE("lead-in shows the countdown and what comes first") {
     const std::vector<std::string> lines = lines_of(views[2]);
@@ -380,4 +380,34 @@ TEST_CASE("render::summary") {
   CHECK(render_summary(plan, EndStatus::interrupted, 7, 109999) ==
         "Stopped at step 3 of 3: Rest — 1:49 of 1:50\n" + note);
   CHECK(render_summary(Plan{}, EndStatus::quit, 0, 0) == "Stopped:  — 0:00 of 0:00\n" + note);
+}
+
+TEST_CASE("render::summary of skipped steps, safety stops and the resume hint") {
+  const Plan plan = sample_plan();
+  const std::string note = std::string(k_safety_note) + "\n";
+  SummaryFacts facts;
+  facts.status = EndStatus::completed_skipping;
+  facts.step = 2;
+  facts.active_ms = 80000;
+  facts.steps_skipped = 2;
+  CHECK(render_summary(plan, facts) ==
+        "Completed, 2 steps skipped: Morning back care — 1:20 of 1:50\n" + note);
+  facts.steps_skipped = 1;
+  CHECK(render_summary(plan, facts) ==
+        "Completed, 1 step skipped: Morning back care — 1:20 of 1:50\n" + note);
+  facts.status = EndStatus::quit;
+  facts.step = 1;
+  facts.active_ms = 52000;
+  facts.resume_hint = true;
+  CHECK(render_summary(plan, facts) ==
+        "Stopped at step 2 of 3: Foam roller — 0:52 of 1:50\nTo carry on from there: backcare "
+        "resume\n" +
+            note);
+  facts.status = EndStatus::safety_stop;
+  CHECK(render_summary(plan, facts) ==
+        "Stopped for safety at step 2 of 3: Foam roller — 0:52 of 1:50\n" + note);
+  facts.resume_hint = false;
+  facts.status = EndStatus::interrupted;
+  CHECK(render_summary(plan, facts) ==
+        "Stopped at step 2 of 3: Foam roller — 0:52 of 1:50\n" + note);
 }

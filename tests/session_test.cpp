@@ -365,9 +365,9 @@ TEST_CASE("session: next skips to the next step; on the last step it completes t
                                  "phase@45000 s2 g7"});
   CHECK(describe(session.next(k_t0 + ms(9000))) ==
         std::vector<std::string>{"skip@46000 s2", "step_end@46000 s2",
-                                 "session_end@46000 s2 completed"});
+                                 "session_end@46000 s2 completed-skipping"});
   CHECK(session.finished());
-  CHECK(session.view(k_t0 + ms(9000)).status == EndStatus::completed);
+  CHECK(session.view(k_t0 + ms(9000)).status == EndStatus::completed_skipping);
   CHECK(session.next(k_t0 + ms(9000)).empty());
   CHECK(session.advance(k_t0 + ms(90000)).empty());
 }
@@ -666,4 +666,67 @@ TEST_CASE("session: event times are active time, not plan offsets") {
   }
 }
 
+}  // namespace backcare
+
+namespace backcare {
+namespace {
+
+TEST_CASE("session: statuses: completed, completed-skipping, quit, interrupted, safety-stop") {
+  SUBCASE("run to the end with nothing skipped: completed, every step done") {
+    Session session(small_plan(), options(0));
+    session.start(k_t0);
+    const auto events = session.advance(k_t0 + ms(60000));
+    CHECK(events.back().status == EndStatus::completed);
+    const SessionView v = session.view(k_t0 + ms(60000));
+    CHECK(v.status == EndStatus::completed);
+    CHECK(v.steps_done == 3);
+    CHECK(v.steps_skipped == 0);
+    CHECK(v.skipped_ms == 0);
+  }
+  SUBCASE("a step skipped, the rest run: completed-skipping with what was skipped") {
+    Session session(small_plan(), options(0));
+    session.start(k_t0);
+    session.next(k_t0 + ms(22000));  // 2 s into the timed step [20000, 45000)
+    const auto events = session.advance(k_t0 + ms(60000));
+    CHECK(events.back().status == EndStatus::completed_skipping);
+    const SessionView v = session.view(k_t0 + ms(60000));
+    CHECK(v.steps_done == 2);
+    CHECK(v.steps_skipped == 1);
+    CHECK(v.skipped_ms == 23000);
+    CHECK(end_status_name(v.status) == "completed-skipping");
+  }
+  SUBCASE("a skipped step run to its end after b counts as done: completed") {
+    Session session(small_plan(), options(0));
+    session.start(k_t0);
+    session.next(k_t0 + ms(22000));
+    session.back(k_t0 + ms(22500));  // within 2 s of the rest step: back to the timed step
+    const auto events = session.advance(k_t0 + ms(90000));
+    CHECK(events.back().status == EndStatus::completed);
+    CHECK(session.view(k_t0 + ms(90000)).steps_skipped == 0);
+    CHECK(session.view(k_t0 + ms(90000)).steps_done == 3);
+  }
+  SUBCASE("quit, interrupt and safety stop end at once with their status") {
+    for (const auto& [status, name] :
+         std::vector<std::pair<EndStatus, std::string>>{{EndStatus::quit, "quit"},
+                                                        {EndStatus::interrupted, "interrupted"},
+                                                        {EndStatus::safety_stop, "safety-stop"}}) {
+      Session session(small_plan(), options(0));
+      session.start(k_t0);
+      const auto events = status == EndStatus::quit          ? session.quit(k_t0 + ms(5000))
+                          : status == EndStatus::interrupted ? session.interrupt(k_t0 + ms(5000))
+                                                             : session.safety_stop(k_t0 + ms(5000));
+      REQUIRE(!events.empty());
+      CHECK(events.back().type == EventType::session_end);
+      CHECK(events.back().status == status);
+      CHECK(end_status_name(status) == name);
+      CHECK(session.finished());
+      CHECK(!reached_end(status));
+      CHECK(session.view(k_t0 + ms(5000)).steps_done == 0);
+    }
+    CHECK(reached_end(EndStatus::completed));
+    CHECK(reached_end(EndStatus::completed_skipping));
+  }
+}
+
+}  // namespace
 }  // namespace backcare

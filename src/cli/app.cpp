@@ -39,7 +39,8 @@ int run_and_catch(int argc, char** argv) {
     for (const auto& line : e.lines) {
       // Routine problems read like a compiler's ("file:line:col: path: message"); the rest
       // says who is talking.
-      const bool diagnostic = e.exit_code == k_exit_data || e.exit_code == k_exit_no_input;
+      const bool diagnostic = e.exit_code == k_exit_data || e.exit_code == k_exit_no_input ||
+                              e.exit_code == k_exit_config;
       text += (diagnostic ? "" : "backcare: error: ") + line + "\n";
     }
     print_err(text);

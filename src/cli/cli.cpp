@@ -24,6 +24,7 @@ const char* k_run_footer = R"(Keys while a routine runs:
   n, Right    next step
   b, Left     back: restart the step, or the previous step within its first 2 s
   q, Esc      quit (Ctrl-C too)
+  !           safety stop: stop at once because something hurts or feels wrong
 
 Examples:
   backcare breathe --cycles 10                 ten breaths
@@ -33,9 +34,9 @@ Examples:
   backcare run my.json --speed 20 --lead-in 0  preview a routine quickly
   backcare run my.json --dry-run               print the plan without running it
 
-Exit codes: 0 completed, 1 stopped with q, 2 usage error, 65 invalid routine, 66 unreadable
-file, 73 cannot write --events, 74 cannot write the output, 129/130/143 SIGHUP/SIGINT/SIGTERM,
-141 output closed.)";
+Exit codes: 0 completed, 1 stopped with q, 2 usage error, 3 safety stop (!), 65 invalid
+routine, 66 unreadable file, 73 cannot write --events, 74 cannot write the output, 78 bad config
+file, 129/130/143 SIGHUP/SIGINT/SIGTERM, 141 output closed.)";
 
 const char* k_footer = R"(Examples:
   backcare breathe                      5 minutes of paced 360° breathing
@@ -51,10 +52,12 @@ Exit codes:
   0    success (a session completed)
   1    a session was stopped early with q
   2    usage error (bad option or value, unknown command or routine)
+  3    a session was stopped with ! (a safety stop)
   65   invalid routine data (one line per problem: file:line:col: path: message)
   66   routine file missing, unreadable or not a regular file
   73   cannot create a file (new, --events)
   74   cannot write the output (e.g. a full disk)
+  78   the config file is wrong or unreadable
   129, 130, 143  a session ended by SIGHUP, SIGINT (Ctrl-C), SIGTERM
   141  the output was closed (e.g. piped into head)
 
@@ -120,6 +123,8 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
                  "Write JSON Lines events to FILE (- for stdout; the display then goes to stderr)")
       ->type_name("FILE");
   sub.add_flag("--quiet", args.quiet, "No human display (with --events)");
+  sub.add_flag("--no-log", args.no_log, "Do not record this session in the practice journal");
+  sub.add_flag("--no-ask", args.no_ask, "Do not ask about back pain after the session");
   sub.add_option("--set", args.sets, "Set a routine parameter, e.g. --set cycles=10 (repeatable)")
       ->type_name("NAME=VALUE");
 }

@@ -19,7 +19,7 @@ class Context;
 struct RunArgs {
   std::string routine;
   double speed = 1.0;
-  double lead_in = 3.0;
+  std::optional<double> lead_in;  // --lead-in; unset: the config's lead_in, else 3
   bool plain = false;
   bool no_color = false;
   bool no_bell = false;
@@ -28,6 +28,9 @@ struct RunArgs {
   bool speak = false;
   bool tones = false;
   bool dry_run = false;
+  bool no_log = false;  // --no-log: no journal record
+  bool no_ask = false;  // --no-ask: no pain question afterwards
+  std::string resumes;  // the journal id this run continues (set by `resume`, no option)
   std::size_t from_step = 1;
   std::string events;
   std::vector<std::string> sets;

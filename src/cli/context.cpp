@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "config_file.hpp"
 #include "exit_codes.hpp"
 #include "layout.hpp"
 #include "loader.hpp"
@@ -61,12 +62,26 @@ int finish_output(int exit_code) {
 const Catalog& Context::catalog() {
   if (!m_catalog) {
     std::vector<std::filesystem::path> dirs = {user_routine_dir()};
+    for (const auto& dir : config().routine_dirs) {
+      dirs.emplace_back(dir);
+    }
     for (const auto& dir : m_routine_dirs) {
       dirs.emplace_back(dir);
     }
     m_catalog = Catalog::load(dirs);
   }
   return *m_catalog;
+}
+
+const Config& Context::config() {
+  if (!m_config) {
+    ConfigLoad load = load_config_file(config_path());
+    if (!load.ok()) {
+      throw errors_to_app_error(load.errors, k_exit_config);
+    }
+    m_config = std::move(load.config);
+  }
+  return *m_config;
 }
 
 std::string file_key(const std::string& arg) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "config.hpp"
 #include "diagnostic.hpp"
 #include "routine.hpp"
 
@@ -41,13 +42,19 @@ class Context {
   Context(std::vector<std::string> routine_dirs, const CLI::App& app)
       : m_routine_dirs(std::move(routine_dirs)), m_app(app) {}
 
+  // The user folder, the config's routine_dirs, then the command line's folders.
   const Catalog& catalog();
   const CLI::App& app() const { return m_app; }
+
+  // The config file (config_path()), read once per command; a file that is wrong or unreadable
+  // throws AppError (78) with one located line per problem. Missing: the defaults.
+  const Config& config();
 
  private:
   std::vector<std::string> m_routine_dirs;
   const CLI::App& m_app;
   std::optional<Catalog> m_catalog;
+  std::optional<Config> m_config;
 };
 
 // The identity of a routine file for include cycles: its canonical path ("<stdin>" for -).

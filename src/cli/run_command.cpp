@@ -10,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "observers.hpp"
 #include "player.hpp"
+#include "run_journal.hpp"
 #include "sanitize.hpp"
 #include "show.hpp"
 
@@ -79,21 +80,26 @@ std::string describe_from_step(const Routine& routine, const Plan& plan, std::si
   return out + fmt::format("\nTotal {}", format_clock(total_ms)) + frame.substr(note_at);
 }
 
-PlayerOptions player_options(const RunArgs& args) {
+// The run's options: the command line, then the config file for what it leaves unsaid.
+PlayerOptions player_options(const RunArgs& args, const Config& config) {
   PlayerOptions options;
   options.session.speed = args.speed;
-  options.session.lead_in_ms = static_cast<std::int64_t>(std::llround(args.lead_in * 1000));
+  const double lead_in = args.lead_in.value_or(config.lead_in_seconds.value_or(3.0));
+  options.session.lead_in_ms = static_cast<std::int64_t>(std::llround(lead_in * 1000));
   options.session.from_step = args.from_step - 1;
   options.plain = args.plain;
-  options.no_color = args.no_color;
-  options.bell = !args.no_bell && !args.night;
+  options.no_color = args.no_color || config.color == false;
+  options.bell = !args.no_bell && !args.night && config.bell.value_or(true);
   options.night = args.night;
   options.quiet = args.quiet;
   options.routine_from_stdin = args.routine == "-";
   options.events = args.events;
   options.human_to_stderr = args.events == "-";
-  options.speak = args.speak;
-  options.tones = args.tones;
+  options.speak = args.speak || config.speak.value_or(false);
+  options.tones = args.tones || config.tones.value_or(false);
+  options.log = !args.no_log && config.log;
+  options.ask = !args.no_ask && config.ask_after_session;
+  options.resumes = args.resumes;
   return options;
 }
 
@@ -101,13 +107,15 @@ PlayerOptions player_options(const RunArgs& args) {
 
 int cmd_run(Context& context, const Args& all) {
   const RunArgs& args = all.run;
+  const Config& config = context.config();
   const RunPlan run = plan_for(context, args);
   if (args.dry_run) {
     print_out(for_locale(describe_from_step(run.routine, run.plan, args.from_step - 1)));
     return k_exit_ok;
   }
-  const PlayerOptions options = player_options(args);
-  Observers observers = make_observers(run.plan, options, decide_presentation(options));
+  const PlayerOptions options = player_options(args, config);
+  const Presentation presentation = decide_presentation(options);
+  Observers observers = make_observers(run.plan, options, presentation);
   if (observers.error) {
     throw AppError{k_exit_cant_create, {*observers.error}};
   }
@@ -115,7 +123,11 @@ int cmd_run(Context& context, const Args& all) {
     print_err(warning);
   }
   std::fflush(stdout);
-  return play(run.plan, options, std::move(observers.list));
+  const LocalNow started = local_now();
+  PlayResult result;
+  const int code = play(run.plan, options, std::move(observers.list), &result);
+  after_session(run.plan, options, presentation, result, started);
+  return code;
 }
 
 }  // namespace backcare

@@ -6,6 +6,7 @@ namespace backcare {
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_stopped = 1;       // a session stopped early with q
 inline constexpr int k_exit_usage = 2;         // bad command line
+inline constexpr int k_exit_safety_stop = 3;   // a session stopped with ! (something felt wrong)
 inline constexpr int k_exit_data = 65;         // invalid routine data (EX_DATAERR)
 inline constexpr int k_exit_no_input = 66;     // routine file missing or unreadable (EX_NOINPUT)
 inline constexpr int k_exit_cant_create = 73;  // `new`: could not write the file (EX_CANTCREAT)

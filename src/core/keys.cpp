@@ -49,6 +49,8 @@ std::string_view key_name(Key key) {
       return "back";
     case Key::quit:
       return "quit";
+    case Key::safety_stop:
+      return "safety_stop";
     case Key::other:
       return "other";
   }
@@ -179,6 +181,9 @@ void KeyDecoder::decode_ground(unsigned char byte, std::vector<Key>& keys) {
     case 'Q':
     case k_ctrl_c:
       keys.push_back(Key::quit);
+      return;
+    case '!':
+      keys.push_back(Key::safety_stop);
       return;
     default:
       break;

@@ -7,6 +7,7 @@
 //   next   n, N, Right arrow (ESC [ C, ESC O C)
 //   back   b, B, Left arrow (ESC [ D, ESC O D)
 //   quit   q, Q, Ctrl-C byte (0x03; with ISIG on Ctrl-C arrives as SIGINT instead), lone Esc
+//   safety_stop  ! (something hurts or feels wrong: stop at once, then ask which sign)
 //   other  anything else: one per unbound key, UTF-8 character or escape sequence
 //
 // Esc versus escape sequences: an arrow key arrives as ESC [ C, possibly split across reads,
@@ -23,9 +24,9 @@
 
 namespace backcare {
 
-enum class Key { pause, next, back, quit, other };
+enum class Key { pause, next, back, quit, safety_stop, other };
 
-std::string_view key_name(Key key);  // "pause", "next", "back", "quit", "other"
+std::string_view key_name(Key key);  // "pause", "next", "back", "quit", "safety_stop", "other"
 
 // Turns a byte stream into Keys. Keeps state between feeds: a pending ESC, a partial
 // CSI (ESC [ ...) or SS3 (ESC O x) sequence, a partial UTF-8 character.

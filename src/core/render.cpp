@@ -188,9 +188,15 @@ std::string current_cue(const Plan& plan, const SessionView& view, const Segment
   return shown(own, ascii);
 }
 
-std::string key_help(bool paused) {
-  return paused ? "space resume · n next · b back · q quit"
-                : "space pause · n next · b back · q quit";
+// The keys, with what they do when that fits the panel, else with the letters alone: the
+// safety stop is never the part cut off.
+std::string key_help(bool paused, int panel) {
+  const std::string full = paused ? "space resume · n next · b back · q quit · ! safety stop"
+                                  : "space pause · n next · b back · q quit · ! safety stop";
+  if (display_width(full) <= panel) {
+    return full;
+  }
+  return "space · n · b · q quit · ! safety stop";
 }
 
 // What comes next inside the current step: "rest 30s", "set 2/3", "right side"; "" when only
@@ -423,7 +429,7 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
     add(rows.blank_below, {});
     add(rows.routine, routine_line(view, done, panel, ascii));
     add(rows.next, done ? Line{} : next_line(plan, view, segment, ascii));
-    add(rows.keys, {{done ? "" : key_help(view.paused), k_style_dim}});
+    add(rows.keys, {{done ? "" : key_help(view.paused, panel), k_style_dim}});
   }
   if (options.night) {
     for (Line& line : lines) {
@@ -530,17 +536,33 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
 
 std::string render_summary(const Plan& plan, EndStatus status, std::size_t step,
                            std::int64_t active_ms) {
-  const std::string times =
-      format_clock(std::max<std::int64_t>(active_ms, 0)) + " of " + format_clock(plan.total_ms);
+  SummaryFacts facts;
+  facts.status = status;
+  facts.step = step;
+  facts.active_ms = active_ms;
+  return render_summary(plan, facts);
+}
+
+std::string render_summary(const Plan& plan, const SummaryFacts& facts) {
+  const std::string times = format_clock(std::max<std::int64_t>(facts.active_ms, 0)) + " of " +
+                            format_clock(plan.total_ms);
   std::string out;
-  if (status == EndStatus::completed) {
+  const bool safety = facts.status == EndStatus::safety_stop;
+  if (facts.status == EndStatus::completed) {
     out = "Completed: " + safe_line(plan.title) + " — " + times;
+  } else if (facts.status == EndStatus::completed_skipping) {
+    out = fmt::format("Completed, {} step{} skipped: {} — {}", facts.steps_skipped,
+                      facts.steps_skipped == 1 ? "" : "s", safe_line(plan.title), times);
   } else if (plan.steps.empty()) {
-    out = "Stopped: " + safe_line(plan.title) + " — " + times;
+    out = std::string(safety ? "Stopped for safety: " : "Stopped: ") + safe_line(plan.title) +
+          " — " + times;
   } else {
-    const std::size_t at = std::min(step, plan.steps.size() - 1);
-    out = fmt::format("Stopped at step {} of {}: {} — {}", at + 1, plan.steps.size(),
-                      safe_line(plan.steps[at].title), times);
+    const std::size_t at = std::min(facts.step, plan.steps.size() - 1);
+    out = fmt::format("{} at step {} of {}: {} — {}", safety ? "Stopped for safety" : "Stopped",
+                      at + 1, plan.steps.size(), safe_line(plan.steps[at].title), times);
+    if (facts.resume_hint && !safety) {
+      out += "\nTo carry on from there: backcare resume";
+    }
   }
   out += '\n';
   out += k_safety_note;

@@ -91,4 +91,19 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
 std::string render_summary(const Plan& plan, EndStatus status, std::size_t step,
                            std::int64_t active_ms);
 
+// What the summary says about how the session ended.
+struct SummaryFacts {
+  EndStatus status = EndStatus::none;
+  std::size_t step = 0;  // where it ended (0-based), as session_end's step
+  std::int64_t active_ms = 0;
+  std::size_t steps_skipped = 0;
+  bool resume_hint = false;  // quit or interrupted, and recorded: say `backcare resume`
+};
+
+// As above, and also:
+//   "Completed, 2 steps skipped: <routine title> — 7:40 of 10:00"   (completed_skipping)
+//   "Stopped for safety at step k of N: <step title> — 3:12 of 10:00" (safety_stop)
+//   "To carry on from there: backcare resume"   (after "Stopped at ...", with resume_hint)
+std::string render_summary(const Plan& plan, const SummaryFacts& facts);
+
 }  // namespace backcare

@@ -66,12 +66,20 @@ std::string_view end_status_name(EndStatus status) {
       return "none";
     case EndStatus::completed:
       return "completed";
+    case EndStatus::completed_skipping:
+      return "completed-skipping";
     case EndStatus::quit:
       return "quit";
     case EndStatus::interrupted:
       return "interrupted";
+    case EndStatus::safety_stop:
+      return "safety-stop";
   }
   return "unknown";
+}
+
+bool reached_end(EndStatus status) {
+  return status == EndStatus::completed || status == EndStatus::completed_skipping;
 }
 
 Session::Session(const Plan& plan, SessionOptions options) : m_plan(plan), m_options(options) {
@@ -83,6 +91,15 @@ Session::Session(const Plan& plan, SessionOptions options) : m_plan(plan), m_opt
   m_position_ns = start_position_ns();
   m_anchor_position_ns = m_position_ns;
   m_active_offset_ns = -m_position_ns;  // active time counts from the first step run
+  m_done.assign(m_plan.steps.size(), false);
+  m_skipped_ns.assign(m_plan.steps.size(), 0);
+}
+
+void Session::mark_done(std::size_t step) {
+  if (step < m_done.size()) {
+    m_done[step] = true;
+    m_skipped_ns[step] = 0;
+  }
 }
 
 // --- time arithmetic ------------------------------------------------------------------------
@@ -251,6 +268,7 @@ void Session::cross_to(std::int64_t until_ns, std::vector<SessionEvent>& out) {
     if (si == 0 || segments[si - 1].step != segment.step) {
       if (m_open_step) {
         emit(out, EventType::step_end, at, *m_open_step);
+        mark_done(*m_open_step);
       }
       emit(out, EventType::step_start, at, segment.step);
       m_open_step = segment.step;
@@ -304,6 +322,11 @@ void Session::jump_to(TimePoint now, std::int64_t position_ns, std::vector<Sessi
 void Session::finish(EndStatus status, std::vector<SessionEvent>& out) {
   if (status == EndStatus::completed && m_open_step) {
     emit(out, EventType::step_end, m_position_ns, *m_open_step);
+    mark_done(*m_open_step);
+  }
+  if (status == EndStatus::completed && std::any_of(m_skipped_ns.begin(), m_skipped_ns.end(),
+                                                    [](std::int64_t ns) { return ns > 0; })) {
+    status = EndStatus::completed_skipping;
   }
   SessionEvent end;
   end.type = EventType::session_end;
@@ -417,6 +440,10 @@ std::vector<SessionEvent> Session::next(TimePoint now) {
   return act(now, [&](std::vector<SessionEvent>& out) {
     const std::size_t step = step_at(m_position_ns);
     emit(out, EventType::skip, m_position_ns, step);
+    if (step < m_skipped_ns.size() && !m_done[step]) {
+      m_skipped_ns[step] = std::max<std::int64_t>(
+          std::min(to_ns(m_plan.steps[step].end_ms()), m_total_ns) - m_position_ns, 1);
+    }
     if (m_open_step) {
       emit(out, EventType::step_end, m_position_ns, *m_open_step);
       m_open_step.reset();
@@ -455,6 +482,10 @@ std::vector<SessionEvent> Session::interrupt(TimePoint now) {
   return act(now, [&](std::vector<SessionEvent>& out) { finish(EndStatus::interrupted, out); });
 }
 
+std::vector<SessionEvent> Session::safety_stop(TimePoint now) {
+  return act(now, [&](std::vector<SessionEvent>& out) { finish(EndStatus::safety_stop, out); });
+}
+
 SessionView Session::view(TimePoint now) const {
   SessionView v;
   const bool started = m_state != SessionState::not_started;
@@ -476,7 +507,16 @@ SessionView Session::view(TimePoint now) const {
   }
   position = std::clamp<std::int64_t>(position, 0, m_total_ns);
   v.finished = finished || (started && position >= m_total_ns);
-  v.status = finished ? m_status : (v.finished ? EndStatus::completed : EndStatus::none);
+  v.steps_done = static_cast<std::size_t>(std::count(m_done.begin(), m_done.end(), true));
+  std::int64_t skipped_ns = 0;
+  for (const std::int64_t ns : m_skipped_ns) {
+    v.steps_skipped += ns > 0 ? 1 : 0;
+    skipped_ns += ns;
+  }
+  v.skipped_ms = floor_ms(skipped_ns);
+  const EndStatus reached =
+      v.steps_skipped > 0 ? EndStatus::completed_skipping : EndStatus::completed;
+  v.status = finished ? m_status : (v.finished ? reached : EndStatus::none);
   v.position_ms = floor_ms(position);
   v.active_ms = floor_ms(position + (started ? m_active_offset_ns : 0));
   if (m_total_ns > 0) {

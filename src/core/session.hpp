@@ -35,8 +35,14 @@ enum class EventType {
 
 std::string_view event_name(EventType type);  // "session_start", "step_start", "phase", ...
 
-enum class EndStatus { none, completed, quit, interrupted };
-std::string_view end_status_name(EndStatus status);  // "completed", "quit", "interrupted"
+// How a session ended (docs/journal.md, docs/events.md): completed (the end reached, nothing
+// skipped), completed_skipping (the end reached, one step or more skipped with n), quit (q,
+// Esc), interrupted (a signal, the output closed), safety_stop (! : something felt wrong).
+enum class EndStatus { none, completed, completed_skipping, quit, interrupted, safety_stop };
+// "completed", "completed-skipping", "quit", "interrupted", "safety-stop" ("none" for none).
+std::string_view end_status_name(EndStatus status);
+// completed or completed_skipping: the routine reached its end.
+bool reached_end(EndStatus status);
 
 struct SessionEvent {
   EventType type = EventType::session_start;
@@ -72,7 +78,10 @@ struct SessionView {
   double segment_progress = 0;          // 0..1 through the current segment
   double routine_progress = 0;          // 0..1 through the whole plan
   std::optional<std::size_t> last_cue;  // latest cue reached inside the current step
-  std::int64_t active_ms = 0;  // active time done (as SessionEvent::t_ms), kept after the end
+  std::int64_t active_ms = 0;     // active time done (as SessionEvent::t_ms), kept after the end
+  std::size_t steps_done = 0;     // steps run to their end (not skipped)
+  std::size_t steps_skipped = 0;  // steps left with n and not run to their end afterwards
+  std::int64_t skipped_ms = 0;    // planned time of those steps left unrun
 };
 
 // Where a session is. Only lead_in and running move the plan position with the clock; a
@@ -97,8 +106,9 @@ class Session {
   std::vector<SessionEvent> next(TimePoint now);
   // Restart the step, or go to the previous one when within its first 2 s.
   std::vector<SessionEvent> back(TimePoint now);
-  std::vector<SessionEvent> quit(TimePoint now);       // session_end with status quit
-  std::vector<SessionEvent> interrupt(TimePoint now);  // session_end with status interrupted
+  std::vector<SessionEvent> quit(TimePoint now);         // session_end with status quit
+  std::vector<SessionEvent> interrupt(TimePoint now);    // session_end with status interrupted
+  std::vector<SessionEvent> safety_stop(TimePoint now);  // session_end with status safety_stop
 
   SessionView view(TimePoint now) const;
 
@@ -160,6 +170,12 @@ class Session {
   std::int64_t m_position_ns = 0;          // every event up to here (inclusive) has been emitted...
   Arrival m_arrival;                       // ...except these, due exactly at m_position_ns
   std::optional<std::size_t> m_open_step;  // step_start emitted, step_end not yet
+
+  // Per step: run to its end, and the planned ms left unrun when it was skipped (0: not
+  // skipped). A step skipped, then run to its end after b, counts as done.
+  std::vector<bool> m_done;
+  std::vector<std::int64_t> m_skipped_ns;
+  void mark_done(std::size_t step);
 };
 
 }  // namespace backcare

@@ -3,13 +3,24 @@
 #include <fmt/format.h>
 
 #include "render.hpp"
+#include "session_record.hpp"
 
 namespace backcare {
 namespace {
 
 bool rings_bell(const SessionEvent& event) {
   return event.type == EventType::step_start ||
-         (event.type == EventType::session_end && event.status == EndStatus::completed);
+         (event.type == EventType::session_end && reached_end(event.status));
+}
+
+SummaryFacts summary_facts(const SessionView& view, std::size_t end_step, bool logging) {
+  SummaryFacts facts;
+  facts.status = view.status;
+  facts.step = end_step;
+  facts.active_ms = view.active_ms;
+  facts.steps_skipped = view.steps_skipped;
+  facts.resume_hint = offers_resume(view.status, view.active_ms, logging);
+  return facts;
 }
 
 }  // namespace
@@ -142,7 +153,8 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
                                       : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
-  std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  std::string summary =
+      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging));
   if (m_options.caps.ascii) {
     summary = to_ascii(summary);
   }
@@ -186,7 +198,8 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
 }
 
 void PlainDisplay::on_finish(const SessionView& view, const Turn& /*turn*/) {
-  const std::string summary = render_summary(m_plan, view.status, m_end_step, view.active_ms);
+  const std::string summary =
+      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging));
   write("\n" + (m_options.caps.ascii ? to_ascii(summary) : summary));
 }
 

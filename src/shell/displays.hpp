@@ -12,10 +12,11 @@
 namespace backcare {
 
 struct DisplayOptions {
-  int fd = 1;          // where to write (stdout, or stderr when events go to stdout)
-  TerminalCaps caps;   // decided once, for that fd
-  bool bell = true;    // ring at each step change and at the end (terminals only)
-  bool night = false;  // --night: dim styles in the frame (FrameOptions::night)
+  int fd = 1;            // where to write (stdout, or stderr when events go to stdout)
+  TerminalCaps caps;     // decided once, for that fd
+  bool bell = true;      // ring at each step change and at the end (terminals only)
+  bool night = false;    // --night: dim styles in the frame (FrameOptions::night)
+  bool logging = false;  // sessions are recorded: a stopped one's summary says `backcare resume`
 };
 
 // The live display: redraws the frame in place, hides nothing of the scrollback (no alternate

@@ -48,7 +48,8 @@ Observers make_observers(const Plan& plan, const PlayerOptions& options,
   if (options.tones) {
     out.list.push_back(make_tones(plan, options.session.speed));
   }
-  DisplayOptions display{presentation.human_fd, presentation.caps, options.bell, options.night};
+  DisplayOptions display{presentation.human_fd, presentation.caps, options.bell, options.night,
+                         options.log};
   if (presentation.live) {
     out.list.push_back(std::make_unique<TerminalDisplay>(plan, display));
   } else if (!options.quiet) {

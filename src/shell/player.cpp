@@ -98,16 +98,25 @@ class Loop {
         last_draw = m_turn.now;
       }
     }
-    return m_session.view(m_turn.now).status == EndStatus::completed ? k_exit_ok : k_exit_stopped;
+    switch (m_session.view(m_turn.now).status) {
+      case EndStatus::completed:
+      case EndStatus::completed_skipping:
+        return k_exit_ok;
+      case EndStatus::safety_stop:
+        return k_exit_safety_stop;
+      default:
+        return k_exit_stopped;
+    }
   }
 
-  void finish() {
+  SessionView finish() {
     read_clock();
     const SessionView view = m_session.view(m_turn.now);
     m_port.restore();
     for (auto& observer : m_observers) {
       observer->on_finish(view, m_turn);
     }
+    return view;
   }
 
  private:
@@ -172,6 +181,9 @@ class Loop {
         break;
       case Key::quit:
         dispatch(m_session.quit(t));
+        break;
+      case Key::safety_stop:
+        dispatch(m_session.safety_stop(t));
         break;
       case Key::other:
         break;
@@ -252,15 +264,18 @@ Presentation decide_presentation(const PlayerOptions& options) {
 
 int run_loop(const Plan& plan, const PlayerOptions& options,
              std::vector<std::unique_ptr<SessionObserver>> observers, Clock& clock, Port& port,
-             bool live) {
+             bool live, PlayResult* result) {
   Loop loop(plan, options, std::move(observers), clock, port);
   const int code = loop.run(live);
-  loop.finish();
+  const SessionView end = loop.finish();
+  if (result != nullptr) {
+    *result = PlayResult{code, end};
+  }
   return code;
 }
 
 int play(const Plan& plan, const PlayerOptions& options,
-         std::vector<std::unique_ptr<SessionObserver>> observers) {
+         std::vector<std::unique_ptr<SessionObserver>> observers, PlayResult* result) {
   ignore_sigpipe();
   const Presentation presentation = decide_presentation(options);
   SignalPipe signals;
@@ -271,7 +286,7 @@ int play(const Plan& plan, const PlayerOptions& options,
   }
   SystemClock clock;
   SystemPort port(signals, guard ? &*guard : nullptr, presentation.human_fd);
-  return run_loop(plan, options, std::move(observers), clock, port, presentation.live);
+  return run_loop(plan, options, std::move(observers), clock, port, presentation.live, result);
 }
 
 }  // namespace backcare

@@ -26,6 +26,15 @@ struct PlayerOptions {
   std::string events;               // --events FILE|- ("": none)
   bool speak = false;               // --speak
   bool tones = false;               // --tones
+  bool log = true;                  // record the session in the journal (--no-log, "log")
+  bool ask = true;                  // ask about pain afterwards (--no-ask, "ask_after_session")
+  std::string resumes;              // the journal id this run continues (set by `resume`)
+};
+
+// How a session ended, for what follows it (the questions, the journal record).
+struct PlayResult {
+  int exit_code = 0;
+  SessionView end;  // the view at the end: status, active_ms, step counts
 };
 
 // How a run meets the terminal, decided once from the options and the real terminal.
@@ -42,12 +51,13 @@ Presentation decide_presentation(const PlayerOptions& options);
 // as play() does.
 int run_loop(const Plan& plan, const PlayerOptions& options,
              std::vector<std::unique_ptr<SessionObserver>> observers, Clock& clock, Port& port,
-             bool live);
+             bool live, PlayResult* result = nullptr);
 
 // Runs the plan to its end (or q, or a signal) on the real clock and terminal, feeding
-// `observers` (make_observers builds them). Returns the exit code: 0 completed, 1 quit,
-// 128+signal, 141 when the output closed.
+// `observers` (make_observers builds them). Returns the exit code: 0 completed (skipping or
+// not), 1 quit, 3 safety stop, 128+signal, 141 when the output closed. The terminal is back in
+// its own mode when it returns.
 int play(const Plan& plan, const PlayerOptions& options,
-         std::vector<std::unique_ptr<SessionObserver>> observers);
+         std::vector<std::unique_ptr<SessionObserver>> observers, PlayResult* result = nullptr);
 
 }  // namespace backcare

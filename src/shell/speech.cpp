@@ -87,8 +87,7 @@ std::string spoken_text(const Plan& plan, const SessionEvent& event) {
     case EventType::resume:
       return "";
     case EventType::session_end:
-      return event.status == EndStatus::completed ? "Well done. That is the end of the routine."
-                                                  : "";
+      return reached_end(event.status) ? "Well done. That is the end of the routine." : "";
     case EventType::step_end:
     case EventType::skip:
     case EventType::back:

@@ -95,7 +95,7 @@ void Tones::on_events(const std::vector<SessionEvent>& events, const SessionView
         m_sound.stop_all();  // a tone that no longer matches the breath is worse than none
         break;
       case EventType::session_end:
-        if (event.status == EndStatus::completed) {
+        if (reached_end(event.status)) {
           report(m_sound.play(ToneKind::end_chime, 0));
         } else {
           m_sound.stop_all();  // stopped with q or a signal: silence at once

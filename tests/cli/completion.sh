@@ -70,7 +70,8 @@ complete_line backcare run --spee
 expect_eq "$OUT" "--speed" "backcare run --spee"
 complete_line backcare run --
 for word in --speed --plain --no-color --no-bell --lead-in --inhale --hold --exhale \
-  --hold-empty --cycles --minutes --from-step --dry-run --events --quiet --help --routines-dir; do
+  --hold-empty --cycles --minutes --from-step --dry-run --events --quiet --no-log --no-ask --help \
+  --routines-dir; do
   expect_line "$word" "backcare run --<TAB>"
 done
 expect_no_line "--json" "backcare run --<TAB>: not list's options"
@@ -78,8 +79,10 @@ complete_line backcare list --
 expect_line "--names" "backcare list --<TAB>"
 expect_no_line "--speed" "backcare list --<TAB>"
 complete_line backcare breathe --no-
-expect_eq "$OUT" "--no-bell
---no-color" "backcare breathe --no-<TAB>: a shortcut has run's options"
+expect_eq "$OUT" "--no-ask
+--no-bell
+--no-color
+--no-log" "backcare breathe --no-<TAB>: a shortcut has run's options"
 complete_line backcare evening-wind-down --spee
 expect_eq "$OUT" "--speed" "backcare ROUTINE --spee: a routine as the first word has run's options"
 

@@ -7,6 +7,7 @@ PASSES=0
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export XDG_CONFIG_HOME="$TMP/config"
+export XDG_STATE_HOME="$TMP/state"  # the practice journal of the sessions tests run
 export NO_COLOR=
 unset NO_COLOR
 

@@ -44,7 +44,7 @@ emoji_40() {
   expect_eq "$(count '^✅ Rocket back care')" 1 "emoji at 40 columns: the title once"
   expect_eq "$(count '^Step 1/2 · 🚀 Breathe')" 1 "emoji at 40 columns: the step line once"
   expect_eq "$(count '^cycle [0-9]/3')" 1 "emoji at 40 columns: the cycle line once"
-  expect_eq "$(count 'space pause · n next')" 1 "emoji at 40 columns: the key help once"
+  expect_eq "$(count '^space .*q quit · ! safety stop$')" 1 "emoji at 40 columns: the key help once"
   expect_eq "$(count '^(In|Out) ')" 1 "emoji at 40 columns: one cue line"
   # The frame starts on the line after the command: nothing stray in between.
   local first

@@ -1,0 +1,55 @@
+#include "session_record.hpp"
+
+#include <doctest/doctest.h>
+
+namespace backcare {
+
+TEST_CASE("session_record::what is worth a record") {
+  CHECK(!worth_recording(EndStatus::completed, 29999));
+  CHECK(worth_recording(EndStatus::completed, 30000));
+  CHECK(worth_recording(EndStatus::quit, 45000));
+  CHECK(!worth_recording(EndStatus::quit, 1000));
+  CHECK(worth_recording(EndStatus::safety_stop, 0));  // always
+  CHECK(!worth_recording(EndStatus::none, 90000));
+  CHECK(offers_resume(EndStatus::quit, 30000, true));
+  CHECK(offers_resume(EndStatus::interrupted, 30000, true));
+  CHECK(!offers_resume(EndStatus::quit, 30000, false));
+  CHECK(!offers_resume(EndStatus::quit, 29999, true));
+  CHECK(!offers_resume(EndStatus::completed, 60000, true));
+  CHECK(!offers_resume(EndStatus::safety_stop, 60000, true));
+}
+
+TEST_CASE("session_record::the fields of a session record") {
+  Plan plan;
+  plan.name = "night-release";
+  plan.title = "Night-time back release";
+  plan.source = "built-in";
+  plan.total_ms = 600000;
+  plan.steps.resize(9);
+  SessionView end;
+  end.status = EndStatus::completed_skipping;
+  end.active_ms = 540000;
+  end.skipped_ms = 60000;
+  end.steps_done = 8;
+  end.steps_skipped = 1;
+  SessionRecordInput input;
+  input.id = "20261130T210512-3f9a1c2b";
+  input.started = "2026-11-30T21:05:12+00:00";
+  input.ended = "2026-11-30T21:15:40+00:00";
+  input.tz = "Europe/London";
+  input.pain = 3;
+  input.resumes = "20261130T200000-00000001";
+  const JournalRecord record = session_record(plan, end, input);
+  CHECK(to_json_line(record) ==
+        R"({"v":1,"id":"20261130T210512-3f9a1c2b","kind":"session","routine":"night-release",)"
+        R"("title":"Night-time back release","source":"built-in:night-release",)"
+        R"("started":"2026-11-30T21:05:12+00:00","ended":"2026-11-30T21:15:40+00:00",)"
+        R"("tz":"Europe/London","planned_ms":600000,"active_ms":540000,"skipped_ms":60000,)"
+        R"("steps_done":8,"steps_total":9,"steps_skipped":1,"status":"completed-skipping",)"
+        R"("pain":3,"resumes":"20261130T200000-00000001"})"
+        "\n");
+  plan.source = "/home/ana/my.json";
+  CHECK(record_source(plan) == "/home/ana/my.json");
+}
+
+}  // namespace backcare
