@@ -24,7 +24,10 @@ struct RunArgs {
   bool no_color = false;
   bool no_bell = false;
   bool quiet = false;
-  bool speak = false;
+  std::string speak;  // --speak: "" (off), "full" (--speak alone) or "brief"
+  std::string voice;  // --voice
+  int rate = 160;     // --rate
+  int volume = -1;    // --volume (-1: not given)
   bool tones = false;
   bool dry_run = false;
   std::size_t from_step = 1;

@@ -91,7 +91,13 @@ PlayerOptions player_options(const RunArgs& args) {
   options.routine_from_stdin = args.routine == "-";
   options.events = args.events;
   options.human_to_stderr = args.events == "-";
-  options.speak = args.speak;
+  options.speak = !args.speak.empty();
+  options.speak_mode = args.speak == "brief" ? SpeechMode::brief : SpeechMode::full;
+  options.voice = args.voice;
+  options.rate = args.rate;
+  if (args.volume >= 0) {
+    options.volume = args.volume;
+  }
   options.tones = args.tones;
   return options;
 }

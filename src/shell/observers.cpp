@@ -34,6 +34,12 @@ Observers make_observers(const Plan& plan, const PlayerOptions& options,
   }
   if (options.speak) {
     SpeechOptions speech;
+    speech.mode = options.speak_mode;
+    speech.words_per_minute = options.rate;
+    speech.voice = options.voice;
+    speech.volume = options.volume;
+    speech.speed = options.session.speed;
+    speech.lead_in_ms = options.session.lead_in_ms;
     if (const char* dir = std::getenv("BACKCARE_SPEECH_WAV_DIR")) {
       speech.wav_dir = dir;
     }
