@@ -126,6 +126,21 @@ TEST_CASE("loader::valid routines") {
     CHECK(step.rest_ms == 0);  // one set needs no rest
     CHECK(step.rep_breath.lower == "inhale");
     CHECK(step.rep_breath.lift == "exhale");
+    CHECK_FALSE(step.lift_first);  // reps lower first unless the step says "first": "lift"
+  }
+  SUBCASE("first: lift") {
+    const LoadResult result =
+        load_routine(with_step(R"({"kind": "reps", "title": "r", "sets": 1, "reps": 2,)"
+                               R"( "tempo": {"lower": 1, "lift": 1}, "first": "lift"})"),
+                     "r.json");
+    REQUIRE(result.errors.empty());
+    CHECK(result.routine.steps[0].lift_first);
+    const LoadResult bad =
+        load_routine(with_step(R"({"kind": "reps", "title": "r", "sets": 1, "reps": 2,)"
+                               R"( "tempo": {"lower": 1, "lift": 1}, "first": "up"})"),
+                     "r.json");
+    REQUIRE(bad.errors.size() == 1);
+    CHECK(bad.errors[0].format().find("steps[0].first") != std::string::npos);
   }
   SUBCASE("a title of 500 two-byte characters is within the limit") {
     std::string title;

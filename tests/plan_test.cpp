@@ -233,6 +233,26 @@ TEST_CASE("plan::reps") {
     CHECK(result.plan.total_ms == 94'000);
     check_invariants(result.plan);
   }
+  SUBCASE("first: lift (a glute bridge starts on the floor)") {
+    Step step;
+    step.kind = StepKind::reps;
+    step.title = "bridge";
+    step.sets = 1;
+    step.reps = 2;
+    step.tempo = {2'000, 1'000, 2'000};
+    step.rep_breath = {"inhale", "exhale"};
+    step.lift_first = true;
+    const ExpandResult result = expand(routine_of({step}));
+    REQUIRE(result.ok());
+    CHECK(timeline(result.plan) ==
+          "lift 0+2000 [set 1/1 · rep 1/2] breathe out as you lift\n"
+          "pause 2000+1000 [set 1/1 · rep 1/2] hold still\n"
+          "lower 3000+2000 [set 1/1 · rep 1/2] breathe in as you lower\n"
+          "lift 5000+2000 [set 1/1 · rep 2/2] breathe out as you lift\n"
+          "pause 7000+1000 [set 1/1 · rep 2/2] hold still\n"
+          "lower 8000+2000 [set 1/1 · rep 2/2] breathe in as you lower\n");
+    check_invariants(result.plan);
+  }
 }
 
 TEST_CASE("plan::steps") {

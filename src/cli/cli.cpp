@@ -95,8 +95,29 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
   sub.add_flag("--no-color", args.no_color, "No colours (also: NO_COLOR=1)");
   sub.add_flag("--no-bell", args.no_bell, "No terminal bell at step changes and at the end");
   sub.add_flag("--night", args.night, "Lights low: dim colours, nothing bold or bright, no bell");
-  sub.add_flag("--speak", args.speak,
-               "Say each step, breath and cue aloud (needs espeak-ng), to follow with eyes closed");
+  sub.add_flag("--speak{full}", args.speak,
+               "Say each step, breath and cue aloud (needs espeak-ng), to follow with eyes "
+               "closed; --speak=brief leaves out the instructions and the timed prompts")
+      ->check(CLI::IsMember({"full", "brief"}))
+      ->type_name("[=MODE]");
+  sub.add_option("--voice", args.voice, "The espeak-ng voice for --speak (en-gb, en-us+f3, ...)")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            const bool ok = !text.empty() && text.size() <= 20 &&
+                            text.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789+-") ==
+                                std::string::npos;
+            return ok ? ""
+                      : "expected a voice name of a-z, 0-9, + and - (at most 20), got \"" +
+                            sanitize(text) + "\"";
+          },
+          "VOICE"))
+      ->type_name("VOICE");
+  sub.add_option("--rate", args.rate, "Words a minute for --speak (80 to 450, default 160)")
+      ->check(number_between(80, 450, true, "UINT in [80 - 450]"))
+      ->type_name("WPM");
+  sub.add_option("--volume", args.volume, "Loudness for --speak (0 to 200, default 100)")
+      ->check(number_between(0, 200, true, "UINT in [0 - 200]"))
+      ->type_name("N");
   sub.add_flag("--tones", args.tones,
                "A tone rising through each inhale and falling through each exhale, chimes at "
                "step changes (needs pw-play, paplay or aplay)");

@@ -25,7 +25,10 @@ struct RunArgs {
   bool no_bell = false;
   bool quiet = false;
   bool night = false;
-  bool speak = false;
+  std::string speak;  // --speak: "" (off), "full" (--speak alone) or "brief"
+  std::string voice;  // --voice
+  int rate = 0;       // --rate (0: not given)
+  int volume = -1;    // --volume (-1: not given)
   bool tones = false;
   bool dry_run = false;
   bool no_log = false;  // --no-log: no journal record

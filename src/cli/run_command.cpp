@@ -95,7 +95,16 @@ PlayerOptions player_options(const RunArgs& args, const Config& config) {
   options.routine_from_stdin = args.routine == "-";
   options.events = args.events;
   options.human_to_stderr = args.events == "-";
-  options.speak = args.speak || config.speak.value_or(false);
+  options.speak = !args.speak.empty() || config.speak.value_or(false);
+  options.speak_mode = args.speak == "brief" ? SpeechMode::brief : SpeechMode::full;
+  options.voice = !args.voice.empty() ? args.voice : config.voice.value_or("");
+  // Night mode: a slower, quieter voice unless the rate or volume is given.
+  options.rate = args.rate > 0 ? args.rate : config.rate.value_or(args.night ? 140 : 160);
+  if (args.volume >= 0) {
+    options.volume = args.volume;
+  } else if (args.night) {
+    options.volume = 50;
+  }
   options.tones = args.tones || config.tones.value_or(false);
   options.log = !args.no_log && config.log;
   options.ask = !args.no_ask && config.ask_after_session;

@@ -132,9 +132,9 @@ class Validator {
       return StepKind::timed;
     }
     if (kind_name == "reps") {
-      m_fields.check_keys(
-          value, path,
-          {"kind", "title", "text", "sets", "reps", "tempo", "breath", "rest", "sides", "switch"});
+      m_fields.check_keys(value, path,
+                          {"kind", "title", "text", "sets", "reps", "tempo", "breath", "first",
+                           "rest", "sides", "switch"});
       return StepKind::reps;
     }
     if (kind_name == "rest") {
@@ -362,6 +362,11 @@ class Validator {
     }
     if (value.contains("breath")) {
       read_rep_breath(value["breath"], path + ".breath", step);
+    }
+    if (value.contains("first")) {
+      static const std::vector<std::string> k_first = {"lower", "lift"};
+      const auto first = m_fields.read_enum(value["first"], path + ".first", k_first);
+      step.lift_first = first && *first == "lift";
     }
     if (value.contains("rest")) {
       duration_field(value, path, "rest", false, step.rest_ms);

@@ -4,6 +4,7 @@
 // JsonUI behind one UserInterface). The event loop feeds them; none of them drives the session,
 // and none of them reads a clock: the loop reads it once per turn and hands that instant on.
 #include <chrono>
+#include <optional>
 #include <vector>
 
 #include "session.hpp"
@@ -29,6 +30,11 @@ class SessionObserver {
                          const Turn& turn) = 0;
   // A redraw opportunity between events (only the live display uses it).
   virtual void on_tick(const SessionView& /*view*/, const Turn& /*turn*/) {}
+  // Every turn, after its events (speech says its timed prompts and reaps its children).
+  virtual void on_turn(const SessionView& /*view*/, const Turn& /*turn*/) {}
+  // The earliest instant (the loop's clock) at which the observer wants a turn with no event:
+  // speech's next "halfway". Asked before each wait; nullopt for none.
+  virtual std::optional<TimePoint> next_deadline() const { return std::nullopt; }
   // The window changed size: columns and rows (rows 0 when unknown).
   virtual void on_resize(int /*width*/, int /*height*/) {}
   // The process is about to stop (Ctrl-Z) or has been continued: the live display hands the

@@ -118,11 +118,25 @@ void expand_reps(const Step& step, std::size_t index, PlanBuilder& out) {
       }
       for (std::int64_t rep = 1; rep <= step.reps && !out.over_limit(); ++rep) {
         labels.rep = static_cast<int>(rep);
-        out.add(index, Phase::lower, step.tempo.lower_ms, labels,
-                breath_word(step.rep_breath.lower, "lower"));
+        const auto lower = [&] {
+          out.add(index, Phase::lower, step.tempo.lower_ms, labels,
+                  breath_word(step.rep_breath.lower, "lower"));
+        };
+        const auto lift = [&] {
+          out.add(index, Phase::lift, step.tempo.lift_ms, labels,
+                  breath_word(step.rep_breath.lift, "lift"));
+        };
+        if (step.lift_first) {
+          lift();
+        } else {
+          lower();
+        }
         out.add(index, Phase::still, step.tempo.still_ms, labels, "hold still");
-        out.add(index, Phase::lift, step.tempo.lift_ms, labels,
-                breath_word(step.rep_breath.lift, "lift"));
+        if (step.lift_first) {
+          lower();
+        } else {
+          lift();
+        }
       }
     }
   });

@@ -70,6 +70,7 @@ struct Step {
   std::int64_t reps = 0;
   Tempo tempo;
   RepBreath rep_breath;
+  bool lift_first = false;   // "first": "lift": each rep lifts first (a glute bridge), then lowers
   std::int64_t rest_ms = 0;  // between sets
 
   // Inside a "repeat" block: this copy belongs to round `round` of `rounds` (0: not repeated).

@@ -34,6 +34,12 @@ Observers make_observers(const Plan& plan, const PlayerOptions& options,
   }
   if (options.speak) {
     SpeechOptions speech;
+    speech.mode = options.speak_mode;
+    speech.words_per_minute = options.rate;
+    speech.voice = options.voice;
+    speech.volume = options.volume;
+    speech.speed = options.session.speed;
+    speech.lead_in_ms = options.session.lead_in_ms;
     if (const char* dir = std::getenv("BACKCARE_SPEECH_WAV_DIR")) {
       speech.wav_dir = dir;
     }
@@ -46,7 +52,7 @@ Observers make_observers(const Plan& plan, const PlayerOptions& options,
     }
   }
   if (options.tones) {
-    out.list.push_back(make_tones(plan, options.session.speed));
+    out.list.push_back(make_tones(plan, options.session.speed, options.night));
   }
   DisplayOptions display{presentation.human_fd, presentation.caps, options.bell, options.night,
                          options.log};

@@ -93,6 +93,7 @@ class Loop {
         }
       }
       dispatch(m_session.advance(m_turn.now));
+      turn_done();
       if (live && !m_session.finished() && m_turn.now - last_draw >= k_frame_interval / 2) {
         tick();
         last_draw = m_turn.now;
@@ -142,6 +143,11 @@ class Loop {
     if (m_keys.pending_escape()) {
       wake = earliest(wake, m_escape_since + k_escape_wait);
     }
+    for (const auto& observer : m_observers) {
+      if (const auto deadline = observer->next_deadline()) {
+        wake = earliest(wake, *deadline);
+      }
+    }
     return wake;
   }
 
@@ -157,6 +163,16 @@ class Loop {
     const SessionView view = m_session.view(m_turn.now);
     for (auto& observer : m_observers) {
       observer->on_events(events, view, m_turn);
+    }
+  }
+
+  void turn_done() {
+    if (m_session.finished()) {
+      return;
+    }
+    const SessionView view = m_session.view(m_turn.now);
+    for (auto& observer : m_observers) {
+      observer->on_turn(view, m_turn);
     }
   }
 

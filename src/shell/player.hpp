@@ -3,12 +3,14 @@
 // Port (loop_io.hpp), and feeds the observers. Each turn reads the clock once and hands that
 // instant (a Turn) to the session, to every observer and to the frame.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "loop_io.hpp"
 #include "observer.hpp"
 #include "plan.hpp"
+#include "prompts.hpp"
 #include "session.hpp"
 #include "terminal.hpp"
 
@@ -25,6 +27,10 @@ struct PlayerOptions {
   bool human_to_stderr = false;     // --events -: the human display goes to stderr
   std::string events;               // --events FILE|- ("": none)
   bool speak = false;               // --speak
+  SpeechMode speak_mode = SpeechMode::full;  // --speak=brief|full
+  std::string voice;                         // --voice ("": espeak-ng's default)
+  int rate = 160;                            // --rate, words per minute
+  std::optional<int> volume;                 // --volume (0-200)
   bool tones = false;               // --tones
   bool log = true;                  // record the session in the journal (--no-log, "log")
   bool ask = true;                  // ask about pain afterwards (--no-ask, "ask_after_session")

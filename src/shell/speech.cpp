@@ -9,7 +9,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "text.hpp"
@@ -17,35 +20,6 @@
 extern char** environ;
 
 namespace backcare {
-namespace {
-
-std::string phase_words(const Plan& plan, const Segment& segment) {
-  switch (segment.phase) {
-    case Phase::inhale:
-      return "Breathe in";
-    case Phase::exhale:
-      return "Breathe out";
-    case Phase::hold:
-    case Phase::hold_empty:
-      return "Hold";
-    case Phase::work:
-      return segment.labels.side.empty() ? "" : fmt::format("{} side", segment.labels.side);
-    case Phase::switch_sides:
-      return "Switch sides";
-    case Phase::lower:
-      return "Lower";
-    case Phase::still:
-      return "";
-    case Phase::lift:
-      return "Lift";
-    case Phase::rest:
-      // A rest step's title was just said; the rest between sets is announced.
-      return plan.steps[segment.step].kind == StepKind::rest ? "" : "Rest";
-  }
-  return "";
-}
-
-}  // namespace
 
 std::string speakable(std::string_view text) {
   std::string out;
@@ -62,38 +36,6 @@ std::string speakable(std::string_view text) {
     out.insert(out.begin(), ' ');
   }
   return out;
-}
-
-std::string spoken_text(const Plan& plan, const SessionEvent& event) {
-  switch (event.type) {
-    case EventType::session_start:
-      return plan.title;
-    case EventType::lead_in:
-      return "Get ready";
-    case EventType::step_start:
-      return event.step < plan.steps.size() ? plan.steps[event.step].title : "";
-    case EventType::phase: {
-      if (event.segment >= plan.segments.size()) {
-        return "";
-      }
-      // Only the words of the phase: a breath cue read aloud would outlast a 4-second inhale
-      // (the screen shows it); cues inside timed blocks are spoken as they come.
-      return phase_words(plan, plan.segments[event.segment]);
-    }
-    case EventType::cue:
-      return event.cue < plan.cues.size() ? plan.cues[event.cue].text : "";
-    case EventType::pause:
-      return "Paused";
-    case EventType::resume:
-      return "";
-    case EventType::session_end:
-      return reached_end(event.status) ? "Well done. That is the end of the routine." : "";
-    case EventType::step_end:
-    case EventType::skip:
-    case EventType::back:
-      return "";
-  }
-  return "";
 }
 
 bool program_in_path(const std::string& program) {
@@ -114,86 +56,23 @@ bool program_in_path(const std::string& program) {
   return false;
 }
 
-Speech::Speech(const Plan& plan, SpeechOptions options)
-    : m_plan(plan), m_options(std::move(options)) {}
+namespace {
 
-Speech::~Speech() {
-  // Give the last words (the end of the routine) time to be heard, then stop: up to 250
-  // naps of 20 ms (5 s), counted rather than timed, so speech reads no clock.
-  for (int nap = 0; nap < 250 && m_child > 0; ++nap) {
-    reap(false);
-    if (m_child > 0) {
-      ::poll(nullptr, 0, 20);
-    }
-  }
-  stop_current();
-}
+using std::chrono::milliseconds;
+using std::chrono::nanoseconds;
 
-void Speech::on_events(const std::vector<SessionEvent>& events, const SessionView& /*view*/,
-                       const Turn& /*turn*/) {
-  std::string text;
-  for (const auto& event : events) {
-    const std::string words = spoken_text(m_plan, event);
-    if (!words.empty()) {
-      text += (text.empty() ? "" : ". ") + words;
-    }
-  }
-  if (!text.empty()) {
-    say(speakable(text));
-  }
-}
-
-void Speech::reap(bool wait) {
-  if (m_child <= 0) {
-    return;
-  }
-  int status = 0;
-  pid_t done = 0;
-  do {
-    done = ::waitpid(m_child, &status, wait ? 0 : WNOHANG);
-  } while (done < 0 && errno == EINTR);
-  if (done == m_child || done < 0) {
-    if (done == m_child && WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-      m_available = false;  // posix_spawnp's child could not exec the program
-    }
-    m_child = -1;
-  }
-}
-
-void Speech::stop_current() {
-  reap(false);
-  if (m_child > 0) {
-    ::kill(m_child, SIGTERM);
-    reap(true);
-  }
-}
-
-void Speech::say(const std::string& text) {
-  if (!m_available) {
-    return;
-  }
-  if (m_options.wav_dir.empty()) {
-    stop_current();
-  } else {
-    reap(true);  // writing files: every utterance complete, in order
-  }
-  const std::string rate = std::to_string(m_options.words_per_minute);
-  const std::string wav = fmt::format("{}/{:03}.wav", m_options.wav_dir, ++m_count);
-  std::vector<const char*> argv = {m_options.program.c_str(), "-s", rate.c_str()};
-  if (!m_options.wav_dir.empty()) {
-    argv.push_back("-w");
-    argv.push_back(wav.c_str());
-  }
-  argv.push_back(text.c_str());
-  argv.push_back(nullptr);
-
-  // Its output must never reach the terminal or the event stream.
+// The child starts with default signal handling, not ours, and its output never reaches the
+// terminal or the event stream: standard error goes to `err_fd` (read for espeak-ng's errors).
+pid_t spawn_quietly(const std::vector<const char*>& argv, int err_fd) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  // The child starts with default signal handling, not ours.
+  if (err_fd >= 0) {
+    posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  }
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t defaults;
@@ -211,11 +90,253 @@ void Speech::say(const std::string& text) {
                               const_cast<char* const*>(argv.data()), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
-  if (rc != 0) {
+  return rc == 0 ? pid : -1;
+}
+
+// Reads what is waiting on a non-blocking pipe; true when there was anything.
+bool drain(int fd) {
+  bool any = false;
+  char buffer[512];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      any = true;
+      continue;
+    }
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    return any;
+  }
+}
+
+}  // namespace
+
+Speech::Speech(const Plan& plan, SpeechOptions options)
+    : m_plan(plan),
+      m_options(std::move(options)),
+      m_prompter(plan, PromptOptions{m_options.mode, m_options.words_per_minute, m_options.speed,
+                                     m_options.lead_in_ms}),
+      m_timed(timed_prompts(plan, PromptOptions{m_options.mode, m_options.words_per_minute,
+                                                m_options.speed, m_options.lead_in_ms})) {}
+
+Speech::~Speech() {
+  // The end of a completed routine (or a WAV being written) is given time to finish: up to
+  // 250 naps of 20 ms (5 s), counted rather than timed, so speech reads no clock. Else silence.
+  const bool wait = m_completed || !m_options.wav_dir.empty();
+  for (int nap = 0; wait && nap < 250 && !m_children.empty(); ++nap) {
+    reap(false);
+    if (!m_children.empty()) {
+      ::poll(nullptr, 0, 20);
+    }
+  }
+  for (Child& child : m_children) {
+    ::kill(child.pid, SIGTERM);
+    child.killed = true;
+  }
+  reap(true);
+  warn_once();
+}
+
+void Speech::on_events(const std::vector<SessionEvent>& events, const SessionView& view,
+                       const Turn& turn) {
+  reap(false);
+  bool stop = false;
+  bool jump = false;
+  for (const SessionEvent& event : events) {
+    switch (event.type) {
+      case EventType::session_end:
+        m_completed = event.status == EndStatus::completed;
+        stop = stop || !m_completed;
+        break;
+      case EventType::pause:
+      case EventType::skip:
+      case EventType::back:
+        stop = true;
+        jump = true;
+        break;
+      case EventType::session_start:
+      case EventType::resume:
+        jump = true;
+        break;
+      default:
+        break;
+    }
+  }
+  if (stop && m_options.wav_dir.empty()) {
+    stop_all();  // q, Ctrl-C, a pause or a jump: silence at once
+  }
+  if (jump) {
+    const auto first = std::find_if(m_timed.begin(), m_timed.end(), [&](const TimedPrompt& p) {
+      return p.at_ms >= view.position_ms;
+    });
+    m_next_timed = static_cast<std::size_t>(first - m_timed.begin());
+  }
+  const std::vector<Prompt> prompts = m_prompter.on_events(events, view);
+  if (!prompts.empty()) {
+    say(prompts, turn);
+  }
+  plan_deadline(view, turn);
+}
+
+void Speech::on_turn(const SessionView& view, const Turn& turn) {
+  reap(false);
+  warn_once();
+  fire_timed(view, turn);
+  plan_deadline(view, turn);
+}
+
+void Speech::on_suspend(const Turn& /*turn*/) {
+  if (m_options.wav_dir.empty()) {
+    stop_all();
+  }
+}
+
+// Says the timed prompt that is due, unless something is still being said or it is stale (the
+// turn came late, as after a stop).
+void Speech::fire_timed(const SessionView& view, const Turn& turn) {
+  if (view.paused || view.finished || view.lead_in_left_ms > 0) {
+    return;
+  }
+  const auto stale_ms = static_cast<std::int64_t>(250 * m_options.speed);
+  while (m_next_timed < m_timed.size() && m_timed[m_next_timed].at_ms <= view.position_ms) {
+    const TimedPrompt& prompt = m_timed[m_next_timed++];
+    const bool counting = m_counting && prompt.countdown;  // "two" right after "three"
+    if (view.position_ms - prompt.at_ms <= stale_ms && (turn.now >= m_busy_until || counting)) {
+      say({Prompt{prompt.text, PromptKind::count}}, turn);
+      m_counting = prompt.countdown;
+    }
+  }
+}
+
+// When the next timed prompt is due, in the loop's clock; none while paused.
+void Speech::plan_deadline(const SessionView& view, const Turn& turn) {
+  m_deadline.reset();
+  if (view.paused || view.finished || m_next_timed >= m_timed.size() || !m_available) {
+    return;
+  }
+  const std::int64_t plan_ms = m_timed[m_next_timed].at_ms - view.position_ms +
+                               std::max<std::int64_t>(0, view.lead_in_left_ms);
+  const double wall_ns =
+      std::ceil(static_cast<double>(std::max<std::int64_t>(plan_ms, 0)) * 1e6 / m_options.speed);
+  m_deadline = turn.now + nanoseconds(static_cast<std::int64_t>(wall_ns));
+}
+
+void Speech::finished(const Child& child, int status) {
+  if (child.killed) {
+    return;
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+    m_available = false;  // posix_spawnp's child could not exec the program
+  }
+  const bool errors = child.err_fd >= 0 && drain(child.err_fd);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || errors) {
+    ++m_failures;
+  } else {
+    ++m_successes;
+  }
+}
+
+// Reaps the children that have ended (every turn: no zombie waits for the next prompt).
+void Speech::reap(bool wait) {
+  for (std::size_t i = 0; i < m_children.size();) {
+    Child& child = m_children[i];
+    int status = 0;
+    pid_t done = 0;
+    do {
+      done = ::waitpid(child.pid, &status, wait ? 0 : WNOHANG);
+    } while (done < 0 && errno == EINTR);
+    if (done == 0) {
+      ++i;
+      continue;
+    }
+    if (done == child.pid) {
+      finished(child, status);
+    }
+    if (child.err_fd >= 0) {
+      ::close(child.err_fd);
+    }
+    m_children.erase(m_children.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
+void Speech::stop_all() {
+  for (Child& child : m_children) {
+    ::kill(child.pid, SIGTERM);
+    child.killed = true;
+  }
+  reap(true);
+}
+
+// espeak-ng is there but no phrase has been said (no sound device): said once; the session
+// goes on (silently, as long as every phrase fails).
+void Speech::warn_once() {
+  if (m_warned || m_successes > 0 || m_failures == 0) {
+    return;
+  }
+  m_warned = true;
+  std::fprintf(stderr,
+               "backcare: warning: --speak: espeak-ng cannot speak here (no sound device?); "
+               "going on without speech\n");
+  std::fflush(stderr);
+}
+
+void Speech::say(const std::vector<Prompt>& prompts, const Turn& turn) {
+  warn_once();
+  if (!m_available) {
+    return;
+  }
+  std::string text;
+  for (const Prompt& prompt : prompts) {
+    text += (text.empty() ? "" : ". ") + speakable(prompt.text);
+  }
+  text = speakable(text);
+  if (m_options.wav_dir.empty()) {
+    stop_all();
+  }
+  const std::string rate = std::to_string(m_options.words_per_minute);
+  const std::string volume = m_options.volume ? std::to_string(*m_options.volume) : "";
+  const std::string wav = fmt::format("{:03}.wav", ++m_count);
+  const std::string wav_path = m_options.wav_dir + "/" + wav;
+  std::vector<const char*> argv = {m_options.program.c_str(), "-s", rate.c_str()};
+  if (!m_options.voice.empty()) {
+    argv.insert(argv.end(), {"-v", m_options.voice.c_str()});
+  }
+  if (m_options.volume) {
+    argv.insert(argv.end(), {"-a", volume.c_str()});
+  }
+  if (!m_options.wav_dir.empty()) {
+    argv.insert(argv.end(), {"-w", wav_path.c_str()});
+  }
+  argv.push_back(text.c_str());
+  argv.push_back(nullptr);
+
+  int err[2] = {-1, -1};
+  if (::pipe2(err, O_CLOEXEC | O_NONBLOCK) != 0) {
+    err[0] = err[1] = -1;
+  }
+  const pid_t pid = spawn_quietly(argv, err[1]);
+  if (err[1] >= 0) {
+    ::close(err[1]);
+  }
+  if (pid < 0) {
+    if (err[0] >= 0) {
+      ::close(err[0]);
+    }
     m_available = false;
     return;
   }
-  m_child = pid;
+  m_children.push_back(Child{pid, err[0], false});
+  m_busy_until = turn.now + milliseconds(spoken_ms(text, m_options.words_per_minute));
+  m_counting = false;
+  if (!m_options.wav_dir.empty()) {
+    if (std::FILE* index = std::fopen((m_options.wav_dir + "/index.tsv").c_str(), "a")) {
+      const double ms = std::chrono::duration<double, std::milli>(turn.since_start).count();
+      fmt::print(index, "{:.3f}\t{}\t{}\t{}\n", ms, prompt_kind_name(prompts.front().kind), wav,
+                 text);
+      std::fclose(index);
+    }
+  }
 }
 
 }  // namespace backcare

@@ -112,8 +112,11 @@ void Tones::on_events(const std::vector<SessionEvent>& events, const SessionView
   flush_warning();
 }
 
-std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed) {
+std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed, bool night) {
   SoundOptions options;
+  if (night) {
+    options.tone.volume = k_tone_volume_night;
+  }
   if (const char* dir = std::getenv("BACKCARE_SOUND_WAV_DIR")) {
     options.wav_dir = dir;
   }

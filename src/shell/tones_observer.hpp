@@ -40,6 +40,7 @@ class Tones final : public SessionObserver {
 // The --tones observer for a run: BACKCARE_SOUND_WAV_DIR=DIR writes the sounds there instead of
 // playing them. Without an audio player it says so on stderr now (before the display starts)
 // and the observer stays silent.
-std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed);
+// `night` plays them softer (k_tone_volume_night).
+std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed, bool night = false);
 
 }  // namespace backcare
