@@ -105,10 +105,11 @@ int cmd_run(Context& context, const Args& all) {
     print_out(describe_from_step(run.routine, run.plan, args.from_step - 1));
     return k_exit_ok;
   }
-  const PlayerOptions options = player_options(args);
+  PlayerOptions options = player_options(args);
+  options.routine_files = context.routine_files();
   Observers observers = make_observers(run.plan, options, decide_presentation(options));
   if (observers.error) {
-    throw AppError{k_exit_cant_create, {*observers.error}};
+    throw AppError{observers.error_code, {*observers.error}};
   }
   for (const auto& warning : observers.warnings) {
     print_err(warning);

@@ -25,6 +25,9 @@ struct PlayerOptions {
   std::string events;               // --events FILE|- ("": none)
   bool speak = false;               // --speak
   bool tones = false;               // --tones
+  // The files the routine was read from (itself and its includes; keys that are not paths,
+  // such as "built-in:breathe", are skipped): --events may not overwrite one of them.
+  std::vector<std::string> routine_files;
 };
 
 // How a run meets the terminal, decided once from the options and the real terminal.
