@@ -9,12 +9,14 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <vector>
 
 #include "displays.hpp"
 #include "render.hpp"
+#include "text.hpp"
 
 namespace backcare {
 namespace {
@@ -79,7 +81,7 @@ class FakePort final : public Port {
   bool has_keyboard() const override { return true; }
   bool foreground() override {
     ++m_foreground_asks;
-    return true;
+    return m_clock.m_now >= m_background_until;
   }
   void enter() override { ++m_enters; }
   void restore() override { ++m_restores; }
@@ -94,6 +96,7 @@ class FakePort final : public Port {
   std::deque<Input> m_script;
   std::vector<std::optional<TimePoint>> m_deadlines;
   nanoseconds m_stopped_for{0};
+  TimePoint m_background_until{0};  // the process is in the background before this instant
   int m_foreground_asks = 0;
   int m_enters = 0;
   int m_restores = 0;
@@ -313,6 +316,61 @@ TEST_CASE("player::signals") {
   }
 }
 
+// An observer whose output fails at `at` ms: a full disk (with a reason) or a closed pipe.
+class FailingObserver final : public SessionObserver {
+ public:
+  FailingObserver(std::int64_t at_ms, std::string reason)
+      : m_at(k_t0 + milliseconds(at_ms)), m_reason(std::move(reason)) {}
+  void on_events(const std::vector<SessionEvent>& /*events*/, const SessionView& /*view*/,
+                 const Turn& turn) override {
+    m_healthy = turn.now < m_at;
+  }
+  bool healthy() const override { return m_healthy; }
+  std::string failure() const override { return m_healthy ? "" : m_reason; }
+
+ private:
+  TimePoint m_at;
+  std::string m_reason;
+  bool m_healthy = true;
+};
+
+TEST_CASE("player::an output error ends the session: 74 with a reason, 141 for a closed pipe") {
+  const Plan plan = test_plan();
+  for (const auto& [reason, code] : std::vector<std::pair<std::string, int>>{
+           {"cannot write events to x: full", 74}, {"", 141}}) {
+    FakeClock clock;
+    FakePort port(clock, {});
+    std::vector<std::string> log;
+    std::vector<std::unique_ptr<SessionObserver>> observers;
+    observers.push_back(std::make_unique<FailingObserver>(10000, reason));
+    observers.push_back(std::make_unique<Recorder>(plan, log));
+    CHECK(run_loop(plan, no_lead_in(), std::move(observers), clock, port, false) == code);
+    CHECK(log.back() == "finish interrupted @10000 pos 10000");
+  }
+}
+
+TEST_CASE("player::back in the foreground without a SIGCONT: raw mode and the frame again") {
+  // `backcare ... &` then `fg` (or `bg` then `fg`): the shell sends no SIGCONT to a running
+  // job, so the loop asks every 200 ms while in the background.
+  const Plan plan = test_plan();
+  FakeClock clock;
+  FakePort port(clock, {});
+  port.m_background_until = k_t0 + milliseconds(1000);
+  std::vector<std::string> log;
+  std::vector<std::unique_ptr<SessionObserver>> observers;
+  observers.push_back(std::make_unique<Recorder>(plan, log));
+  CHECK(run_loop(plan, no_lead_in(), std::move(observers), clock, port, false) == 0);
+  CHECK(std::vector<std::string>(log.begin(), log.begin() + 3) ==
+        std::vector<std::string>{"suspend @0", "events session_start,step_start,phase @0 pos 0",
+                                 "continue @1000 pos 1000"});
+  CHECK(port.m_enters == 1);  // raw mode once back in the foreground, never before
+  CHECK(std::vector<std::optional<TimePoint>>(port.m_deadlines.begin(),
+                                              port.m_deadlines.begin() + 6) ==
+        std::vector<std::optional<TimePoint>>{k_t0 + milliseconds(200), k_t0 + milliseconds(400),
+                                              k_t0 + milliseconds(600), k_t0 + milliseconds(800),
+                                              k_t0 + milliseconds(1000), k_t0 + seconds(10)});
+}
+
 TEST_CASE("player::lead-in: the first step starts when the countdown ends") {
   const Plan plan = test_plan();
   PlayerOptions options;
@@ -386,6 +444,48 @@ TEST_CASE("player::the live display rewrites only the lines that changed") {
   background.foreground = false;
   display.on_tick(session.view(k_t0 + seconds(5)), background);
   CHECK(read_available(fds[0]) == "");  // never a byte from the background
+  close(fds[0]);
+  close(fds[1]);
+}
+
+TEST_CASE("player::after a narrower window the live display clears from the re-wrapped top") {
+  const Plan plan = test_plan();
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+  TerminalCaps caps;
+  caps.tty = caps.fancy = true;
+  caps.width = 60;
+  TerminalDisplay display(plan, DisplayOptions{fds[1], caps, false});
+  Session session(plan, no_lead_in().session);
+  session.start(k_t0);
+  Turn turn;
+  turn.now = k_t0 + milliseconds(1500);
+  display.on_tick(session.view(turn.now), turn);
+  const std::string first = read_available(fds[0]).value_or("?");
+  // The frame as it is on the screen: its lines and the columns each takes.
+  const std::string frame = render_frame(plan, session.view(turn.now), {60, false});
+  std::vector<int> widths;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = frame.find('\n', start);
+    widths.push_back(
+        display_width(frame.substr(start, end == std::string::npos ? end : end - start)));
+    if (end == std::string::npos) {
+      break;
+    }
+    start = end + 1;
+  }
+  // At 25 columns the terminal shows each line of up to 60 columns on up to 3 rows.
+  int rows = 0;
+  for (const int width : widths) {
+    rows += std::max(1, (width + 24) / 25);
+  }
+  REQUIRE(rows > static_cast<int>(widths.size()));  // some line does re-wrap
+  display.on_resize(25);
+  display.on_tick(session.view(turn.now), turn);
+  const std::string redraw = read_available(fds[0]).value_or("?");
+  CHECK(redraw.rfind(fmt::format("\r\x1b[{}A\x1b[J", rows - 1), 0) == 0);
+  CHECK_FALSE(first.empty());
   close(fds[0]);
   close(fds[1]);
 }

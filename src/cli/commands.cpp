@@ -92,8 +92,24 @@ std::string shortcut_summary(const CatalogEntry& entry) {
 
 }  // namespace
 
+namespace {
+
+// The catalog's warnings on stderr (already sanitized).
+void print_catalog_warnings(const Catalog& catalog) {
+  std::string out;
+  for (const auto& warning : catalog.warnings()) {
+    out += "backcare: warning: " + warning + "\n";
+  }
+  if (!out.empty()) {
+    print_err(out);
+  }
+}
+
+}  // namespace
+
 int cmd_list(Context& context, const Args& args) {
   const Catalog& catalog = context.catalog();
+  print_catalog_warnings(catalog);
   if (args.list.json) {
     Json out = Json::array();
     for (const auto& entry : catalog.entries()) {
@@ -126,6 +142,7 @@ int cmd_show(Context& context, const Args& args) {
 
 int cmd_validate(Context& context, const Args& args) {
   int worst = k_exit_ok;
+  print_catalog_warnings(context.catalog());
   for (const auto& file : args.validate_files) {
     FileText text = read_routine_text(file);
     const std::string source = file == "-" ? "<stdin>" : sanitize(file);

@@ -113,9 +113,36 @@ RoutineText routine_text(Context& context, const std::string& arg) {
   return {std::move(file.text), arg == "-" ? "<stdin>" : sanitize(arg), file_key(arg), nullptr};
 }
 
+namespace {
+
+// Forwards to the catalog's resolver and notes the key of every routine it finds, so a run
+// knows which files its routine was read from (--events must not overwrite one of them).
+class RecordingResolver final : public RoutineResolver {
+ public:
+  explicit RecordingResolver(const RoutineResolver& inner) : m_inner(inner) {}
+  std::variant<Found, std::string> resolve(const std::string& ref,
+                                           const std::string& from_source) const override {
+    auto found = m_inner.resolve(ref, from_source);
+    if (const auto* routine = std::get_if<Found>(&found)) {
+      m_keys.push_back(routine->key);
+    }
+    return found;
+  }
+  std::vector<std::string> keys() const { return m_keys; }
+
+ private:
+  const RoutineResolver& m_inner;
+  mutable std::vector<std::string> m_keys;
+};
+
+}  // namespace
+
 Routine load_routine_arg(Context& context, const RoutineText& routine, const ParamValues& params) {
-  LoadResult loaded = load_routine(routine.text, routine.source,
-                                   {&context.catalog().resolver(), params, routine.key});
+  RecordingResolver resolver(context.catalog().resolver());
+  LoadResult loaded = load_routine(routine.text, routine.source, {&resolver, params, routine.key});
+  std::vector<std::string> files = resolver.keys();
+  files.insert(files.begin(), routine.key);
+  context.set_routine_files(std::move(files));
   if (!loaded.ok()) {
     // A limit crossed only because of --set (the routine loads without them) is the command
     // line's fault, as with --cycles: a usage error.

@@ -49,8 +49,13 @@ class Context {
   // The config file (config_path()), read once per command; a file that is wrong or unreadable
   // throws AppError (78) with one located line per problem. Missing: the defaults.
   const Config& config();
+  // The files the last routine loaded by load_routine_arg was read from: its own key and the
+  // key of every routine it includes (canonical paths, or "built-in:NAME" / "<stdin>").
+  const std::vector<std::string>& routine_files() const { return m_routine_files; }
+  void set_routine_files(std::vector<std::string> files) { m_routine_files = std::move(files); }
 
  private:
+  std::vector<std::string> m_routine_files;
   std::vector<std::string> m_routine_dirs;
   const CLI::App& m_app;
   std::optional<Catalog> m_catalog;

@@ -122,11 +122,12 @@ int cmd_run(Context& context, const Args& all) {
     print_out(for_locale(describe_from_step(run.routine, run.plan, args.from_step - 1)));
     return k_exit_ok;
   }
-  const PlayerOptions options = player_options(args, config);
+  PlayerOptions options = player_options(args, config);
+  options.routine_files = context.routine_files();
   const Presentation presentation = decide_presentation(options);
   Observers observers = make_observers(run.plan, options, presentation);
   if (observers.error) {
-    throw AppError{k_exit_cant_create, {*observers.error}};
+    throw AppError{observers.error_code, {*observers.error}};
   }
   for (const auto& warning : observers.warnings) {
     print_err(warning);

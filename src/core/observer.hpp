@@ -5,6 +5,7 @@
 // and none of them reads a clock: the loop reads it once per turn and hands that instant on.
 #include <chrono>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "session.hpp"
@@ -43,8 +44,11 @@ class SessionObserver {
   virtual void on_continue(const SessionView& /*view*/, const Turn& /*turn*/) {}
   // The session is over; print what should stay (the summary).
   virtual void on_finish(const SessionView& /*view*/, const Turn& /*turn*/) {}
-  // False once the output is gone (a closed pipe): the loop then stops quietly.
+  // False once the output is gone: the loop then stops, quietly (141) after a closed pipe.
   virtual bool healthy() const { return true; }
+  // Once unhealthy, why, when it is an error to tell (a full disk: the loop says so and exits
+  // 74); "" when the reader simply went away (a closed pipe).
+  virtual std::string failure() const { return {}; }
 };
 
 }  // namespace backcare

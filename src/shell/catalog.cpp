@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 
 #include "embedded.hpp"
 #include "exit_codes.hpp"
@@ -218,6 +219,7 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
       }
     }
     std::sort(files.begin(), files.end());
+    std::map<std::string, std::string> declared_in_dir;  // name → the file that declared it
     for (const auto& file : files) {
       CatalogEntry entry;
       entry.source = file.string();
@@ -232,6 +234,7 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
       } else {
         entry.text = std::move(text.text);
         entry.name = declared_name(entry.text, file.stem().string());
+        catalog.check_name(entry, file, declared_in_dir);
       }
       found.push_back(std::move(entry));
     }
@@ -262,6 +265,25 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
     }
   }
   return catalog;
+}
+
+void Catalog::check_name(const CatalogEntry& entry, const std::filesystem::path& file,
+                         std::map<std::string, std::string>& declared_in_dir) {
+  const std::string stem = file.stem().string();
+  if (entry.name != stem) {
+    m_warnings.push_back(fmt::format(
+        "{} declares the name \"{}\", not \"{}\": it is listed and run as \"{}\"",
+        entry.diagnostic_source, sanitize(entry.name), sanitize(stem), sanitize(entry.name)));
+  }
+  const auto [it, first] = declared_in_dir.emplace(entry.name, entry.diagnostic_source);
+  if (!first) {
+    m_warnings.push_back(fmt::format(
+        "{} declares the name \"{}\", also declared by {}; {} is used (in one folder the "
+        "last file name in sort order wins)",
+        entry.diagnostic_source, sanitize(entry.name), it->second,
+        sanitize(file.filename().string())));
+    it->second = entry.diagnostic_source;
+  }
 }
 
 const CatalogEntry* Catalog::find(const std::string& name) const {

@@ -3,6 +3,7 @@
 // ($XDG_CONFIG_HOME/backcare/routines) and any --routines-dir. This is the shell's storage
 // side: it reads files; the loader it calls stays pure.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,9 +65,19 @@ class Catalog {
   const CatalogResolver& resolver() const { return *m_resolver; }
   const CatalogEntry* find(const std::string& name) const;
   std::vector<std::string> names() const;
+  // What looks like a mistake in the folders (sanitized, one line each, no prefix): two files
+  // of one folder declaring the same name (the later file name wins), a file whose name is not
+  // the name it declares. `list` and `validate` print them on stderr.
+  const std::vector<std::string>& warnings() const { return m_warnings; }
 
  private:
+  // Notes the warnings about `entry`'s name, read from `file` (names declared so far in that
+  // folder in `declared_in_dir`).
+  void check_name(const CatalogEntry& entry, const std::filesystem::path& file,
+                  std::map<std::string, std::string>& declared_in_dir);
+
   std::vector<CatalogEntry> m_entries;
+  std::vector<std::string> m_warnings;
   std::shared_ptr<CatalogResolver> m_resolver = std::make_shared<CatalogResolver>();
 };
 

@@ -2,11 +2,31 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "render.hpp"
 #include "session_record.hpp"
+#include "text.hpp"
 
 namespace backcare {
 namespace {
+
+// Columns a written line takes: its text without the SGR sequences (ESC [ ... m) it carries.
+int shown_width(std::string_view line) {
+  std::string text;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\x1b' && i + 1 < line.size() && line[i + 1] == '[') {
+      const std::size_t end = line.find('m', i + 2);
+      if (end == std::string_view::npos) {
+        break;
+      }
+      i = end;
+      continue;
+    }
+    text += line[i];
+  }
+  return display_width(text);
+}
 
 bool rings_bell(const SessionEvent& event) {
   return event.type == EventType::step_start ||
@@ -54,16 +74,35 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
   }
   const std::string out =
       lines.size() == m_shown.size() && !m_clear_below ? changed_lines(lines) : whole_frame(lines);
+  m_on_screen = lines;
   m_shown = std::move(lines);
   if (!out.empty()) {
     write(out);
   }
 }
 
+int TerminalDisplay::rows_above_cursor() const {
+  if (m_lines_drawn <= 0) {
+    return 0;
+  }
+  if (!m_clear_below || m_on_screen.size() != static_cast<std::size_t>(m_lines_drawn)) {
+    return m_lines_drawn - 1;
+  }
+  // After a resize the terminal re-wraps what it shows (tmux, VTE, kitty do): a line wider than
+  // the new width now takes several rows, and the frame's top is that much higher.
+  const int width = std::max(1, m_options.caps.width);
+  int rows = 0;
+  for (const auto& line : m_on_screen) {
+    rows += std::max(1, (shown_width(line) + width - 1) / width);
+  }
+  return rows - 1;
+}
+
 std::string TerminalDisplay::whole_frame(const std::vector<std::string>& lines) {
   std::string out;
-  if (m_lines_drawn > 1) {
-    out += fmt::format("\r\x1b[{}A", m_lines_drawn - 1);
+  const int up = rows_above_cursor();
+  if (up > 0) {
+    out += fmt::format("\r\x1b[{}A", up);
   } else {
     out += "\r";
   }
@@ -137,6 +176,7 @@ void TerminalDisplay::on_suspend(const Turn& turn) {
   }
   m_lines_drawn = 0;
   m_shown.clear();
+  m_on_screen.clear();
 }
 
 void TerminalDisplay::on_continue(const SessionView& view, const Turn& turn) {
@@ -149,8 +189,8 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
     return;
   }
   // The live region gives way to the summary, which stays in the scrollback.
-  std::string out = m_lines_drawn > 1 ? fmt::format("\r\x1b[{}A\x1b[J", m_lines_drawn - 1)
-                                      : std::string("\r\x1b[J");
+  const int up = rows_above_cursor();
+  std::string out = up > 0 ? fmt::format("\r\x1b[{}A\x1b[J", up) : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
   std::string summary =

@@ -39,14 +39,17 @@ class TerminalDisplay final : public SessionObserver {
   void draw(const SessionView& view, const Turn& turn);
   std::string whole_frame(const std::vector<std::string>& lines);
   std::string changed_lines(const std::vector<std::string>& lines) const;
+  // How far above the cursor the frame on screen begins (its rows after a re-wrap).
+  int rows_above_cursor() const;
   void write(const std::string& bytes);
 
   const Plan& m_plan;
   DisplayOptions m_options;
-  int m_lines_drawn = 0;             // lines of the last frame on screen (0: none yet)
-  std::vector<std::string> m_shown;  // those lines, as last written (empty: redraw them all)
-  std::size_t m_end_step = 0;        // where the session ended (from session_end), for the summary
-  bool m_clear_below = false;        // after a resize, erase what a wider frame left
+  int m_lines_drawn = 0;                 // lines of the last frame on screen (0: none yet)
+  std::vector<std::string> m_shown;      // those lines, as last written (empty: redraw them all)
+  std::vector<std::string> m_on_screen;  // the same, kept for a resize (cleared only on suspend)
+  std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
+  bool m_clear_below = false;  // after a resize, erase what a wider frame left
   bool m_healthy = true;
 };
 

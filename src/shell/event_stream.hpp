@@ -23,7 +23,8 @@ std::string iso8601(std::chrono::system_clock::time_point time);
 class EventStream final : public SessionObserver {
  public:
   // Writes to `fd` (owned when `owns_fd`). Each event is one line, written with one write().
-  EventStream(const Plan& plan, int fd, bool owns_fd);
+  // `name` is how errors name the output: the (sanitized) path, or "standard output".
+  EventStream(const Plan& plan, int fd, bool owns_fd, std::string name = "standard output");
   ~EventStream() override;
   EventStream(const EventStream&) = delete;
   EventStream& operator=(const EventStream&) = delete;
@@ -32,12 +33,17 @@ class EventStream final : public SessionObserver {
   void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
                  const Turn& turn) override;
   bool healthy() const override { return m_healthy; }
+  // A write error other than a closed pipe (a full disk, /dev/full, EIO), said as
+  // "cannot write events to NAME: REASON"; "" for none or for EPIPE (the reader left).
+  std::string failure() const override;
 
  private:
   const Plan& m_plan;
   int m_fd;
   bool m_owns_fd;
+  std::string m_name;
   bool m_healthy = true;
+  int m_errno = 0;  // of the failed write
 };
 
 }  // namespace backcare

@@ -1,6 +1,7 @@
 #include "observers.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,26 +12,80 @@
 
 #include "displays.hpp"
 #include "event_stream.hpp"
+#include "exit_codes.hpp"
 #include "sanitize.hpp"
 #include "speech.hpp"
 #include "tones_observer.hpp"
 
 namespace backcare {
 
+namespace {
+
+// The routine file (or a file it includes) that `path` is, by device and inode; nullopt when
+// it is none of them (or does not exist yet). Checked before the file is opened with O_TRUNC.
+std::optional<std::string> routine_file_at(const std::string& path, const PlayerOptions& options) {
+  struct stat target {};
+  if (::stat(path.c_str(), &target) != 0) {
+    return std::nullopt;
+  }
+  const auto same = [&](const struct stat& st) {
+    return st.st_dev == target.st_dev && st.st_ino == target.st_ino;
+  };
+  struct stat st {};
+  if (options.routine_from_stdin && ::fstat(STDIN_FILENO, &st) == 0 && same(st)) {
+    return std::string("<stdin>");
+  }
+  for (const auto& file : options.routine_files) {
+    if (::stat(file.c_str(), &st) == 0 && same(st)) {
+      return file;
+    }
+  }
+  return std::nullopt;
+}
+
+// Opens the --events file: never the routine being run, never waiting for a FIFO's reader
+// (O_NONBLOCK: ENXIO means nobody reads it), then blocking writes. Sets out.error on failure.
+int open_events_file(const std::string& path, const PlayerOptions& options, Observers& out) {
+  if (const auto routine = routine_file_at(path, options)) {
+    out.error = fmt::format(
+        "--events {}: that is the routine file {} (or one it includes); writing events there "
+        "would overwrite it",
+        sanitize(path), sanitize(*routine));
+    out.error_code = k_exit_usage;
+    return -1;
+  }
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0644);
+  if (fd < 0) {
+    out.error =
+        errno == ENXIO
+            ? fmt::format("cannot write events to {}: no process is reading that FIFO",
+                          sanitize(path))
+            : fmt::format("cannot write events to {}: {}", sanitize(path), std::strerror(errno));
+    return -1;
+  }
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) {
+    ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  }
+  return fd;
+}
+
+}  // namespace
+
 Observers make_observers(const Plan& plan, const PlayerOptions& options,
                          const Presentation& presentation) {
   Observers out;
   if (!options.events.empty()) {
     int fd = STDOUT_FILENO;
-    if (options.events != "-") {
-      fd = ::open(options.events.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const bool to_file = options.events != "-";
+    if (to_file) {
+      fd = open_events_file(options.events, options, out);
       if (fd < 0) {
-        out.error = fmt::format("cannot write events to {}: {}", sanitize(options.events),
-                                std::strerror(errno));
         return out;
       }
     }
-    out.list.push_back(std::make_unique<EventStream>(plan, fd, options.events != "-"));
+    out.list.push_back(std::make_unique<EventStream>(
+        plan, fd, to_file, to_file ? sanitize(options.events) : std::string("standard output")));
   }
   if (options.speak) {
     SpeechOptions speech;

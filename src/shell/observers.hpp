@@ -1,7 +1,7 @@
 #pragma once
 // Every observer of a run is built here, in one place: the event stream (--events), speech
-// (--speak), tones (--tones) and the human display (live, plain, or none with --quiet), in the order they are
-// fed.
+// (--speak), tones (--tones) and the human display (live, plain, or none with --quiet), in the
+// order they are fed.
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,11 +16,14 @@ namespace backcare {
 // The observers of one run, or why there are none.
 struct Observers {
   std::vector<std::unique_ptr<SessionObserver>> list;
-  std::optional<std::string> error;   // the events file cannot be created (exit 73)
+  std::optional<std::string> error;   // the events file cannot be opened
+  int error_code = 73;                // with `error`: 73 (cannot create), 2 (it is the routine)
   std::vector<std::string> warnings;  // said once on stderr, the run goes on
 };
 
-// Reads $BACKCARE_SPEECH_WAV_DIR and $PATH (speech) and opens the events file.
+// Reads $BACKCARE_SPEECH_WAV_DIR and $PATH (speech) and opens the events file: refused (exit 2)
+// when it is the routine file or one it includes (options.routine_files), refused (73) when it
+// cannot be created or is a FIFO no process reads (rather than waiting for a reader).
 Observers make_observers(const Plan& plan, const PlayerOptions& options,
                          const Presentation& presentation);
 

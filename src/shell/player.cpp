@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <string>
 
 #include "exit_codes.hpp"
 #include "keys.hpp"
@@ -17,7 +18,8 @@ using std::chrono::milliseconds;
 using std::chrono::nanoseconds;
 
 constexpr nanoseconds k_escape_wait = milliseconds(50);
-constexpr nanoseconds k_frame_interval = milliseconds(50);  // 20 frames a second at most
+constexpr nanoseconds k_frame_interval = milliseconds(50);     // 20 frames a second at most
+constexpr nanoseconds k_background_check = milliseconds(200);  // in the background: fg yet?
 
 // How long from now until the live display needs a redraw with no event: 20 times a second
 // while the breath bar moves, else when the shown seconds change.
@@ -61,16 +63,21 @@ class Loop {
     m_start = m_turn.now;  // the session starts at its first turn
     m_turn.since_start = nanoseconds(0);
     m_turn.wall = m_start_wall;
+    if (!m_turn.foreground) {  // started with `&`: nothing is drawn until `fg`
+      follow_foreground(true);
+    }
     dispatch(m_session.start(m_turn.now));
     TimePoint last_draw = m_turn.now;
     while (!m_session.finished()) {
       if (!healthy()) {
         dispatch(m_session.interrupt(m_turn.now));
-        return 128 + SIGPIPE;
+        return m_failure.empty() ? 128 + SIGPIPE : k_exit_io_error;
       }
       const Wakeup wakeup =
           m_port.wait(next_wake(live, last_draw), !m_keys_gone && m_turn.foreground);
+      const bool was_foreground = m_turn.foreground;
       read_clock();
+      follow_foreground(was_foreground);
       if (wakeup.failed) {
         dispatch(m_session.interrupt(m_turn.now));
         return k_exit_software;
@@ -110,6 +117,10 @@ class Loop {
     }
   }
 
+  // Why the loop stopped on an output error, for run_loop to say after the terminal is back:
+  // "" for a closed pipe (the reader left: 141, nothing said).
+  const std::string& failure() const { return m_failure; }
+
   SessionView finish() {
     read_clock();
     const SessionView view = m_session.view(m_turn.now);
@@ -148,12 +159,41 @@ class Loop {
         wake = earliest(wake, *deadline);
       }
     }
+    if (!m_turn.foreground) {
+      // No signal says the terminal is ours again (`fg` of a job that `bg` or `&` left running
+      // sends no SIGCONT): ask again soon.
+      wake = earliest(wake, m_turn.now + k_background_check);
+    }
     return wake;
   }
 
-  bool healthy() const {
-    return std::all_of(m_observers.begin(), m_observers.end(),
-                       [](const auto& observer) { return observer->healthy(); });
+  // The terminal changed hands since the last turn: back in the foreground, raw mode again and
+  // the whole frame; gone to the background, the displays forget what they drew (the shell
+  // wrote below it) and draw nothing until then. The terminal modes are not touched there.
+  void follow_foreground(bool was_foreground) {
+    if (was_foreground == m_turn.foreground) {
+      return;
+    }
+    if (m_turn.foreground) {
+      continue_after_stop();
+    } else {
+      for (auto& observer : m_observers) {
+        observer->on_suspend(m_turn);
+      }
+    }
+  }
+
+  bool healthy() {
+    bool all = true;
+    for (const auto& observer : m_observers) {
+      if (!observer->healthy()) {
+        all = false;
+        if (m_failure.empty()) {
+          m_failure = observer->failure();
+        }
+      }
+    }
+    return all;
   }
 
   void dispatch(const std::vector<SessionEvent>& events) {
@@ -265,6 +305,7 @@ class Loop {
   KeyDecoder m_keys;
   bool m_keys_gone = false;  // the keyboard reached end of input
   TimePoint m_escape_since{0};
+  std::string m_failure;  // the first observer's failure(), once one is unhealthy
 };
 
 }  // namespace
@@ -284,6 +325,9 @@ int run_loop(const Plan& plan, const PlayerOptions& options,
   Loop loop(plan, options, std::move(observers), clock, port);
   const int code = loop.run(live);
   const SessionView end = loop.finish();
+  if (!loop.failure().empty()) {
+    write_all(STDERR_FILENO, "backcare: error: " + loop.failure() + "\n");
+  }
   if (result != nullptr) {
     *result = PlayResult{code, end};
   }

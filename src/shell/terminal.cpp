@@ -267,6 +267,13 @@ bool TerminalGuard::enter() {
     }
     g_restore.armed.store(true);
   }
+  // We were in the foreground a moment ago; should the shell take the terminal in between,
+  // SIGTTOU is blocked so tcsetattr cannot stop the process (the next turn sees the change).
+  sigset_t ttou;
+  sigset_t previous;
+  sigemptyset(&ttou);
+  sigaddset(&ttou, SIGTTOU);
+  pthread_sigmask(SIG_BLOCK, &ttou, &previous);
   if (g_restore.input_fd >= 0) {
     termios raw = raw_mode_settings(g_restore.saved);
     while (tcsetattr(g_restore.input_fd, TCSANOW, &raw) != 0 && errno == EINTR) {
@@ -275,6 +282,7 @@ bool TerminalGuard::enter() {
   if (g_restore.output_fd >= 0) {
     write_all(g_restore.output_fd, k_hide_cursor);
   }
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   return true;
 }
 
