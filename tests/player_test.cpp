@@ -481,7 +481,7 @@ TEST_CASE("player::after a narrower window the live display clears from the re-w
     rows += std::max(1, (width + 24) / 25);
   }
   REQUIRE(rows > static_cast<int>(widths.size()));  // some line does re-wrap
-  display.on_resize(25);
+  display.on_resize(25, 0);
   display.on_tick(session.view(turn.now), turn);
   const std::string redraw = read_available(fds[0]).value_or("?");
   CHECK(redraw.rfind(fmt::format("\r\x1b[{}A\x1b[J", rows - 1), 0) == 0);
