@@ -46,15 +46,20 @@ const char* k_footer = R"(Examples:
   backcare validate my-routine.json     check a routine file
   backcare new my-evening               start your own routine from a starter
   backcare run my-evening --set breaths=10 --events - --quiet | jq .event
+  backcare checkin --pain 3 --symptom heaviness   note how your back feels today
+  backcare history --since 2026-11-23   the journal of sessions and check-ins
+  backcare resume                       continue a session stopped early
+  backcare config check                 check the config file
 
 Exit codes:
   0    success (a session completed)
-  1    a session was stopped early with q
+  1    a session was stopped early with q (resume: nothing to resume)
   2    usage error (bad option or value, unknown command or routine)
   65   invalid routine data (one line per problem: file:line:col: path: message)
   66   routine file missing, unreadable or not a regular file
   73   cannot create a file (new, --events)
   74   cannot write the output (e.g. a full disk)
+  78   the config file is wrong or unreadable
   129, 130, 143  a session ended by SIGHUP, SIGINT (Ctrl-C), SIGTERM
   141  the output was closed (e.g. piped into head)
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "config_file.hpp"
 #include "exit_codes.hpp"
 #include "loader.hpp"
 #include "sanitize.hpp"
@@ -65,6 +66,17 @@ const Catalog& Context::catalog() {
     m_catalog = Catalog::load(dirs);
   }
   return *m_catalog;
+}
+
+const Config& Context::config() {
+  if (!m_config) {
+    ConfigLoad load = load_config_file(config_path());
+    if (!load.ok()) {
+      throw errors_to_app_error(load.errors, k_exit_config);
+    }
+    m_config = std::move(load.config);
+  }
+  return *m_config;
 }
 
 std::string file_key(const std::string& arg) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "config.hpp"
 #include "diagnostic.hpp"
 #include "routine.hpp"
 
@@ -43,11 +44,14 @@ class Context {
 
   const Catalog& catalog();
   const CLI::App& app() const { return m_app; }
+  // The config file's settings, read on first use; throws AppError (78) when it is wrong.
+  const Config& config();
 
  private:
   std::vector<std::string> m_routine_dirs;
   const CLI::App& m_app;
   std::optional<Catalog> m_catalog;
+  std::optional<Config> m_config;
 };
 
 // The identity of a routine file for include cycles: its canonical path ("<stdin>" for -).
