@@ -47,10 +47,14 @@ const char* k_footer = R"(Examples:
   backcare validate my-routine.json     check a routine file
   backcare new my-evening               start your own routine from a starter
   backcare run my-evening --set breaths=10 --events - --quiet | jq .event
+  backcare checkin --pain 3 --symptom heaviness   note how your back feels today
+  backcare history --since 2026-11-23   the journal of sessions and check-ins
+  backcare resume                       continue a session stopped early
+  backcare config check                 check the config file
 
 Exit codes:
   0    success (a session completed)
-  1    a session was stopped early with q
+  1    a session was stopped early with q (resume: nothing to resume)
   2    usage error (bad option or value, unknown command or routine)
   3    a session was stopped with ! (a safety stop)
   65   invalid routine data (one line per problem: file:line:col: path: message)

@@ -35,6 +35,7 @@ struct RunArgs {
   bool no_ask = false;  // --no-ask: no pain question afterwards
   std::string resumes;  // the journal id this run continues (set by `resume`, no option)
   std::size_t from_step = 1;
+  std::string resumes;  // `resume`: the id of the session this run continues
   std::string events;
   std::vector<std::string> sets;
   BreathOverrides overrides;
@@ -59,6 +60,20 @@ struct Args {
   } create;
   RunArgs run;
   std::string completion_shell;
+  struct {
+    std::string since;  // YYYY-MM-DD, checked by the option
+    std::string until;
+    std::string routine;
+    std::string forget;
+    bool json = false;
+    bool csv = false;
+  } history;
+  struct {
+    std::string pain;  // "0".."10", checked by the option; "" when not given
+    std::vector<std::string> symptoms;
+    std::string note;
+  } checkin;
+  std::string config_action;  // path, show, check, schema
 };
 
 // One subcommand, as ninja's Tool: its name and summary (the --help line), the function that

@@ -14,6 +14,7 @@
 #include "completion.hpp"
 #include "duration.hpp"
 #include "exit_codes.hpp"
+#include "journal_commands.hpp"
 #include "json_reader.hpp"
 #include "loader.hpp"
 #include "sanitize.hpp"
@@ -256,6 +257,13 @@ std::vector<Command> command_table() {
        "its path",
        define_new, cmd_new},
       {"run", "Run a routine: a name, a file, or - for standard input", define_run, cmd_run},
+      {"history", "Show the journal of sessions and check-ins (or --forget one)", define_history,
+       cmd_history},
+      {"checkin", "Record a pain score, symptoms or a note without a session", define_checkin,
+       cmd_checkin},
+      {"resume", "Continue the last session stopped early, from the step where it stopped",
+       define_resume, cmd_resume},
+      {"config", "The config file: path, show, check, schema", define_config, cmd_config},
   };
   // `backcare breathe` is `backcare run breathe` (a user routine of that name wins).
   const Catalog builtins = Catalog::load({});

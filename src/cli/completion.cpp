@@ -40,7 +40,11 @@ std::string bash_value_cases(const CompletionModel& model) {
   auto add = [&](const std::string& command, const std::vector<CompletionOption>& options) {
     for (const auto& option : options) {
       if (option.takes_value) {
-        const std::vector<std::string> value = kinds(option.value);
+        std::vector<std::string> value = kinds(option.value);
+        for (std::string& word : value) {
+          // A choice ("=pain") first after `echo` reads to shellcheck as an assignment.
+          word = !word.empty() && word.front() == '=' ? sh_quote(word) : word;
+        }
         lines.push_back(fmt::format(
             "    {}) {} ;;", fmt::join(quoted(option.names, sh_quote, command + "/"), "|"),
             value.empty() ? ":" : fmt::format("echo {}", fmt::join(value, " "))));

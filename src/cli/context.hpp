@@ -45,10 +45,9 @@ class Context {
   // The user folder, the config's routine_dirs, then the command line's folders.
   const Catalog& catalog();
   const CLI::App& app() const { return m_app; }
-
-  // The config file (config_path()), read once per command; a file that is wrong or unreadable
-  // throws AppError (78) with one located line per problem. Missing: the defaults.
+  // The config file's settings, read on first use; throws AppError (78) when it is wrong.
   const Config& config();
+
   // The files the last routine loaded by load_routine_arg was read from: its own key and the
   // key of every routine it includes (canonical paths, or "built-in:NAME" / "<stdin>").
   const std::vector<std::string>& routine_files() const { return m_routine_files; }

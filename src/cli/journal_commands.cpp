@@ -1,0 +1,301 @@
+#include "journal_commands.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+
+#include "advice.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "history_view.hpp"
+#include "journal_store.hpp"
+#include "resumable.hpp"
+#include "sanitize.hpp"
+#include "suggest.hpp"
+#include "text.hpp"
+
+namespace backcare {
+namespace {
+
+constexpr std::size_t k_max_note_chars = 500;
+
+CLI::Validator date_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        return parse_date(text)
+                   ? ""
+                   : fmt::format("expected a date like 2026-11-30, got \"{}\"", sanitize(text));
+      },
+      "YYYY-MM-DD");
+}
+
+CLI::Validator pain_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const bool digits =
+            !text.empty() && text.size() <= 2 &&
+            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits || (text.size() == 2 && text != "10")) {
+          return fmt::format("must be a whole number from 0 to 10, got \"{}\"", sanitize(text));
+        }
+        return "";
+      },
+      "0 - 10");
+}
+
+CLI::Validator symptom_check() {
+  std::string names;
+  for (const auto& name : k_journal_symptoms) {
+    names += (names.empty() ? "" : ",") + name;
+  }
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (std::find(k_journal_symptoms.begin(), k_journal_symptoms.end(), text) !=
+            k_journal_symptoms.end()) {
+          return "";
+        }
+        return fmt::format(
+            "unknown symptom \"{}\"{} (one of: pain, leaking, heaviness, doming, "
+            "dizziness, other)",
+            sanitize(text), did_you_mean(text, k_journal_symptoms));
+      },
+      "{" + names + "}");
+}
+
+CLI::Validator note_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const std::size_t count = count_code_points(text);
+        return count <= k_max_note_chars
+                   ? ""
+                   : fmt::format("at most {} characters, got {}", k_max_note_chars, count);
+      },
+      "");
+}
+
+// The history file's store; throws AppError when there is no home to keep it in.
+JournalStore journal_store() {
+  const std::string path = history_path();
+  if (path.empty()) {
+    throw AppError{k_exit_no_input,
+                   {"no XDG_STATE_HOME or HOME: there is no place for the journal"}};
+  }
+  return JournalStore(path);
+}
+
+// Every record of the history (forget records not applied), each damaged line's warning on
+// standard error; throws AppError (66) when the file cannot be read.
+std::vector<JournalRecord> read_history(const JournalStore& store) {
+  JournalStore::ReadResult read = store.read();
+  if (read.error) {
+    throw AppError{k_exit_no_input, {*read.error}};
+  }
+  std::string warnings;
+  for (const auto& warning : read.warnings) {
+    warnings += "backcare: warning: " + warning + "\n";
+  }
+  if (!warnings.empty()) {
+    print_err(warnings);
+  }
+  return std::move(read.records);
+}
+
+int forget_record(const std::string& id) {
+  const JournalStore store = journal_store();
+  const std::vector<JournalRecord> records = apply_forgets(read_history(store));
+  const auto found = std::find_if(records.begin(), records.end(),
+                                  [&](const JournalRecord& r) { return r.id == id; });
+  if (found == records.end()) {
+    std::vector<std::string> ids;
+    for (const auto& record : records) {
+      ids.push_back(record.id);
+    }
+    throw AppError{k_exit_usage,
+                   {fmt::format("--forget: no record \"{}\" in the history{}; `backcare history` "
+                                "shows the ids",
+                                sanitize(id), did_you_mean(id, ids))}};
+  }
+  const std::string what = describe_record(*found);
+  const JournalStore::ForgetOutcome outcome = store.forget(id);
+  if (outcome.error) {
+    throw AppError{k_exit_io_error, {*outcome.error}};
+  }
+  print_out(fmt::format("Forgot {} ({}).\n", what, sanitize(id)));
+  return k_exit_ok;
+}
+
+// The routine to run again, as `run` takes it: the file it came from when that still exists,
+// else its name when the catalog has it; "" when it cannot be found.
+std::string routine_to_resume(Context& context, const JournalRecord& record) {
+  const std::string& source = record.source;
+  if (!source.empty() && source.rfind("built-in:", 0) != 0 && source != "<stdin>" &&
+      looks_like_path(source) && ::access(source.c_str(), R_OK) == 0) {
+    return source;
+  }
+  if (!record.routine.empty() && context.catalog().find(record.routine) != nullptr) {
+    return record.routine;
+  }
+  return "";
+}
+
+}  // namespace
+
+void define_history(CLI::App& sub, Args& args) {
+  auto& h = args.history;
+  sub.add_option("--since", h.since, "Only from this local day on (inclusive)")
+      ->check(date_check())
+      ->type_name("DATE");
+  sub.add_option("--until", h.until, "Only up to this local day (inclusive)")
+      ->check(date_check())
+      ->type_name("DATE");
+  sub.add_option("--routine", h.routine, "Only the sessions of this routine")->type_name("ROUTINE");
+  auto* json = sub.add_flag("--json", h.json, "Print a JSON array of the records");
+  auto* csv = sub.add_flag("--csv", h.csv, "Print CSV (RFC 4180), for a spreadsheet");
+  json->excludes(csv);
+  auto* forget = sub.add_option("--forget", h.forget,
+                                "Delete the record ID from the history for good (an atomic "
+                                "rewrite)")
+                     ->type_name("ID");
+  for (auto* other : {json, csv, sub.get_option("--since"), sub.get_option("--until"),
+                      sub.get_option("--routine")}) {
+    forget->excludes(other);
+  }
+  sub.footer(
+      "Examples:\n"
+      "  backcare history                          every session and check-in, oldest first\n"
+      "  backcare history --since 2026-11-24 --routine night-release\n"
+      "  backcare history --csv > practice.csv     for a spreadsheet\n"
+      "  backcare history --forget 20261130T210512-3f9a1c2b\n\n"
+      "Dates are local days; a session before day_starts_at (04:00) counts for the evening "
+      "before.\nExit codes: 0 success, 2 usage error or unknown --forget id, 66 the history "
+      "cannot be\nread, 74 it cannot be rewritten.");
+}
+
+void define_checkin(CLI::App& sub, Args& args) {
+  auto& c = args.checkin;
+  sub.add_option("--pain", c.pain, "Pain score, a whole number from 0 (none) to 10")
+      ->check(pain_check())
+      ->type_name("N");
+  sub.add_option("--symptom", c.symptoms, "A symptom (repeatable)")
+      ->check(symptom_check())
+      ->type_name("SYMPTOM");
+  sub.add_option("--note", c.note, "A short note in your own words (at most 500 characters)")
+      ->check(note_check())
+      ->type_name("TEXT");
+  sub.footer(
+      "Examples:\n"
+      "  backcare checkin --pain 3\n"
+      "  backcare checkin --pain 5 --symptom heaviness --note \"after carrying the car seat\"\n\n"
+      "Exit codes: 0 recorded, 1 not recorded (\"log\": false), 2 usage error, 74 the journal "
+      "cannot\nbe written.");
+}
+
+void define_resume(CLI::App& sub, Args& args) {
+  RunArgs& run = args.run;
+  sub.add_flag("--dry-run", run.dry_run, "Print what would run and exit without waiting");
+  sub.add_flag("--plain", run.plain, "One plain line per event, no redraws");
+  sub.add_flag("--no-color", run.no_color, "No colours (also: NO_COLOR=1)");
+  sub.add_flag("--no-bell", run.no_bell, "No terminal bell at step changes and at the end");
+  sub.add_flag("--speak", run.speak, "Say each step, breath and cue aloud (needs espeak-ng)");
+  sub.add_flag("--tones", run.tones, "Tones through each breath, chimes at step changes");
+  sub.footer(
+      "Continues the most recent session stopped early (q, or interrupted) in the last 24 "
+      "hours,\nfrom the start of the step where it stopped, after the usual short get-ready.\n\n"
+      "Examples:\n"
+      "  backcare resume\n"
+      "  backcare resume --dry-run      which session, and the steps left\n\n"
+      "Exit codes: as `run`; 1 also when there is nothing to resume.");
+}
+
+int cmd_history(Context& context, const Args& args) {
+  const auto& h = args.history;
+  if (!h.forget.empty()) {
+    return forget_record(h.forget);
+  }
+  HistoryFilter filter;
+  filter.since = h.since.empty() ? std::nullopt : parse_date(h.since);
+  filter.until = h.until.empty() ? std::nullopt : parse_date(h.until);
+  filter.routine = h.routine;
+  if (filter.since && filter.until && *filter.since > *filter.until) {
+    throw AppError{k_exit_usage, {fmt::format("--since {} is after --until {}", h.since, h.until)}};
+  }
+  if (filter.since || filter.until) {
+    filter.day_start_minutes = context.config().day_starts_at_minutes;
+  }
+  const std::vector<JournalRecord> records = shown_records(read_history(journal_store()), filter);
+  print_out(h.json ? history_json(records) : h.csv ? history_csv(records) : history_table(records));
+  return k_exit_ok;
+}
+
+int cmd_checkin(Context& context, const Args& args) {
+  const auto& c = args.checkin;
+  if (c.pain.empty() && c.symptoms.empty() && c.note.empty()) {
+    throw AppError{k_exit_usage,
+                   {"checkin needs --pain N, --symptom NAME or --note TEXT (see `backcare "
+                    "checkin --help`)"}};
+  }
+  JournalRecord record;
+  const LocalNow now = local_now();
+  record.id = new_record_id(now.instant);
+  record.kind = std::string(k_kind_checkin);
+  record.started = format_instant(now.instant);
+  record.tz = now.tz;
+  if (!c.pain.empty()) {
+    record.pain = std::stoi(c.pain);
+  }
+  for (const auto& symptom : c.symptoms) {
+    if (std::find(record.symptoms.begin(), record.symptoms.end(), symptom) ==
+        record.symptoms.end()) {
+      record.symptoms.push_back(symptom);
+    }
+  }
+  record.note = c.note;
+  const std::string advice =
+      needs_advice(record.pain, record.symptoms) ? "\n" + safety_advice() : "";
+  if (!context.config().log) {
+    print_err(
+        "backcare: not recorded: the journal is turned off (\"log\": false in the config "
+        "file)\n");
+    print_out(advice);
+    return k_exit_stopped;
+  }
+  if (const auto error = journal_store().append(record)) {
+    print_err("backcare: error: " + *error + "\n");
+    print_out(advice);
+    return k_exit_io_error;
+  }
+  print_out("Recorded.\n" + advice);
+  return k_exit_ok;
+}
+
+int cmd_resume(Context& context, const Args& args) {
+  const JournalStore store = journal_store();
+  const std::vector<JournalRecord> records = apply_forgets(read_history(store));
+  const LocalNow now = local_now();
+  const std::vector<Resumable> candidates = resumable_sessions(records, now.unix_ms / 1000);
+  for (const Resumable& candidate : candidates) {
+    const std::string routine = routine_to_resume(context, candidate.record);
+    if (routine.empty()) {
+      continue;
+    }
+    Args resumed = args;
+    resumed.run.routine = routine;
+    resumed.run.from_step = candidate.from_step;
+    resumed.run.resumes = candidate.record.id;
+    const std::string of_total =
+        candidate.record.steps_total ? fmt::format(" of {}", *candidate.record.steps_total) : "";
+    print_out(fmt::format("Resuming {} from step {}{}.\n", describe_record(candidate.record),
+                          candidate.from_step, of_total));
+    return cmd_run(context, resumed);
+  }
+  print_out(candidates.empty()
+                ? "Nothing to resume: no session was stopped early in the last 24 hours.\n"
+                : "Nothing to resume: the routines of the sessions stopped early are no longer "
+                  "found.\n");
+  return k_exit_stopped;
+}
+
+}  // namespace backcare
