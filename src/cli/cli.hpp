@@ -35,7 +35,6 @@ struct RunArgs {
   bool no_ask = false;  // --no-ask: no pain question afterwards
   std::string resumes;  // the journal id this run continues (set by `resume`, no option)
   std::size_t from_step = 1;
-  std::string resumes;  // `resume`: the id of the session this run continues
   std::string events;
   std::vector<std::string> sets;
   BreathOverrides overrides;
