@@ -3,12 +3,15 @@
 # terminal (tmux), for a one-step timed routine and a breathing routine of N seconds. Prints
 # wall, CPU seconds, CPU % of wall and peak RSS (getrusage of the child), and for backcare how late each
 # boundary came (from the event stream's mono_us), then writes the table and a JSON file.
-#   bench/compare.sh [-b BINARY] [-n SECONDS]... [--long] [--serial] [-o DIR]
+# Then bench/startup.sh (start-up, time and memory by routine size, the core micro-benchmark),
+# whose tables and JSON are added to compare.txt and compare.json.
+#   bench/compare.sh [-b BINARY] [-n SECONDS]... [--long] [--serial] [--no-startup] [-o DIR]
 # See bench/README.md.
 set -euo pipefail
 backcare=build/backcare
 durations=()
 serial=0
+startup=1
 out=${TMPDIR:-/tmp}/backcare-compare
 while [ $# -gt 0 ]; do
   case $1 in
@@ -16,8 +19,9 @@ while [ $# -gt 0 ]; do
     -n) durations+=("$2"); shift 2 ;;
     --long) durations+=(60 600); shift ;;
     --serial) serial=1; shift ;;
+    --no-startup) startup=0; shift ;;
     -o) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -92,9 +96,17 @@ for n in "${durations[@]}"; do
   fi
 done
 
+rm -f "$out/startup.json" "$out/startup.txt"
+if [ $startup = 1 ]; then
+  # After the timed cases, so that they do not share the processor with it.
+  "$(dirname "$0")/startup.sh" -b "$backcare" -m "$(dirname "$backcare")/bench/backcare_bench" \
+    -o "$out" >/dev/null
+fi
+
 python3 - "$work" "$out" "$backcare" "${durations[@]}" <<'PY'
 import datetime, json, os, statistics, sys
 work, out, binary, durations = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+load = os.getloadavg()
 
 def lateness(path):
     """ms each boundary came after its due time (lead-in 0, speed 1: due at t_ms)."""
@@ -135,6 +147,7 @@ for n in durations:
 def f(v, spec):
     return "-" if v is None else format(v, spec)
 lines = [f"backcare: {binary}",
+         f"load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1, 5, 15 min)",
          f"{'case':<14} {'N':>4} {'wall s':>8} {'CPU s':>6} {'CPU %':>7} {'RSS KB':>7} "
          f"{'late med':>9} {'late max':>9} {'bounds':>6} {'wall x':>7} {'CPU x':>6} {'RSS x':>6}"]
 for r in rows:
@@ -144,8 +157,13 @@ for r in rows:
                  f"{f(r.get('boundaries'), '>6')} {f(r.get('wall_ratio'), '7.4f')} "
                  f"{f(r.get('cpu_ratio'), '6.1f')} {f(r.get('rss_ratio'), '6.1f')}")
 table = "\n".join(lines) + "\n"
+report = {"binary": binary, "load_average": list(load), "rows": rows}
+startup = os.path.join(out, "startup.json")
+if os.path.exists(startup):
+    table += "\n" + open(os.path.join(out, "startup.txt")).read()
+    report["startup"] = json.load(open(startup))
 print(table, end="")
 open(os.path.join(out, "compare.txt"), "w").write(table)
-json.dump({"binary": binary, "rows": rows}, open(os.path.join(out, "compare.json"), "w"), indent=1)
+json.dump(report, open(os.path.join(out, "compare.json"), "w"), indent=1)
 print(f"written: {out}/compare.txt, {out}/compare.json", file=sys.stderr)
 PY

@@ -13,7 +13,9 @@ namespace {
 
 // A document read from `text` and a FieldReader over it; `lines()` is every error, one a line.
 struct Fields {
-  explicit Fields(const std::string& text) : parsed(read_json(text, "f.json")) {
+  // The document refers to its text for positions: the fixture keeps a copy.
+  explicit Fields(const std::string& source_text)
+      : text(source_text), parsed(read_json(text, "f.json")) {
     REQUIRE(parsed.ok());
   }
   const Json& root() const { return parsed.document.value; }
@@ -25,6 +27,7 @@ struct Fields {
     return out;
   }
 
+  std::string text;
   JsonReadResult parsed;
   Diagnostics errors;
   std::string source = "f.json";

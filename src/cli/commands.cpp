@@ -136,8 +136,11 @@ int cmd_list(Context& context, const Args& args) {
 int cmd_show(Context& context, const Args& args) {
   const Routine routine = resolve_routine(context, args.show.routine, parse_sets(args.show.sets));
   const ExpandResult expanded = expand(routine);
-  print_out(args.show.json ? dump_json(plan_to_json(expanded.plan)) + "\n"
-                           : for_locale(describe_plan(routine, expanded.plan)));
+  if (args.show.json) {
+    write_plan_json(expanded.plan, [](std::string_view piece) { print_out(std::string(piece)); });
+  } else {
+    print_out(for_locale(describe_plan(routine, expanded.plan)));
+  }
   return k_exit_ok;
 }
 

@@ -154,7 +154,7 @@ Routine load_routine_arg(Context& context, const RoutineText& routine, const Par
     throw errors_to_app_error(loaded.errors, caused_by_sets ? k_exit_usage : k_exit_data);
   }
   loaded.routine.source = routine.entry != nullptr ? routine.entry->source : routine.source;
-  return loaded.routine;
+  return std::move(loaded.routine);
 }
 
 Routine resolve_routine(Context& context, const std::string& arg, const ParamValues& params) {

@@ -22,8 +22,10 @@ struct SyntaxError {
 
 class Reader {
  public:
-  Reader(std::string_view text, JsonReadResult& result, const std::string& source)
-      : m_text(text), m_result(result), m_source(source) {
+  // With `positions`, every value's and key's place is recorded there as the text is read.
+  Reader(std::string_view text, JsonReadResult& result, const std::string& source,
+         JsonDocument::Positions* positions = nullptr)
+      : m_text(text), m_result(result), m_source(source), m_positions(positions) {
     m_line_starts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n') {
@@ -90,8 +92,8 @@ class Reader {
     if (at_end()) {
       fail("expected a value, found the end of the file");
     }
-    if (m_duplicate_depth == 0) {
-      m_result.document.values[path] = position_of(m_pos);
+    if (m_duplicate_depth == 0 && m_positions != nullptr) {
+      m_positions->values[path] = position_of(m_pos);
     }
     switch (peek()) {
       case '{':
@@ -156,8 +158,8 @@ class Reader {
         read_value(member_path, depth + 1);
         --m_duplicate_depth;
       } else {
-        if (m_duplicate_depth == 0) {
-          m_result.document.keys[member_path] = position_of(key_offset);
+        if (m_duplicate_depth == 0 && m_positions != nullptr) {
+          m_positions->keys[member_path] = position_of(key_offset);
         }
         object[key] = read_value(member_path, depth + 1);
       }
@@ -360,6 +362,7 @@ class Reader {
   std::string_view m_text;
   JsonReadResult& m_result;
   const std::string& m_source;
+  JsonDocument::Positions* m_positions;
   std::vector<std::size_t> m_line_starts;
   std::size_t m_pos = 0;
   int m_duplicate_depth = 0;  // > 0 inside the value of a duplicate key: positions not recorded
@@ -377,12 +380,32 @@ bool is_identifier(std::string_view key) {
 
 }  // namespace
 
+const JsonDocument::Positions& JsonDocument::positions() const {
+  if (!m_positions) {
+    Positions maps;
+    if (complete) {
+      // The text was read without error once; reading it again only records the places.
+      JsonReadResult again;
+      Reader reader(text, again, "", &maps);
+      try {
+        reader.read_document();
+      } catch (const SyntaxError&) {
+        maps = {};
+      }
+    }
+    m_positions = std::make_shared<const Positions>(std::move(maps));
+  }
+  return *m_positions;
+}
+
 TextPosition JsonDocument::value_at(const std::string& path) const {
+  const auto& values = positions().values;
   const auto it = values.find(path);
   return it == values.end() ? TextPosition{} : it->second;
 }
 
 TextPosition JsonDocument::key_at(const std::string& path) const {
+  const auto& keys = positions().keys;
   const auto it = keys.find(path);
   return it == keys.end() ? value_at(path) : it->second;
 }
@@ -419,6 +442,8 @@ JsonReadResult read_json(std::string_view text, const std::string& source) {
   try {
     reader.read_document();
     result.complete = true;
+    result.document.text = text;
+    result.document.complete = true;
   } catch (const SyntaxError& error) {
     result.errors.clear();
     reader.report(error.offset, "", error.message);

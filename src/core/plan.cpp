@@ -8,10 +8,12 @@ namespace backcare {
 namespace {
 
 // Appends segments while tracking the running offset; every duration is an integer number of
-// milliseconds, so the total is exact.
+// milliseconds, so the total is exact. A builder that does not `store` only counts, so that
+// the real pass can reserve exactly what it needs (a growing vector briefly holds its old and
+// new storage: 1.5 times the plan at the worst moment).
 class PlanBuilder {
  public:
-  explicit PlanBuilder(Plan& plan) : m_plan(plan) {}
+  PlanBuilder(Plan& plan, bool store) : m_plan(plan), m_store(store) {}
 
   void add(std::size_t step, Phase phase, std::int64_t duration_ms, const Labels& labels,
            std::string text) {
@@ -22,7 +24,10 @@ class PlanBuilder {
     if (m_count > k_max_segments || m_offset > k_max_total_ms) {
       return;  // over a limit: keep counting, stop storing; expand() reports it
     }
-    m_plan.segments.push_back({step, phase, m_offset, duration_ms, labels, std::move(text)});
+    ++m_segments;
+    if (m_store) {
+      m_plan.segments.push_back({step, phase, m_offset, duration_ms, labels, std::move(text)});
+    }
     m_offset += duration_ms;
   }
 
@@ -32,17 +37,25 @@ class PlanBuilder {
     if (m_count > k_max_segments) {
       return;
     }
-    m_plan.cues.push_back({at_ms, step, std::move(text)});
+    ++m_cues;
+    if (m_store) {
+      m_plan.cues.push_back({at_ms, step, std::move(text)});
+    }
   }
 
   std::int64_t offset() const { return m_offset; }
   std::size_t count() const { return m_count; }
+  std::size_t segments() const { return m_segments; }  // stored (or, counting, to be stored)
+  std::size_t cues() const { return m_cues; }
   bool over_limit() const { return m_count > k_max_segments || m_offset > k_max_total_ms; }
 
  private:
   Plan& m_plan;
+  bool m_store;
   std::int64_t m_offset = 0;
   std::size_t m_count = 0;
+  std::size_t m_segments = 0;
+  std::size_t m_cues = 0;
 };
 
 std::string breath_word(const std::string& breath, const char* movement) {
@@ -221,22 +234,14 @@ std::string Labels::format() const {
   return out;
 }
 
-ExpandResult expand(const Routine& routine) {
-  ExpandResult result;
-  Plan& plan = result.plan;
-  plan.name = routine.name;
-  plan.title = routine.title;
-  plan.description = routine.description;
-  plan.source = routine.source;
-  PlanBuilder builder(plan);
+namespace {
+
+// One pass over the steps: into `plan` when the builder stores, else only counting.
+void expand_steps(const Routine& routine, Plan& plan, PlanBuilder& builder, bool store) {
   for (std::size_t i = 0; i < routine.steps.size() && !builder.over_limit(); ++i) {
     const Step& step = routine.steps[i];
-    PlanStep plan_step;
-    plan_step.kind = step.kind;
-    plan_step.title = step.title;
-    plan_step.text = step.text;
-    plan_step.start_ms = builder.offset();
-    plan_step.first_segment = plan.segments.size();
+    const std::int64_t start_ms = builder.offset();
+    const std::size_t first_segment = builder.segments();
     switch (step.kind) {
       case StepKind::breath:
         expand_breath(step, i, builder);
@@ -251,6 +256,15 @@ ExpandResult expand(const Routine& routine) {
         builder.add(i, Phase::rest, step.duration_ms, {}, std::string());
         break;
     }
+    if (!store) {
+      continue;
+    }
+    PlanStep plan_step;
+    plan_step.kind = step.kind;
+    plan_step.title = step.title;
+    plan_step.text = step.text;
+    plan_step.start_ms = start_ms;
+    plan_step.first_segment = first_segment;
     plan_step.end_segment = plan.segments.size();
     for (std::size_t k = plan_step.first_segment; k < plan_step.end_segment; ++k) {
       plan.segments[k].labels.round = step.round;
@@ -259,6 +273,26 @@ ExpandResult expand(const Routine& routine) {
     plan_step.duration_ms = builder.offset() - plan_step.start_ms;
     plan.steps.push_back(std::move(plan_step));
   }
+}
+
+}  // namespace
+
+ExpandResult expand(const Routine& routine) {
+  ExpandResult result;
+  Plan& plan = result.plan;
+  plan.name = routine.name;
+  plan.title = routine.title;
+  plan.description = routine.description;
+  plan.source = routine.source;
+  {
+    PlanBuilder counter(plan, false);
+    expand_steps(routine, plan, counter, false);
+    plan.steps.reserve(routine.steps.size());
+    plan.segments.reserve(counter.segments());
+    plan.cues.reserve(counter.cues());
+  }
+  PlanBuilder builder(plan, true);
+  expand_steps(routine, plan, builder, true);
   plan.total_ms = builder.offset();
   if (builder.count() > k_max_segments) {
     result.errors.push_back(

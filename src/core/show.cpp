@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "duration.hpp"
 #include "layout.hpp"
 #include "render.hpp"
@@ -118,26 +120,74 @@ Json labels_to_json(const Labels& l) {
   return labels;
 }
 
+namespace {
+
+Json step_to_json(const PlanStep& step) {
+  return {{"title", step.title},
+          {"text", step.text},
+          {"start_ms", step.start_ms},
+          {"duration_ms", step.duration_ms}};
+}
+
+Json segment_to_json(const Segment& segment) {
+  return {{"step", segment.step},
+          {"phase", phase_name(segment.phase)},
+          {"start_ms", segment.start_ms},
+          {"duration_ms", segment.duration_ms},
+          {"labels", labels_to_json(segment.labels)},
+          {"text", segment.text}};
+}
+
+Json cue_to_json(const PlanCue& cue) {
+  return {{"at_ms", cue.at_ms}, {"step", cue.step}, {"text", cue.text}};
+}
+
+// `value` as dump_json(value, 2) would print it `depth` levels down: every line after the
+// first indented by 2 × depth more spaces (dump_json escapes newlines inside strings).
+std::string dump_nested(const Json& value, int depth) {
+  const std::string text = dump_json(value, 2);
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') {
+      out += indent;
+    }
+  }
+  return out;
+}
+
+// `,\n    ITEM` for each item, as dump_json(..., 2) writes an array two levels down.
+template <typename Item, typename ToJson>
+void write_array(const std::vector<Item>& items, ToJson to_json,
+                 const std::function<void(std::string_view)>& write) {
+  if (items.empty()) {
+    write("[]");
+    return;
+  }
+  write("[");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    write(i == 0 ? "\n    " : ",\n    ");
+    write(dump_nested(to_json(items[i]), 2));
+  }
+  write("\n  ]");
+}
+
+}  // namespace
+
 Json plan_to_json(const Plan& plan) {
   Json steps = Json::array();
   for (const auto& step : plan.steps) {
-    steps.push_back({{"title", step.title},
-                     {"text", step.text},
-                     {"start_ms", step.start_ms},
-                     {"duration_ms", step.duration_ms}});
+    steps.push_back(step_to_json(step));
   }
   Json segments = Json::array();
   for (const auto& segment : plan.segments) {
-    segments.push_back({{"step", segment.step},
-                        {"phase", phase_name(segment.phase)},
-                        {"start_ms", segment.start_ms},
-                        {"duration_ms", segment.duration_ms},
-                        {"labels", labels_to_json(segment.labels)},
-                        {"text", segment.text}});
+    segments.push_back(segment_to_json(segment));
   }
   Json cues = Json::array();
   for (const auto& cue : plan.cues) {
-    cues.push_back({{"at_ms", cue.at_ms}, {"step", cue.step}, {"text", cue.text}});
+    cues.push_back(cue_to_json(cue));
   }
   return {{"name", plan.name},
           {"title", plan.title},
@@ -147,6 +197,25 @@ Json plan_to_json(const Plan& plan) {
           {"steps", steps},
           {"segments", segments},
           {"cues", cues}};
+}
+
+void write_plan_json(const Plan& plan, const std::function<void(std::string_view)>& write) {
+  const auto field = [&](const char* key, const Json& value) {
+    write(fmt::format("  {}: {},\n", dump_json(Json(key), -1), dump_json(value, -1)));
+  };
+  write("{\n");
+  field("name", plan.name);
+  field("title", plan.title);
+  field("description", plan.description);
+  field("source", plan.source);
+  field("total_ms", plan.total_ms);
+  write("  \"steps\": ");
+  write_array(plan.steps, step_to_json, write);
+  write(",\n  \"segments\": ");
+  write_array(plan.segments, segment_to_json, write);
+  write(",\n  \"cues\": ");
+  write_array(plan.cues, cue_to_json, write);
+  write("\n}\n");
 }
 
 std::string dump_json(const Json& value, int indent) {

@@ -1,6 +1,8 @@
 #pragma once
 // Text and JSON descriptions of routines and plans, for `list`, `show` and `--dry-run`.
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "json_reader.hpp"
 #include "plan.hpp"
@@ -14,6 +16,10 @@ std::string describe_plan(const Routine& routine, const Plan& plan);
 
 // The expanded plan as JSON (`show --json`).
 Json plan_to_json(const Plan& plan);
+
+// The same text as dump_json(plan_to_json(plan)) + "\n", handed to `write` piece by piece (a
+// segment at a time), so a plan of 20,000 segments never becomes one large JSON value.
+void write_plan_json(const Plan& plan, const std::function<void(std::string_view)>& write);
 
 // A segment's labels as an object: {"cycle": 3, "cycles": 30}, {"set": 2, "sets": 3, "rep": 5,
 // "reps": 8, "side": "left"}; only the labels that apply.
