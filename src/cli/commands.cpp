@@ -16,6 +16,7 @@
 #include "exit_codes.hpp"
 #include "json_reader.hpp"
 #include "loader.hpp"
+#include "progress_commands.hpp"
 #include "sanitize.hpp"
 #include "show.hpp"
 #include "starter.hpp"
@@ -239,6 +240,10 @@ std::vector<Command> command_table() {
        "its path",
        define_new, cmd_new},
       {"run", "Run a routine: a name, a file, or - for standard input", define_run, cmd_run},
+      {"stats", "Your practice: this week against your goals, streaks, a 12-week chart, pain trend",
+       define_stats, cmd_stats},
+      {"report", "Write a one-page HTML report of your practice and symptoms (to print or share)",
+       define_report, cmd_report},
   };
   // `backcare breathe` is `backcare run breathe` (a user routine of that name wins).
   const Catalog builtins = Catalog::load({});
