@@ -131,19 +131,25 @@ int main() {
   // `backcare stats`: parse 10,000 records, compute the figures, lay out the text.
   const std::string history = big_history();
   constexpr int k_stats_runs = 10;
-  start = Clock::now();
+  double parse_ms = 0;
+  double stats_ms = 0;
   std::size_t stats_bytes = 0;
   for (int i = 0; i < k_stats_runs; ++i) {
+    start = Clock::now();
     const HistoryParse parsed = parse_history(history);
-    const Stats stats = compute_stats(parsed.records, Config{},
-                                      civil_from_days(days_from_civil({2000, 1, 3}) + 10000), 12);
+    parse_ms += ms_since(start);
+    start = Clock::now();
+    const CivilDate as_of = civil_from_days(days_from_civil({2000, 1, 3}) + 10000);
+    const Stats stats = compute_stats(parsed.records, Config{}, as_of, 12);
     stats_bytes += stats_text(stats, {80, true, false}).size();
+    stats_ms += ms_since(start);
   }
   fmt::print(
-      "stats          {:>8.2f} ms per parse + stats + text of {} records ({:.1f} MiB); "
-      "target < 100 ms\n",
-      ms_since(start) / k_stats_runs, 10000,
-      static_cast<double>(history.size()) / (1024.0 * 1024.0));
+      "stats          {:>8.2f} ms per parse + stats + text of {} records ({:.1f} MiB): "
+      "parse {:.2f}, stats + text {:.2f}; target < 100 ms\n",
+      (parse_ms + stats_ms) / k_stats_runs, 10000,
+      static_cast<double>(history.size()) / (1024.0 * 1024.0), parse_ms / k_stats_runs,
+      stats_ms / k_stats_runs);
   (void)stats_bytes;
 
   rusage usage{};
