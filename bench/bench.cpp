@@ -8,10 +8,13 @@
 #include <chrono>
 #include <string>
 
+#include "journal.hpp"
 #include "loader.hpp"
 #include "plan.hpp"
 #include "render.hpp"
 #include "session.hpp"
+#include "stats.hpp"
+#include "stats_view.hpp"
 
 namespace {
 
@@ -40,6 +43,28 @@ std::string big_routine() {
     }
   }
   return fmt::format(R"({{"format":1,"name":"big","title":"Big","steps":[{}]}})", steps);
+}
+
+// 10,000 history lines: a session most evenings over about 27 years' worth of days, a check-in
+// now and then, as `backcare stats` would read them.
+std::string big_history() {
+  std::string text;
+  const std::int64_t first = backcare::days_from_civil({2000, 1, 3});
+  for (int i = 0; i < 10000; ++i) {
+    const std::string day = backcare::format_date(backcare::civil_from_days(first + i));
+    if (i % 7 == 3) {
+      text += fmt::format(
+          R"({{"v":1,"id":"c{}","kind":"checkin","started":"{}T08:00:00+00:00","pain":{},"symptoms":["heaviness"]}})"
+          "\n",
+          i, day, i % 10);
+    } else {
+      text += fmt::format(
+          R"({{"v":1,"id":"s{}","kind":"session","routine":"night-release","title":"Night-time back release","started":"{}T21:05:12+01:00","ended":"{}T21:15:40+01:00","tz":"Europe/London","planned_ms":600000,"active_ms":598000,"status":"completed","pain":2}})"
+          "\n",
+          i, day, day);
+    }
+  }
+  return text;
 }
 
 }  // namespace
@@ -102,6 +127,30 @@ int main() {
       "render_frame   {:>8.3f} ms per 80-column frame ({:.0f} bytes); at 20 frames/s "
       "that is {:.2f}% of one core\n",
       frame_ms, static_cast<double>(bytes) / k_frames, frame_ms * 20 / 10);
+
+  // `backcare stats`: parse 10,000 records, compute the figures, lay out the text.
+  const std::string history = big_history();
+  constexpr int k_stats_runs = 10;
+  double parse_ms = 0;
+  double stats_ms = 0;
+  std::size_t stats_bytes = 0;
+  for (int i = 0; i < k_stats_runs; ++i) {
+    start = Clock::now();
+    const HistoryParse parsed = parse_history(history);
+    parse_ms += ms_since(start);
+    start = Clock::now();
+    const CivilDate as_of = civil_from_days(days_from_civil({2000, 1, 3}) + 10000);
+    const Stats stats = compute_stats(parsed.records, Config{}, as_of, 12);
+    stats_bytes += stats_text(stats, {80, true, false}).size();
+    stats_ms += ms_since(start);
+  }
+  fmt::print(
+      "stats          {:>8.2f} ms per parse + stats + text of {} records ({:.1f} MiB): "
+      "parse {:.2f}, stats + text {:.2f}; target < 100 ms\n",
+      (parse_ms + stats_ms) / k_stats_runs, 10000,
+      static_cast<double>(history.size()) / (1024.0 * 1024.0), parse_ms / k_stats_runs,
+      stats_ms / k_stats_runs);
+  (void)stats_bytes;
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

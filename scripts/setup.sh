@@ -2,7 +2,7 @@
 # Installs what is missing, configures and builds backcare in ./build.
 #   scripts/setup.sh          what the program needs
 #   scripts/setup.sh --test   also what the test suite needs (tmux, groff, shellcheck, zsh, fish,
-#                             node + ajv-cli)
+#                             chromium and poppler-utils for the report, node + ajv-cli)
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 # BACKCARE_WERROR=ON turns warnings into errors (CI does this).
 set -euo pipefail
@@ -13,7 +13,8 @@ want_tests=0
 
 packages=(cmake g++ make libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev doctest-dev)
 if [ "$want_tests" -eq 1 ]; then
-  packages+=(tmux groff-base man-db jq python3 util-linux espeak-ng sox shellcheck zsh fish faketime)
+  packages+=(tmux groff-base man-db jq python3 util-linux espeak-ng sox shellcheck zsh fish faketime
+    chromium poppler-utils)
   # Node.js may come from elsewhere (with npm inside it); only ask Debian when it is missing.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)

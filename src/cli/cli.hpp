@@ -73,6 +73,21 @@ struct Args {
     std::string note;
   } checkin;
   std::string config_action;  // path, show, check, schema
+  struct {
+    std::string as_of;  // YYYY-MM-DD; "" for today
+    int weeks = 12;
+    bool json = false;
+    int width = 0;  // 0: the terminal's
+    bool ascii = false;
+    bool no_color = false;
+  } stats;
+  struct {
+    std::string as_of;
+    int weeks = 12;
+    std::string out;
+    std::string name;
+    bool open = false;
+  } report;
 };
 
 // One subcommand, as ninja's Tool: its name and summary (the --help line), the function that

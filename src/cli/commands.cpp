@@ -17,6 +17,7 @@
 #include "journal_commands.hpp"
 #include "json_reader.hpp"
 #include "loader.hpp"
+#include "progress_commands.hpp"
 #include "sanitize.hpp"
 #include "show.hpp"
 #include "starter.hpp"
@@ -267,6 +268,10 @@ std::vector<Command> command_table() {
       {"resume", "Continue the last session stopped early, from the step where it stopped",
        define_resume, cmd_resume},
       {"config", "The config file: path, show, check, schema", define_config, cmd_config},
+      {"stats", "Your practice: this week against your goals, streaks, a 12-week chart, pain trend",
+       define_stats, cmd_stats},
+      {"report", "Write a one-page HTML report of your practice and symptoms (to print or share)",
+       define_report, cmd_report},
   };
   // `backcare breathe` is `backcare run breathe` (a user routine of that name wins).
   const Catalog builtins = Catalog::load({});

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# `backcare report` on the crafted history, rendered by a real browser (Debian's chromium,
+# headless, networking off): the DOM text holds the figures, the PDF is one page, a screenshot
+# renders, and nothing in the page asks for anything outside it. Skipped (77) without chromium
+# (scripts/setup.sh --test installs it and poppler-utils).
+source "$SOURCE_DIR/tests/cli/lib.bash"
+export XDG_STATE_HOME="$TMP/state"
+mkdir -p "$XDG_STATE_HOME/backcare"
+cp "$SOURCE_DIR/tests/data/stats/history.jsonl" "$XDG_STATE_HOME/backcare/history.jsonl"
+
+# --- the page, to stdout in a pipe and to --out -----------------------------------------------
+run "$BACKCARE" report --as-of 2026-12-01 --name 'Ana <b>&</b>'
+expect_rc 0 "report to a pipe"
+PAGE="$TMP/report.html"
+printf '%s\n' "$OUT" >"$PAGE"
+expect_out '<!DOCTYPE html>' "report: an HTML page"
+expect_out 'For <strong>Ana &lt;b&gt;&amp;&lt;/b&gt;</strong>' "the name, escaped"
+expect_out '&lt;i&gt;evening&lt;/i&gt; &amp; &quot;more&quot;' "a routine name, escaped"
+[[ "$OUT" != *"<script"* && "$OUT" != *"<i>"* ]] && pass || fail "untrusted text left as markup"
+# Nothing fetched: the only address is the SVG namespace.
+expect_eq "$(grep -o 'http[^"]*' "$PAGE" | sort -u)" "http://www.w3.org/2000/svg" "addresses"
+expect_eq "$(grep -c -e 'src=' -e 'url(' -e '@import' -e '<link' -e '<script' "$PAGE")" 0 \
+  "no src=, url(, @import, link or script"
+
+run "$BACKCARE" report --as-of 2026-12-01 --out "$TMP/out.html" --weeks 4
+expect_rc 0 "report --out"
+expect_err "report written to $TMP/out.html" "report --out says where"
+expect_eq "$(grep -c 'Period: 2026-11-09 to 2026-12-06 (4 weeks)' "$TMP/out.html")" 1 \
+  "report --weeks 4: the period"
+run "$BACKCARE" report --weeks 0
+expect_rc 2 "report --weeks 0"
+run "$BACKCARE" report --as-of 2026-13-01
+expect_rc 2 "report --as-of 2026-13-01"
+
+# --- in a real browser -------------------------------------------------------------------------
+if ! command -v chromium >/dev/null; then
+  printf 'note: chromium not installed (scripts/setup.sh --test); not rendered\n'
+  finish
+  [ "$FAILS" -eq 0 ] && exit 77 || exit 1
+fi
+CHROMIUM=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+  --disable-background-networking --disable-component-update --disable-sync
+  --user-data-dir="$TMP/profile" "--host-resolver-rules=MAP * ~NOTFOUND")
+timeout 120 "${CHROMIUM[@]}" --dump-dom "file://$PAGE" >"$TMP/dom.html" 2>"$TMP/chromium.err"
+expect_eq "$?" 0 "chromium --dump-dom"
+DOM=$(sed -e 's/<[^>]*>/ /g' "$TMP/dom.html" | tr -s ' \n' ' ')
+for figure in "Period: 2026-09-14 to 2026-12-06 (12 weeks), as of 2026-12-01" \
+  "13 practices, 107 minutes in all" "Practice streak: 1 day (best 6)" \
+  "night-release 101" "breathe 5" "leaking 2" "safety stops 1" \
+  "2026-11-26 safety stop night-release 7" "2026-11-17 leaking check-in 2" \
+  "week of 2026-11-23: 5.7" "week of 2026-11-16: 5 days practised (goal met)" \
+  "leaking noted on 2 days within 14 (2026-11-17, 2026-11-23)" \
+  "These are reasons to see a pelvic-floor physiotherapist" "not medical advice"; do
+  [[ "$DOM" == *"$figure"* ]] && pass || fail "the rendered page lacks [$figure]: [$DOM]"
+done
+
+timeout 120 "${CHROMIUM[@]}" --print-to-pdf="$TMP/r.pdf" --no-pdf-header-footer "file://$PAGE" \
+  2>>"$TMP/chromium.err"
+if command -v pdfinfo >/dev/null; then
+  expect_eq "$(pdfinfo "$TMP/r.pdf" | awk '/^Pages:/ { print $2 }')" 1 "the report prints on 1 page"
+else
+  printf 'note: pdfinfo not installed (poppler-utils); pages not counted\n'
+fi
+
+timeout 120 "${CHROMIUM[@]}" --screenshot="$TMP/r.png" --window-size=1240,1754 "file://$PAGE" \
+  2>>"$TMP/chromium.err"
+[ -s "$TMP/r.png" ] && pass || fail "no screenshot"
+finish
