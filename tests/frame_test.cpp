@@ -144,7 +144,7 @@ TEST_CASE("frame::a five-line instruction is shown whole on a 100x30 terminal") 
                   "███████████████▎░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░"
                   "░░░░░░░░░░ 4:16 left",
                   "next: Lying twist",
-                  "space pause · n next · b back · q quit",
+                  "space pause · n next · b back · q quit · ! safety stop",
               });
   // Without a height (not a terminal that says) the same.
   CHECK(render_frame(plan, roller, sized(100, 0)) == render_frame(plan, roller, sized(100, 30)));
@@ -172,7 +172,7 @@ TEST_CASE("frame::a five-line instruction is shown whole on a 100x30 terminal") 
                   "",
                   "█████▏░░░░░░░░░░░░░░░░░░░░░░░░ 4:16 left",
                   "next: Lying twist",
-                  "space pause · n next · b back · q quit",
+                  "space · n · b · q quit · ! safety stop",
               });
 }
 
@@ -354,7 +354,7 @@ TEST_CASE("frame::--night is dim, never bold, inverse or bright") {
                   "",
                   "▏\x1b[2m░░░░░░░░░░░░░░░░░░░░░░░░░░░░░\x1b[0m 5:07 left",
                   "\x1b[2mnext: \x1b[0mRoller: upper back",
-                  "\x1b[2mspace pause · n next · b back · q quit\x1b[0m",
+                  "\x1b[2mspace · n · b · q quit · ! safety stop\x1b[0m",
               });
   night.width = 100;
   check_frame(
@@ -379,7 +379,7 @@ TEST_CASE("frame::--night is dim, never bold, inverse or bright") {
           "2m░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░"
           "░░░\x1b[0m 5:07 left",
           "\x1b[2mnext: \x1b[0mRoller: upper back",
-          "\x1b[2mspace pause · n next · b back · q quit\x1b[0m",
+          "\x1b[2mspace pause · n next · b back · q quit · ! safety stop\x1b[0m",
       });
   for (const SessionView& view : assorted_views()) {
     for (const int width : {40, 100}) {
@@ -422,7 +422,7 @@ TEST_CASE("frame::ASCII only when the locale is not UTF-8") {
                   "",
                   "------------------------------ 5:07 left",
                   "next: Roller: upper back",
-                  "space pause - n next - b back - q quit",
+                  "space - n - b - q quit - ! safety stop",
               });
   check_frame(plan, view_at(plan, find_segment(plan, 0, Phase::exhale), 1000), ascii,
               {
@@ -447,7 +447,7 @@ TEST_CASE("frame::ASCII only when the locale is not UTF-8") {
                   "",
                   "#----------------------------- 4:59 left",
                   "next: Roller: upper back",
-                  "space pause - n next - b back - q quit",
+                  "space - n - b - q quit - ! safety stop",
               });
   // Routine text is made ASCII too, cut lines end with "...".
   Plan odd = plan;

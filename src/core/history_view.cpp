@@ -86,17 +86,6 @@ std::string optional_number(const std::optional<std::int64_t>& value) {
 
 }  // namespace
 
-std::optional<CivilDate> parse_date(std::string_view text) {
-  if (text.size() != 10) {
-    return std::nullopt;
-  }
-  const auto instant = parse_instant(std::string(text) + "T00:00:00+00:00");
-  if (!instant) {
-    return std::nullopt;
-  }
-  return instant->date;
-}
-
 std::vector<JournalRecord> shown_records(std::vector<JournalRecord> records,
                                          const HistoryFilter& filter) {
   records = apply_forgets(std::move(records));

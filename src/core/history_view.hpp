@@ -12,9 +12,6 @@
 
 namespace backcare {
 
-// "2026-11-30" → that date; nullopt unless exactly YYYY-MM-DD and a real date.
-std::optional<CivilDate> parse_date(std::string_view text);
-
 // The command line's choice of records: local days from `since` to `until` (inclusive, by
 // local_day with `day_start_minutes`), and only one routine when `routine` is not empty.
 struct HistoryFilter {

@@ -165,6 +165,17 @@ int weekday(const CivilDate& date) {
   return static_cast<int>(((days + 3) % 7 + 7) % 7);
 }
 
+std::optional<CivilDate> parse_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  const auto instant = parse_instant(std::string(text) + "T12:00:00+00:00");
+  if (!instant) {
+    return std::nullopt;
+  }
+  return instant->date;
+}
+
 std::int64_t to_unix_seconds(const LocalInstant& instant) {
   return days_from_civil(instant.date) * 86400 + instant.hour * 3600 + instant.minute * 60 +
          instant.second - std::int64_t{instant.offset_minutes} * 60;

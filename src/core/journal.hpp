@@ -44,6 +44,9 @@ std::optional<LocalInstant> parse_instant(std::string_view text);
 std::string format_instant(const LocalInstant& instant);
 // "2026-11-30".
 std::string format_date(const CivilDate& date);
+// "2026-11-30" (exactly that form) as a date; nullopt for anything else or a day that does not
+// exist.
+std::optional<CivilDate> parse_date(std::string_view text);
 
 // Seconds since 1970-01-01T00:00:00Z.
 std::int64_t to_unix_seconds(const LocalInstant& instant);

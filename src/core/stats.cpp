@@ -390,17 +390,6 @@ Json stats_to_json(const Stats& stats) {
           {"weeks", weeks}};
 }
 
-std::optional<CivilDate> parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return std::nullopt;
-  }
-  const auto instant = parse_instant(std::string(text) + "T12:00:00+00:00");
-  if (!instant) {
-    return std::nullopt;
-  }
-  return instant->date;
-}
-
 std::int64_t whole_minutes(std::int64_t ms) {
   return (ms + 30000) / 60000;
 }

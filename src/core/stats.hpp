@@ -102,9 +102,6 @@ Stats compute_stats(const std::vector<JournalRecord>& records, const Config& con
 // Every figure as JSON, for `stats --json` (docs/journal.md, "stats --json").
 Json stats_to_json(const Stats& stats);
 
-// "2026-11-30" → the date; nullopt unless a real calendar date in that form.
-std::optional<CivilDate> parse_date(std::string_view text);
-
 // Whole minutes, rounded to the nearest.
 std::int64_t whole_minutes(std::int64_t ms);
 

@@ -23,15 +23,19 @@ expect_eq "$(jq -c 'del(.id)' <<<"$last")" \
 run env TZ=Europe/Berlin faketime '2026-11-30 08:30:00' "$BACKCARE" checkin --pain 6 \
   --symptom heaviness --symptom leaking --symptom heaviness
 expect_rc 0 "checkin with symptoms"
+ADVICE="Stop for today, and rest in a position that feels comfortable.
+If it persists or comes back, see a pelvic-floor physiotherapist or your doctor."
 expect_eq "$OUT" "Recorded.
 
-Please stop for today and rest.
-If the pain or these symptoms persist or come back, see a pelvic-floor
-physiotherapist or your doctor. backcare cannot tell what is causing them." "checkin: the advice"
+$ADVICE" "checkin: the advice"
 expect_eq "$(tail -n 1 "$HISTORY" | jq -c '[.started, .symptoms]')" \
   '["2026-11-30T08:30:00+01:00",["heaviness","leaking"]]' "checkin: local offset, symptoms once each"
 run "$BACKCARE" checkin --symptom other
-expect_eq "$OUT" "Recorded." "checkin --symptom other: no advice"
+expect_eq "$OUT" "Recorded.
+
+$ADVICE" "checkin --symptom other: any sign gets the advice"
+run "$BACKCARE" checkin --pain 6
+expect_eq "$OUT" "Recorded." "checkin --pain 6: no advice below 7"
 lines=$(wc -l <"$HISTORY")
 for bad in "" "--pain 11" "--pain 3.5" "--pain -1" "--pain 03" "--pain x" "--symptom leakng"; do
   # shellcheck disable=SC2086

@@ -12,7 +12,7 @@ keys_work() {
   wait_for '^PAUSED' 3 && pass || return
   keys Space
   wait_gone '^PAUSED' 3 && pass || return
-  expect_screen '^(INHALE|EXHALE|HOLD)' "$1: the running frame after resuming"
+  expect_screen '(INHALE|EXHALE|HOLD)' "$1: the running frame after resuming"
   keys q
   expect_eq "$(exit_code)" 1 "$1: q quits"
   pane_clear
@@ -24,7 +24,7 @@ keys_work() {
 ctrl_z_bg_fg() {
   tty_start 80 24 || return
   type_line 'r $B breathe --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '▲ INHALE [0-9]' 5 || return
   keys C-z
   wait_for '^\[1\]\+ +Stopped' 5 && pass || return
   expect_eq "$(exit_code)" 148 "Ctrl-Z: the job stopped"
@@ -33,7 +33,7 @@ ctrl_z_bg_fg() {
   wait_for '^\[1\]\+ .*&$' 5 && pass || return
   # Running in the background: nothing is drawn, and it is not stopped by SIGTTOU/SIGTTIN.
   sleep 0.5
-  expect_no_screen '^(PAUSED|INHALE|EXHALE|Step )' "bg: nothing drawn in the background"
+  expect_no_screen '(PAUSED|INHALE|EXHALE|^Step )' "bg: nothing drawn in the background"
   type_line 'jobs'
   wait_for '^\[1\]\+ +Running' 5 && pass || return
   pane_clear
@@ -49,19 +49,19 @@ start_in_background() {
   type_line '$B breathe --lead-in 0 &'
   wait_for '^\[1\] [0-9]+' 5 || return
   sleep 0.5
-  expect_no_screen '^(INHALE|EXHALE|Step )' "&: nothing drawn in the background"
+  expect_no_screen '(INHALE|EXHALE|^Step )' "&: nothing drawn in the background"
   type_line 'jobs'
   wait_for '^\[1\]\+ +Running' 5 && pass || return
   pane_clear
   type_line 'f'
-  wait_for '^(INHALE|EXHALE|HOLD) [0-9]' 5 && pass || return
+  wait_for '(INHALE|EXHALE|HOLD) [0-9]' 5 && pass || return
   keys_work "&, fg"
 }
 
 stop_cont_from_outside() {
   tty_start 80 24 || return
   type_line 'r $B breathe --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '▲ INHALE [0-9]' 5 || return
   local pid
   pid=$(app_pid) || { fail "STOP/CONT: no backcare process"; return; }
   tm new-window -d "kill -STOP $pid"
@@ -73,7 +73,7 @@ stop_cont_from_outside() {
   wait_for '^\[1\]\+ +Running' 5 && pass || return
   pane_clear
   type_line 'f'
-  wait_for '^(INHALE|EXHALE|HOLD) [0-9]' 5 && pass || return
+  wait_for '(INHALE|EXHALE|HOLD) [0-9]' 5 && pass || return
   keys_work "kill -STOP, kill -CONT, fg"
 }
 

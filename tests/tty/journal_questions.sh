@@ -17,7 +17,7 @@ records() { if [ -f "$HISTORY" ]; then wc -l <"$HISTORY"; else echo 0; fi; }
 safety_stop() {
   tty_start 100 24 || return
   type_line 'r $B run small.json --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '▲ INHALE [0-9]' 5 || return
   expect_screen '! safety stop' "the key help names !"
   tm send-keys -t "$TARGET" -l '!'
   wait_for 'What made you stop\? 1 pain · 2 leaking · 3 heaviness or pressure' 5 || return
@@ -90,7 +90,7 @@ quit_resume_hint() {
 skip_last_step() {
   tty_start 100 24 || return
   type_line 'r $B breathe --lead-in 0 --events "$D/skip.jsonl"'
-  wait_for '^INHALE [0-9]' 5 || return
+  wait_for '▲ INHALE [0-9]' 5 || return
   sleep 2.2  # past the first 2 s of the step (a fixed wait is the point: n after 2 s)
   keys n
   expect_eq "$(exit_code)" 0 "skipping the last step: exit 0"

@@ -15,7 +15,7 @@ frame_text() {
 start_paused() {
   tty_start "$1" 24 || return 1
   type_line 'r $B breathe --lead-in 0'
-  wait_for '^INHALE [0-9]' 5 || return 1
+  wait_for '▲ INHALE [0-9]' 5 || return 1
   keys Space
   wait_for '^PAUSED' 3 || return 1
   sleep 0.3
