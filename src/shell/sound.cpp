@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,9 +12,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "speech.hpp"  // program_in_path
-
-extern char** environ;
+#include "spawn.hpp"
 
 namespace backcare {
 namespace {
@@ -158,31 +155,8 @@ std::string SoundPlayer::file_for(ToneKind kind, std::int64_t duration_ms, bool&
 }
 
 void SoundPlayer::spawn(const std::string& file) {
-  const char* argv[] = {m_player.c_str(), file.c_str(), nullptr};
-  // Its output must never reach the terminal or the event stream.
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  // The child starts with default signal handling and nothing blocked, not ours.
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t defaults;
-  sigemptyset(&defaults);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT, SIGPIPE}) {
-    sigaddset(&defaults, sig);
-  }
-  sigset_t none;
-  sigemptyset(&none);
-  posix_spawnattr_setsigdefault(&attributes, &defaults);
-  posix_spawnattr_setsigmask(&attributes, &none);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
   pid_t pid = -1;
-  const int rc =
-      posix_spawnp(&pid, argv[0], &actions, &attributes, const_cast<char* const*>(argv), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
+  const int rc = spawn_quietly({m_player.c_str(), file.c_str(), nullptr}, -1, pid);
   if (rc != 0) {
     give_up(fmt::format("--tones cannot start {}: {}; going on without tones", m_player,
                         std::strerror(rc)));

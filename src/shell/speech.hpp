@@ -13,6 +13,7 @@
 #include "observer.hpp"
 #include "plan.hpp"
 #include "prompts.hpp"
+#include "spawn.hpp"
 
 namespace backcare {
 
@@ -34,9 +35,6 @@ struct SpeechOptions {
   // BACKCARE_SPEECH_WAV_DIR.
   std::string wav_dir;
 };
-
-// True when `program` names an executable file in $PATH (or is such a path).
-bool program_in_path(const std::string& program);
 
 class Speech final : public SessionObserver {
  public:
