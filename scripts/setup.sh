@@ -13,7 +13,7 @@ want_tests=0
 
 packages=(cmake g++ make libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev doctest-dev)
 if [ "$want_tests" -eq 1 ]; then
-  packages+=(tmux groff-base man-db jq python3 util-linux espeak-ng sox shellcheck zsh fish faketime
+  packages+=(tmux groff-base man-db jq python3 util-linux espeak-ng sox shellcheck zsh fish faketime time
     chromium poppler-utils)
   # Node.js may come from elsewhere (with npm inside it); only ask Debian when it is missing.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -89,8 +89,9 @@ PlayerOptions player_options(const RunArgs& args, const Config& config) {
   options.session.from_step = args.from_step - 1;
   options.plain = args.plain;
   options.no_color = args.no_color || config.color == false;
-  options.bell = !args.no_bell && !args.night && config.bell.value_or(true);
-  options.night = args.night;
+  const bool night = args.night || config.night.value_or(false);
+  options.bell = !args.no_bell && !night && config.bell.value_or(true);
+  options.night = night;
   options.quiet = args.quiet;
   options.routine_from_stdin = args.routine == "-";
   options.events = args.events;
@@ -99,10 +100,10 @@ PlayerOptions player_options(const RunArgs& args, const Config& config) {
   options.speak_mode = args.speak == "brief" ? SpeechMode::brief : SpeechMode::full;
   options.voice = !args.voice.empty() ? args.voice : config.voice.value_or("");
   // Night mode: a slower, quieter voice unless the rate or volume is given.
-  options.rate = args.rate > 0 ? args.rate : config.rate.value_or(args.night ? 140 : 160);
+  options.rate = args.rate > 0 ? args.rate : config.rate.value_or(night ? 140 : 160);
   if (args.volume >= 0) {
     options.volume = args.volume;
-  } else if (args.night) {
+  } else if (night) {
     options.volume = 50;
   }
   options.tones = args.tones || config.tones.value_or(false);

@@ -4,8 +4,8 @@
 # path|show|check|schema` report on the config file.
 source "$SOURCE_DIR/tests/cli/lib.bash"
 if ! command -v faketime >/dev/null; then
-  printf 'faketime is missing: scripts/setup.sh --test installs it\n' >&2
-  exit 77
+  printf 'FAIL: faketime is missing: scripts/setup.sh --test installs it\n' >&2
+  exit 1
 fi
 export TZ=UTC XDG_STATE_HOME="$TMP/state"
 HISTORY="$XDG_STATE_HOME/backcare/history.jsonl"
