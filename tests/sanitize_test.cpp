@@ -71,3 +71,21 @@ TEST_CASE("sanitize::sanitize") {
     CHECK(out == "\\x1b]0;x\\x07\\x1b[2J\\u009b\\u202e\\x7f\\xff");
   }
 }
+
+TEST_CASE("sanitize::guard_output keeps colour and lines, escapes the rest") {
+  using backcare::guard_output;
+  CHECK(guard_output("plain text\n\tindented\n") == "plain text\n\tindented\n");
+  CHECK(guard_output("\x1b[1;36mINHALE\x1b[0m 4\n") == "\x1b[1;36mINHALE\x1b[0m 4\n");
+  CHECK(guard_output("°, — and ✅ stay") == "°, — and ✅ stay");
+  // What a forgotten sanitize would have let through: a title, the clipboard, a clear.
+  CHECK(guard_output("a\x1b]2;pwned\x07"
+                     "b") == "a\\x1b]2;pwned\\x07b");
+  CHECK(guard_output("\x1b]52;c;cHduZWQ=\x07") == "\\x1b]52;c;cHduZWQ=\\x07");
+  CHECK(guard_output("\x1b[2J\x1b[H") == "\\x1b[2J\\x1b[H");
+  CHECK(guard_output("x\rover\bwrite") == "x\\x0dover\\x08write");
+  CHECK(guard_output("\xc2\x9b"
+                     "31m") == "\\u009b31m");
+  CHECK(guard_output("\xe2\x80\xae"
+                     "evil") == "\\u202eevil");
+  CHECK(guard_output("\x1b[") == "\\x1b[");
+}

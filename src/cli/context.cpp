@@ -31,14 +31,16 @@ namespace {
 int s_stdout_errno = 0;  // the first failed write to standard output, 0 when none
 }
 
-void print_out(const std::string& text) {
+void print_out(const std::string& raw) {
+  const std::string text = guard_output(raw);
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() && s_stdout_errno == 0) {
     s_stdout_errno = errno != 0 ? errno : EIO;
   }
 }
 
-void print_err(const std::string& text) {
+void print_err(const std::string& raw) {
   std::fflush(stdout);
+  const std::string text = guard_output(raw);
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 

@@ -45,4 +45,44 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
   return out;
 }
 
+namespace {
+
+// The length of an SGR sequence ("\x1b[1;36m") at the start of `text`, or 0.
+std::size_t sgr_length(std::string_view text) {
+  if (text.size() < 3 || text[0] != '\x1b' || text[1] != '[') {
+    return 0;
+  }
+  for (std::size_t i = 2; i < text.size() && i < 32; ++i) {
+    const char c = text[i];
+    if (c == 'm') {
+      return i + 1;
+    }
+    if ((c < '0' || c > '9') && c != ';') {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string guard_output(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\x1b') {
+      continue;
+    }
+    if (const std::size_t length = sgr_length(text.substr(i)); length > 0) {
+      out += sanitize(text.substr(start, i - start), true);
+      out.append(text.substr(i, length));
+      i += length - 1;
+      start = i + 1;
+    }
+  }
+  out += sanitize(text.substr(start), true);
+  return out;
+}
+
 }  // namespace backcare
