@@ -83,6 +83,7 @@ TEST_CASE("sanitize::guard_output keeps colour and lines, escapes the rest") {
   CHECK(guard_output("\x1b]52;c;cHduZWQ=\x07") == "\\x1b]52;c;cHduZWQ=\\x07");
   CHECK(guard_output("\x1b[2J\x1b[H") == "\\x1b[2J\\x1b[H");
   CHECK(guard_output("x\rover\bwrite") == "x\\x0dover\\x08write");
+  CHECK(guard_output("a,b\r\nc,d\r\n") == "a,b\r\nc,d\r\n");
   CHECK(guard_output("\xc2\x9b"
                      "31m") == "\\u009b31m");
   CHECK(guard_output("\xe2\x80\xae"

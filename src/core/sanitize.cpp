@@ -71,13 +71,16 @@ std::string guard_output(std::string_view text) {
   out.reserve(text.size());
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\x1b') {
-      continue;
+    std::size_t keep = 0;  // bytes at i passed through as they are
+    if (text[i] == '\x1b') {
+      keep = sgr_length(text.substr(i));
+    } else if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      keep = 2;  // CRLF, as CSV (RFC 4180) ends its lines
     }
-    if (const std::size_t length = sgr_length(text.substr(i)); length > 0) {
+    if (keep > 0) {
       out += sanitize(text.substr(start, i - start), true);
-      out.append(text.substr(i, length));
-      i += length - 1;
+      out.append(text.substr(i, keep));
+      i += keep - 1;
       start = i + 1;
     }
   }

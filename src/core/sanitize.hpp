@@ -18,8 +18,8 @@ std::string sanitize(std::string_view text, bool keep_newlines = false);
 
 // The last line of defence at the output boundary: every byte a command prints passes here
 // (print_out / print_err), so text a caller forgot to sanitize still cannot reach the terminal
-// raw. Colour sequences (ESC [ digits and semicolons m) are kept; everything else is
-// sanitize(text, keep_newlines = true). For text that was built right, it changes nothing.
+// raw. Colour sequences (ESC [ digits and semicolons m) and CRLF line ends are kept; the rest
+// is sanitize(text, keep_newlines = true). For text that was built right, it changes nothing.
 std::string guard_output(std::string_view text);
 
 }  // namespace backcare
