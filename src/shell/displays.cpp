@@ -7,6 +7,7 @@
 #include "render.hpp"
 #include "session_record.hpp"
 #include "text.hpp"
+#include "sanitize.hpp"
 
 namespace backcare {
 namespace {
@@ -214,8 +215,10 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
 PlainDisplay::PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_t lead_in_ms)
     : m_plan(plan), m_options(options), m_lead_in_ms(lead_in_ms) {}
 
+// Plain lines carry no terminal sequences at all, so they pass the same output guard as every
+// command's output.
 void PlainDisplay::write(const std::string& bytes) {
-  if (m_healthy && !write_all(m_options.fd, bytes)) {
+  if (m_healthy && !write_all(m_options.fd, guard_output(bytes))) {
     m_healthy = false;
   }
 }
