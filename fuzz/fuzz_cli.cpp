@@ -2,8 +2,8 @@
 // line (words split on spaces); the rest is a routine pack, files separated by a line "----",
 // written as a.json, b.json, … into a fresh routines folder that the command is pointed at with
 // --routines-dir. Every command that would start a live session gets --dry-run, so nothing
-// waits on the clock. Output goes to /dev/null (stderr with -close_fd_mask=2). It must never crash, hang or leak; any exit
-// code is fine.
+// waits on the clock. Output goes to /dev/null (stderr with -close_fd_mask=2). It must never crash,
+// hang or leak; any exit code is fine.
 //   cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DBACKCARE_FUZZ=ON
 //   cmake --build build-fuzz --target fuzz_cli
 //   build-fuzz/fuzz/fuzz_cli -max_total_time=60 -dict=fuzz/cli.dict NEW_DIR fuzz/corpus-cli
@@ -96,7 +96,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::ofstream(routines / (std::string(1, static_cast<char>('a' + i)) + ".json"),
                   std::ios::binary)
         << input.substr(0, at);
-    input = at == std::string_view::npos ? std::string_view{} : input.substr(at + k_separator.size());
+    input =
+        at == std::string_view::npos ? std::string_view{} : input.substr(at + k_separator.size());
   }
 
   std::vector<std::string> args = {"backcare", "--routines-dir", routines.string()};

@@ -21,7 +21,6 @@ inline constexpr std::size_t k_max_string_chars = 500;
 // "an object", "a string", "the number 3": how a value is named in "got …".
 std::string type_phrase(const Json& value);
 
-
 // Reads fields of one document and records what is wrong with them in `errors`.
 class FieldReader {
  public:

@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include "render.hpp"
+#include "sanitize.hpp"
 #include "session_record.hpp"
 #include "text.hpp"
-#include "sanitize.hpp"
 
 namespace backcare {
 namespace {
@@ -194,8 +194,7 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
   std::string out = up > 0 ? fmt::format("\r\x1b[{}A\x1b[J", up) : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
-  std::string summary =
-      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging));
+  std::string summary = render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging));
   if (m_options.caps.ascii) {
     summary = to_ascii(summary);
   }

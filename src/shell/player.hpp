@@ -31,13 +31,13 @@ struct PlayerOptions {
   std::string voice;                         // --voice ("": espeak-ng's default)
   int rate = 160;                            // --rate, words per minute
   std::optional<int> volume;                 // --volume (0-200)
-  bool tones = false;               // --tones
+  bool tones = false;                        // --tones
   // The files the routine was read from (itself and its includes; keys that are not paths,
   // such as "built-in:breathe", are skipped): --events may not overwrite one of them.
   std::vector<std::string> routine_files;
-  bool log = true;                  // record the session in the journal (--no-log, "log")
-  bool ask = true;                  // ask about pain afterwards (--no-ask, "ask_after_session")
-  std::string resumes;              // the journal id this run continues (set by `resume`)
+  bool log = true;      // record the session in the journal (--no-log, "log")
+  bool ask = true;      // ask about pain afterwards (--no-ask, "ask_after_session")
+  std::string resumes;  // the journal id this run continues (set by `resume`)
 };
 
 // How a session ended, for what follows it (the questions, the journal record).

@@ -16,7 +16,6 @@
 
 #include "text.hpp"
 
-
 namespace backcare {
 
 std::string speakable(std::string_view text) {
