@@ -386,7 +386,8 @@ const JsonDocument::Positions& JsonDocument::positions() const {
     if (complete) {
       // The text was read without error once; reading it again only records the places.
       JsonReadResult again;
-      Reader reader(text, again, "", &maps);
+      const std::string no_source;  // the Reader keeps a reference: it must outlive it
+      Reader reader(text, again, no_source, &maps);
       try {
         reader.read_document();
       } catch (const SyntaxError&) {

@@ -184,16 +184,18 @@ expect_out "Stopped at step 1 of 3: Breathe — 0:00 of 1:15" "SIGTERM: the summ
 expect_out "$SAFETY" "SIGTERM: the safety note"
 
 # --- timing: the schedule, not a benchmark ---------------------------------------------------
-# night-release is 10:00; at --speed 60 it takes 10 s of wall time (± 0.3 s).
+# night-release is 10:00; at --speed 60 it takes 10 s of wall time: never less, and not much
+# more (the upper bound leaves room for start-up under sanitizers on a loaded machine; the exact
+# figures are bench/compare.sh's).
 start=$(now_ms)
 run "$BACKCARE" night-release --speed 60 --plain --no-bell --lead-in 0
 elapsed=$(($(now_ms) - start))
 expect_rc 0 "night-release --speed 60"
 expect_out 'Completed: Night-time back release — 10:00 of 10:00' "night-release: completed"
-if [ "$elapsed" -ge 9700 ] && [ "$elapsed" -le 10300 ]; then
+if [ "$elapsed" -ge 9700 ] && [ "$elapsed" -le 12000 ]; then
   pass
 else
-  fail "night-release --speed 60 took ${elapsed} ms, expected 10000 ± 300"
+  fail "night-release --speed 60 took ${elapsed} ms, expected 10000 (9700 to 12000)"
 fi
 
 finish
