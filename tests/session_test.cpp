@@ -82,31 +82,7 @@ Plan ten_minute_plan() {
 }
 
 std::string name(EventType type) {
-  switch (type) {
-    case EventType::session_start:
-      return "session_start";
-    case EventType::lead_in:
-      return "lead_in";
-    case EventType::step_start:
-      return "step_start";
-    case EventType::phase:
-      return "phase";
-    case EventType::cue:
-      return "cue";
-    case EventType::step_end:
-      return "step_end";
-    case EventType::pause:
-      return "pause";
-    case EventType::resume:
-      return "resume";
-    case EventType::skip:
-      return "skip";
-    case EventType::back:
-      return "back";
-    case EventType::session_end:
-      return "session_end";
-  }
-  return "?";
+  return std::string(event_name(type));
 }
 
 // "phase@20000 s1 g4", "cue@25000 s1 c0", "session_end@60000 s2 completed"
