@@ -33,6 +33,11 @@ mkdir -p "$out"
 work=$(mktemp -d)
 sock="$work/tmux.sock"
 trap 'tmux -S "$sock" kill-server >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+# An empty configuration and journal of its own: your settings and history neither count nor
+# change (and no check-in question after the session keeps the tmux cases waiting).
+export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
+export HOME="$work/home"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_DATA_HOME" "$HOME"
 # timed OUT CMD...: runs CMD, writes "wall user sys maxrss_kb" to OUT (getrusage of the child:
 # microsecond CPU times, where GNU time prints hundredths; GNU time's own few hundred µs are
 # in every row, sleep's too).
@@ -74,19 +79,19 @@ run_case() {
     plain-*)
       kind=${name#plain-}; kind=${kind%-*}
       timed "$work/$name.time" "$backcare" run "$work/$kind-$n.json" \
-        --plain --no-bell --lead-in 0 --events "$work/$name.jsonl" >/dev/null ;;
+        --plain --no-bell --no-log --no-ask --lead-in 0 --events "$work/$name.jsonl" >/dev/null ;;
     tmux-*)
       kind=${name#tmux-}; kind=${kind%-*}
       tmux -S "$sock" new-session -d -s "$name" -x 80 -y 24 \
         "python3 '$work/timed.py' '$work/$name.time' '$backcare' run '$work/$kind-$n.json' \
-         --no-bell --lead-in 0 --events '$work/$name.jsonl'; touch '$work/$name.done'; sleep 1"
+         --no-bell --no-log --no-ask --lead-in 0 --events '$work/$name.jsonl'; touch '$work/$name.done'; sleep 1"
       while [ ! -e "$work/$name.done" ]; do sleep 0.5; done ;;
   esac
 }
 
 for n in "${durations[@]}"; do
   routines "$n"
-  cases=(sleep-$n plain-timed-$n plain-breathe-$n tmux-timed-$n tmux-breathe-$n)
+  cases=("sleep-$n" "plain-timed-$n" "plain-breathe-$n" "tmux-timed-$n" "tmux-breathe-$n")
   echo "measuring N=$n s: ${cases[*]} ($([ $serial = 1 ] && echo one after another || echo side by side))" >&2
   if [ $serial = 1 ]; then
     for c in "${cases[@]}"; do run_case "$c" "$n"; done

@@ -29,9 +29,11 @@ backcare=$(realpath "$backcare")
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# An empty configuration and routine folder, so the user's own routines do not count.
-export XDG_CONFIG_HOME="$work/config" HOME="$work/home"
-mkdir -p "$XDG_CONFIG_HOME" "$HOME"
+# An empty configuration, routine folder and journal: your own routines do not count and your
+# history is not touched.
+export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
+export HOME="$work/home"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_DATA_HOME" "$HOME"
 
 for size in 10 100 1000 limits long; do
   python3 "$here/gen_routine.py" "$size" "$work/gen-$size.json"
