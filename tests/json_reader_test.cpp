@@ -7,7 +7,9 @@
 
 using backcare::json_path_index;
 using backcare::json_path_member;
+using backcare::k_max_json_values;
 using backcare::read_json;
+using backcare::read_json_string;
 using backcare::TextPosition;
 
 namespace {
@@ -106,6 +108,49 @@ TEST_CASE("json_reader::positions") {
   SUBCASE("key_at falls back to the value (array elements have no key)") {
     CHECK(where(doc.key_at("steps[1]")) == "6:5");
   }
+  SUBCASE("asked twice, the same answer") {
+    CHECK(where(doc.value_at("steps[0].kind")) == "4:14");
+    CHECK(where(doc.value_at("steps[0].kind")) == "4:14");
+  }
+}
+
+TEST_CASE("json_reader::positions of duplicates and of a path beside a large array") {
+  // The first of two duplicate keys is where the value is (it is the one kept).
+  const auto dup = read_json("{\"a\": 1,\n \"a\": {\"b\": 2}}", "t.json");
+  CHECK(where(dup.document.value_at("a")) == "1:7");
+  CHECK(where(dup.document.value_at("a.b")) == "0:0");  // only in the duplicate: not kept
+  // A path after 150,000 values is found without recording each of them.
+  std::string text = "{\"big\": [";
+  for (int i = 0; i < 150000; ++i) {
+    text += i == 0 ? "0" : ",0";
+  }
+  text += "],\n\"tail\": [1, {\"k\": 2}]}";
+  const auto result = read_json(text, "t.json");
+  REQUIRE(result.ok());
+  CHECK(where(result.document.value_at("big[149999]")) == "1:300008");
+  CHECK(where(result.document.key_at("tail")) == "2:1");
+  CHECK(where(result.document.value_at("tail[1].k")) == "2:19");
+  CHECK(where(result.document.value_at("tail[2]")) == "0:0");
+}
+
+TEST_CASE("json_reader::a cap on the number of values") {
+  std::string text = "[";
+  for (std::size_t i = 0; i + 1 < k_max_json_values; ++i) {
+    text += i == 0 ? "0" : ",0";
+  }
+  CHECK(read_json(text + "]", "t.json").ok());  // the array and its 199,999 zeros: at the cap
+  CHECK(error_of(text + ",0]") ==
+        "t.json:1:400000: more than 200000 JSON values (a routine needs far fewer)");
+}
+
+TEST_CASE("json_reader::read_json_string reads one string without the document") {
+  CHECK(read_json_string("{\"steps\": [1, 2], \"name\": \"ev\\u00e9\"}", "name") == "ev\u00e9");
+  CHECK(read_json_string("{\"name\": \"a\", \"name\": \"b\"}", "name") == "a");  // the first
+  CHECK_FALSE(read_json_string("{\"name\": 7}", "name").has_value());
+  CHECK_FALSE(read_json_string("{\"title\": \"x\"}", "name").has_value());
+  CHECK_FALSE(read_json_string("{\"name\": \"a\", }", "name").has_value());  // invalid JSON
+  CHECK_FALSE(read_json_string("{\"name\": \"a\"} x", "name").has_value());
+  CHECK(read_json_string("{\"o\": {\"name\": \"inner\"}, \"name\": \"top\"}", "name") == "top");
 }
 
 TEST_CASE("json_reader::syntax errors") {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
@@ -20,12 +21,51 @@ struct SyntaxError {
   std::string message;
 };
 
+// Where the reader is: a chain of nodes on the stack, one per level. The path's text is only
+// built when a message needs it, not for every value read.
+struct PathNode {
+  const PathNode* parent = nullptr;  // nullptr: the root
+  std::string_view key;              // a member's name
+  std::size_t index = 0;             // an element's index
+  bool is_index = false;
+
+  std::string text() const {
+    if (parent == nullptr) {
+      return "";
+    }
+    return is_index ? json_path_index(parent->text(), index)
+                    : json_path_member(parent->text(), key);
+  }
+};
+
+// What a locating read looks for (JsonDocument::value_at, key_at), and what it found.
+struct Target {
+  std::string path;
+  bool key = false;  // the member's key, not its value
+  std::optional<TextPosition> found;
+  // Read to the end instead of stopping, and keep the target's value when it is a string.
+  bool whole = false;
+  std::optional<std::string> string;
+};
+
+// Thrown by a locating read when the target is found, to stop reading.
+struct Located {};
+
+// True when `path` is `target` or leads to it ("steps" leads to "steps[2].title").
+bool leads_to(std::string_view path, std::string_view target) {
+  if (target.substr(0, path.size()) != path) {
+    return false;
+  }
+  return target.size() == path.size() || target[path.size()] == '.' || target[path.size()] == '[';
+}
+
 class Reader {
  public:
-  // With `positions`, every value's and key's place is recorded there as the text is read.
+  // With a `target`, the reader only looks for its place: it builds no values, keeps no
+  // errors, and stops (throwing Located) once the target is found.
   Reader(std::string_view text, JsonReadResult& result, const std::string& source,
-         JsonDocument::Positions* positions = nullptr)
-      : m_text(text), m_result(result), m_source(source), m_positions(positions) {
+         Target* target = nullptr)
+      : m_text(text), m_result(result), m_source(source), m_target(target) {
     m_line_starts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n') {
@@ -36,7 +76,9 @@ class Reader {
 
   void read_document() {
     skip_space();
-    m_result.document.value = read_value("", 1);
+    const PathNode root;
+    static const std::string k_root;
+    m_result.document.value = read_value(root, m_target != nullptr ? &k_root : nullptr, 1);
     skip_space();
     if (m_pos < m_text.size()) {
       fail("unexpected text after the end of the JSON document");
@@ -85,21 +127,26 @@ class Reader {
     return fmt::format("byte 0x{:02x}", static_cast<unsigned char>(c));
   }
 
-  Json read_value(const std::string& path, int depth) {
+  // `track`: when locating, the value's path if it may lead to the target (else nullptr, and
+  // nothing below it is compared).
+  Json read_value(const PathNode& node, const std::string* track, int depth) {
     if (depth > k_max_json_depth) {
       fail(fmt::format("nesting deeper than {} levels", k_max_json_depth));
     }
     if (at_end()) {
       fail("expected a value, found the end of the file");
     }
-    if (m_duplicate_depth == 0 && m_positions != nullptr) {
-      m_positions->values[path] = position_of(m_pos);
+    if (++m_values > k_max_json_values) {
+      fail(fmt::format("more than {} JSON values (a routine needs far fewer)", k_max_json_values));
+    }
+    if (track != nullptr && !m_target->key && *track == m_target->path) {
+      found(m_pos);
     }
     switch (peek()) {
       case '{':
-        return read_object(path, depth);
+        return read_object(node, track, depth);
       case '[':
-        return read_array(path, depth);
+        return read_array(node, track, depth);
       case '"':
         return read_string();
       case 't':
@@ -110,7 +157,7 @@ class Reader {
         return read_literal("null", Json(nullptr));
       default:
         if (peek() == '-' || (peek() >= '0' && peek() <= '9')) {
-          return read_number(path);
+          return read_number(node);
         }
         fail(fmt::format("expected a value, found {}", describe_here()));
     }
@@ -124,7 +171,23 @@ class Reader {
     return value;
   }
 
-  Json read_object(const std::string& path, int depth) {
+  void found(std::size_t offset) {
+    if (m_target->found) {
+      return;  // a whole read meets only the first
+    }
+    m_target->found = position_of(offset);
+    if (!m_target->whole) {
+      throw Located{};
+    }
+    if (peek() == '"') {
+      const std::size_t start = m_pos;
+      m_target->string.emplace();
+      read_string_into(*m_target->string);
+      m_pos = start;  // read again as the value
+    }
+  }
+
+  Json read_object(const PathNode& node, const std::string* track, int depth) {
     Json object = Json::object();
     std::unordered_set<std::string> seen;
     ++m_pos;  // '{'
@@ -142,8 +205,16 @@ class Reader {
         fail(fmt::format("expected a member name in double quotes, found {}", describe_here()));
       }
       const std::size_t key_offset = m_pos;
-      std::string key = read_string().get<std::string>();
-      const std::string member_path = json_path_member(path, key);
+      std::string key = read_key();
+      const PathNode member{&node, key};
+      std::string member_track;
+      if (track != nullptr && m_duplicate_depth == 0) {
+        member_track = json_path_member(*track, key);
+        if (m_target->key && member_track == m_target->path) {
+          found(key_offset);
+        }
+      }
+      const bool on_track = !member_track.empty() && leads_to(member_track, m_target->path);
       skip_space();
       if (at_end() || peek() != ':') {
         fail(fmt::format("expected ':' after the member name, found {}", describe_here()));
@@ -152,16 +223,17 @@ class Reader {
       skip_space();
       const bool duplicate = !seen.insert(key).second;
       if (duplicate) {
-        report(key_offset, member_path, "duplicate key (each key may appear only once)");
-        // Read and check the repeated value, but keep the first value's positions.
-        ++m_duplicate_depth;
-        read_value(member_path, depth + 1);
-        --m_duplicate_depth;
-      } else {
-        if (m_duplicate_depth == 0 && m_positions != nullptr) {
-          m_positions->keys[member_path] = position_of(key_offset);
+        if (m_target == nullptr) {
+          report(key_offset, member.text(), "duplicate key (each key may appear only once)");
         }
-        object[key] = read_value(member_path, depth + 1);
+        // Read and check the repeated value; the first value is the one located.
+        ++m_duplicate_depth;
+        read_value(member, nullptr, depth + 1);
+        --m_duplicate_depth;
+      } else if (m_target != nullptr) {
+        read_value(member, on_track ? &member_track : nullptr, depth + 1);
+      } else {
+        object[key] = read_value(member, nullptr, depth + 1);
       }
       skip_space();
       if (at_end()) {
@@ -179,8 +251,21 @@ class Reader {
     }
   }
 
-  Json read_array(const std::string& path, int depth) {
+  Json read_array(const PathNode& node, const std::string* track, int depth) {
     Json array = Json::array();
+    // Locating: the one element that leads to the target, if any ("steps[2]..." in "steps").
+    std::size_t wanted = std::string::npos;
+    if (track != nullptr && m_target->path.size() > track->size() &&
+        m_target->path[track->size()] == '[') {
+      const char* begin = m_target->path.data() + track->size() + 1;
+      const char* end = m_target->path.data() + m_target->path.size();
+      std::size_t index = 0;
+      const auto [ptr, ec] = std::from_chars(begin, end, index);
+      if (ec == std::errc() && ptr != end && *ptr == ']') {
+        wanted = index;
+      }
+    }
+    std::size_t count = 0;
     ++m_pos;  // '['
     skip_space();
     if (!at_end() && peek() == ']') {
@@ -192,7 +277,16 @@ class Reader {
       if (!at_end() && peek() == ']') {
         fail("trailing comma is not allowed");
       }
-      array.push_back(read_value(json_path_index(path, array.size()), depth + 1));
+      const PathNode element{&node, {}, count, true};
+      if (count == wanted) {
+        const std::string element_track = json_path_index(*track, count);
+        read_value(element, &element_track, depth + 1);
+      } else if (m_target != nullptr) {
+        read_value(element, nullptr, depth + 1);
+      } else {
+        array.push_back(read_value(element, nullptr, depth + 1));
+      }
+      ++count;
       skip_space();
       if (at_end()) {
         fail("expected ',' or ']', found the end of the file");
@@ -231,9 +325,24 @@ class Reader {
     return value;
   }
 
-  Json read_string() {
-    ++m_pos;  // '"'
+  std::string read_key() {
     std::string out;
+    read_string_into(out);
+    return out;
+  }
+
+  Json read_string() {
+    std::string out;
+    if (m_target != nullptr) {
+      read_string_into(out);  // checked, not kept
+      return Json();
+    }
+    read_string_into(out);
+    return Json(std::move(out));
+  }
+
+  void read_string_into(std::string& out) {
+    ++m_pos;  // '"'
     while (true) {
       if (at_end()) {
         fail("unterminated string");
@@ -241,7 +350,7 @@ class Reader {
       const char c = m_text[m_pos];
       if (c == '"') {
         ++m_pos;
-        return Json(std::move(out));
+        return;
       }
       if (static_cast<unsigned char>(c) < 0x20) {
         fail("control character in a string (write it as an escape such as \\n)");
@@ -302,7 +411,7 @@ class Reader {
     }
   }
 
-  Json read_number(const std::string& path) {
+  Json read_number(const PathNode& node) {
     const std::size_t start = m_pos;
     bool is_integer = true;
     if (peek() == '-') {
@@ -354,18 +463,22 @@ class Reader {
         return Json(value);
       }
     }
-    report(start, path, fmt::format("number {} is out of range", token));
-    m_result.document.reported.insert(path);
+    if (m_target == nullptr) {
+      const std::string path = node.text();
+      report(start, path, fmt::format("number {} is out of range", token));
+      m_result.document.reported.insert(path);
+    }
     return Json(nullptr);  // reported; the loader sees a null and says nothing more
   }
 
   std::string_view m_text;
   JsonReadResult& m_result;
   const std::string& m_source;
-  JsonDocument::Positions* m_positions;
+  Target* m_target;
+  std::size_t m_values = 0;
   std::vector<std::size_t> m_line_starts;
   std::size_t m_pos = 0;
-  int m_duplicate_depth = 0;  // > 0 inside the value of a duplicate key: positions not recorded
+  int m_duplicate_depth = 0;  // > 0 inside the value of a duplicate key: never located
 };
 
 bool is_identifier(std::string_view key) {
@@ -380,35 +493,58 @@ bool is_identifier(std::string_view key) {
 
 }  // namespace
 
-const JsonDocument::Positions& JsonDocument::positions() const {
-  if (!m_positions) {
-    Positions maps;
-    if (complete) {
-      // The text was read without error once; reading it again only records the places.
-      JsonReadResult again;
-      const std::string no_source;  // the Reader keeps a reference: it must outlive it
-      Reader reader(text, again, no_source, &maps);
-      try {
-        reader.read_document();
-      } catch (const SyntaxError&) {
-        maps = {};
-      }
-    }
-    m_positions = std::make_shared<const Positions>(std::move(maps));
+std::optional<TextPosition> JsonDocument::locate(const std::string& path, bool key) const {
+  if (!complete) {
+    return std::nullopt;
   }
-  return *m_positions;
+  const auto cache_key = std::make_pair(path, key);
+  if (const auto it = m_located.find(cache_key); it != m_located.end()) {
+    return it->second;
+  }
+  // The text was read without error once; reading it again only looks for the place.
+  Target target{path, key, std::nullopt, false, std::nullopt};
+  JsonReadResult again;
+  const std::string no_source;  // the Reader keeps a reference: it must outlive it
+  Reader reader(text, again, no_source, &target);
+  try {
+    reader.read_document();
+  } catch (const Located&) {
+  } catch (const SyntaxError&) {
+  }
+  if (m_located.size() < k_max_located) {
+    m_located.emplace(cache_key, target.found);
+  }
+  return target.found;
+}
+
+std::optional<std::string> read_json_string(std::string_view text, const std::string& path) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
+  if (text.find('\0') != std::string_view::npos || !is_valid_utf8(text)) {
+    return std::nullopt;
+  }
+  Target target{path, false, std::nullopt, true, std::nullopt};
+  JsonReadResult result;
+  const std::string no_source;
+  Reader reader(text, result, no_source, &target);
+  try {
+    reader.read_document();
+  } catch (const SyntaxError&) {
+    return std::nullopt;
+  }
+  return target.string;
 }
 
 TextPosition JsonDocument::value_at(const std::string& path) const {
-  const auto& values = positions().values;
-  const auto it = values.find(path);
-  return it == values.end() ? TextPosition{} : it->second;
+  return locate(path, false).value_or(TextPosition{});
 }
 
 TextPosition JsonDocument::key_at(const std::string& path) const {
-  const auto& keys = positions().keys;
-  const auto it = keys.find(path);
-  return it == keys.end() ? value_at(path) : it->second;
+  if (const auto key = locate(path, true)) {
+    return *key;
+  }
+  return value_at(path);
 }
 
 std::string json_path_member(const std::string& parent, std::string_view key) {

@@ -5,10 +5,11 @@
 // records the line:column of every value and key so semantic errors can point at them.
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "diagnostic.hpp"
@@ -18,6 +19,9 @@ namespace backcare {
 using Json = nlohmann::ordered_json;  // keeps keys in file order, so errors come in file order
 
 inline constexpr int k_max_json_depth = 32;
+// Values in one document (objects, arrays, strings, numbers, literals): a routine at every
+// other limit has about 26,000; one MiB of `0,` would be 500,000 (8 MB as a document).
+inline constexpr std::size_t k_max_json_values = 200000;
 
 struct TextPosition {
   int line = 0;    // 1-based
@@ -32,9 +36,9 @@ struct JsonDocument {
 
   // Where the value at a JSON path ("steps[2].pattern.inhale", "" for the root) starts, and
   // where a member's key starts (for "unknown key" errors; the value's place when none).
-  // Positions are only needed for errors, so they are not kept while reading: the first call
-  // reads the text again (which must still be alive) and records them. A document that was
-  // not read completely answers 0:0.
+  // Positions are only needed for errors, so they are not kept while reading: each call reads
+  // the text again (which must still be alive) up to that place, building nothing, and
+  // remembers the answer. A document that was not read completely answers 0:0.
   TextPosition value_at(const std::string& path) const;
   TextPosition key_at(const std::string& path) const;
 
@@ -42,15 +46,10 @@ struct JsonDocument {
   std::string_view text;
   bool complete = false;
 
-  // JSON path → where the value starts; JSON path of a member → where its key starts.
-  struct Positions {
-    std::unordered_map<std::string, TextPosition> values;
-    std::unordered_map<std::string, TextPosition> keys;
-  };
-
  private:
-  const Positions& positions() const;
-  mutable std::shared_ptr<const Positions> m_positions;  // read on first use
+  static constexpr std::size_t k_max_located = 256;  // answers remembered
+  std::optional<TextPosition> locate(const std::string& path, bool key) const;
+  mutable std::map<std::pair<std::string, bool>, std::optional<TextPosition>> m_located;
 };
 
 struct JsonReadResult {
@@ -63,6 +62,10 @@ struct JsonReadResult {
 // Reads `text`; `source` names it in diagnostics. The document refers to `text` for positions
 // (JsonDocument::value_at): keep the text alive as long as the document is asked for them.
 JsonReadResult read_json(std::string_view text, const std::string& source);
+
+// The string at `path` of the JSON `text` when the whole text is valid JSON and that value is
+// a string, read without building the document (the catalog reads every file's "name").
+std::optional<std::string> read_json_string(std::string_view text, const std::string& path);
 
 // "steps[2]", "pattern.inhale", `["odd key"]`: how a member name is appended to a path.
 std::string json_path_member(const std::string& parent, std::string_view key);

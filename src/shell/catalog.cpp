@@ -158,6 +158,9 @@ std::variant<RoutineResolver::Found, std::string> CatalogResolver::resolve(
       return fmt::format("cannot include {}: {}", sanitize(path.string()),
                          text.errors.front().message);
     }
+    if (auto spent = spend(text.text.size())) {
+      return fmt::format("cannot include {}: {}", sanitize(path.string()), *spent);
+    }
     std::error_code ec;
     const auto canonical = std::filesystem::weakly_canonical(path, ec);
     return Found{std::move(text.text), sanitize(path.string()),
@@ -167,6 +170,9 @@ std::variant<RoutineResolver::Found, std::string> CatalogResolver::resolve(
   const bool builtin_only = from_source.rfind("built-in:", 0) == 0;
   for (auto it = m_named.rbegin(); it != m_named.rend(); ++it) {
     if (it->first == ref && (!builtin_only || it->second.key.rfind("built-in:", 0) == 0)) {
+      if (auto spent = spend(it->second.text.size())) {
+        return fmt::format("cannot include \"{}\": {}", sanitize(ref), *spent);
+      }
       return it->second;
     }
   }
@@ -179,18 +185,22 @@ std::variant<RoutineResolver::Found, std::string> CatalogResolver::resolve(
   return fmt::format("no routine named \"{}\"{}", sanitize(ref), did_you_mean(ref, names));
 }
 
+std::optional<std::string> CatalogResolver::spend(std::size_t bytes) const {
+  if (m_include_bytes + bytes > k_max_include_bytes) {
+    return fmt::format(
+        "includes have read {} MiB of routines already, the limit for one "
+        "command",
+        k_max_include_bytes / k_max_file_bytes);
+  }
+  m_include_bytes += bytes;
+  return std::nullopt;
+}
+
 namespace {
 
 // The "name" a routine file declares, read without validating the rest (for includes by name).
 std::string declared_name(const std::string& text, const std::string& fallback) {
-  const JsonReadResult parsed = read_json(text, "");
-  if (parsed.complete && parsed.document.value.is_object()) {
-    const auto it = parsed.document.value.find("name");
-    if (it != parsed.document.value.end() && it->is_string()) {
-      return it->get<std::string>();
-    }
-  }
-  return fallback;
+  return read_json_string(text, "name").value_or(fallback);
 }
 
 }  // namespace
@@ -209,29 +219,36 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
     entry.text = text;
     found.push_back(std::move(entry));
   }
+  std::size_t files_taken = 0;
   for (const auto& dir : dirs) {
-    std::error_code ec;
-    std::vector<std::filesystem::path> files;
-    for (const auto& item : std::filesystem::directory_iterator(dir, ec)) {
-      // schema.json sits beside user routines for editors (`backcare new` writes it).
-      if (item.path().extension() == ".json" && item.path().filename() != "schema.json") {
-        files.push_back(item.path());
-      }
-    }
-    std::sort(files.begin(), files.end());
     std::map<std::string, std::string> declared_in_dir;  // name → the file that declared it
-    for (const auto& file : files) {
+    for (const auto& file : catalog.routine_files(dir, files_taken)) {
       CatalogEntry entry;
       entry.source = file.string();
       entry.diagnostic_source = sanitize(file.string());
       std::error_code canonical_error;
       entry.key = std::filesystem::weakly_canonical(file, canonical_error).string();
-      FileText text = read_routine_text(file.string());
+      std::error_code size_error;
+      const std::uintmax_t size = std::filesystem::file_size(file, size_error);
+      FileText text;
+      if (!size_error && size <= k_max_file_bytes &&
+          catalog.m_bytes_read + size > k_max_catalog_bytes) {
+        text.exit_code = k_exit_data;
+        text.errors.push_back(
+            {entry.diagnostic_source, 0, 0, "",
+             fmt::format("not read: the routine folders hold more than {} MiB of routines, the "
+                         "limit for one command (move some to another folder)",
+                         k_max_catalog_bytes / k_max_file_bytes)});
+      } else {
+        text = read_routine_text(file.string());
+      }
       if (!text.errors.empty()) {
         entry.name = file.stem().string();
         entry.read_error = text.exit_code;
         entry.errors = std::move(text.errors);
+        entry.checked = true;
       } else {
+        catalog.m_bytes_read += text.text.size();
         entry.text = std::move(text.text);
         entry.name = declared_name(entry.text, file.stem().string());
         catalog.check_name(entry, file, declared_in_dir);
@@ -245,16 +262,6 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
     }
   }
   for (auto& entry : found) {
-    if (entry.errors.empty()) {
-      LoadResult loaded = load_routine(entry.text, entry.diagnostic_source,
-                                       {catalog.m_resolver.get(), {}, entry.key});
-      if (loaded.ok()) {
-        loaded.routine.source = entry.source;
-        entry.routine = std::move(loaded.routine);
-      } else {
-        entry.errors = std::move(loaded.errors);
-      }
-    }
     const auto it = std::find_if(catalog.m_entries.begin(), catalog.m_entries.end(),
                                  [&](const CatalogEntry& e) { return e.name == entry.name; });
     if (it == catalog.m_entries.end()) {
@@ -265,6 +272,63 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
     }
   }
   return catalog;
+}
+
+std::vector<std::filesystem::path> Catalog::routine_files(const std::filesystem::path& dir,
+                                                          std::size_t& files_taken) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  std::size_t looked_at = 0;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (++looked_at > k_max_dir_entries) {
+      m_warnings.push_back(
+          fmt::format("{} holds more than {} entries; only the first {} were "
+                      "looked at",
+                      sanitize(dir.string()), k_max_dir_entries, k_max_dir_entries));
+      break;
+    }
+    // schema.json sits beside user routines for editors (`backcare new` writes it).
+    const auto& path = it->path();
+    if (path.extension() == ".json" && path.filename() != "schema.json") {
+      files.push_back(path);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  const std::size_t room = k_max_catalog_files - std::min(files_taken, k_max_catalog_files);
+  if (files.size() > room) {
+    m_warnings.push_back(
+        fmt::format("{}: {} routine files not read, past the limit of {} "
+                    "routine files for all folders together",
+                    sanitize(dir.string()), files.size() - room, k_max_catalog_files));
+    files.resize(room);
+  }
+  files_taken += files.size();
+  return files;
+}
+
+void Catalog::check(CatalogEntry& entry) const {
+  if (entry.checked) {
+    return;
+  }
+  entry.checked = true;
+  if (!entry.errors.empty()) {
+    return;
+  }
+  LoadResult loaded =
+      load_routine(entry.text, entry.diagnostic_source, {m_resolver.get(), {}, entry.key});
+  if (loaded.ok()) {
+    loaded.routine.source = entry.source;
+    entry.routine = std::move(loaded.routine);
+  } else {
+    entry.errors = std::move(loaded.errors);
+  }
+}
+
+const std::vector<CatalogEntry>& Catalog::entries() const {
+  for (CatalogEntry& entry : m_entries) {
+    check(entry);
+  }
+  return m_entries;
 }
 
 void Catalog::check_name(const CatalogEntry& entry, const std::filesystem::path& file,
@@ -289,7 +353,11 @@ void Catalog::check_name(const CatalogEntry& entry, const std::filesystem::path&
 const CatalogEntry* Catalog::find(const std::string& name) const {
   const auto it = std::find_if(m_entries.begin(), m_entries.end(),
                                [&](const CatalogEntry& e) { return e.name == name; });
-  return it == m_entries.end() ? nullptr : &*it;
+  if (it == m_entries.end()) {
+    return nullptr;
+  }
+  check(*it);
+  return &*it;
 }
 
 std::vector<std::string> Catalog::names() const {

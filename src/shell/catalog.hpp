@@ -17,6 +17,15 @@ namespace backcare {
 
 inline constexpr std::uintmax_t k_max_file_bytes = 1024 * 1024;
 
+// What one command reads from the routine folders, in all, so that no folder (however many
+// files at the per-file limit, however they include each other) makes a command slow or large:
+// the user routine files (their bytes and their number), the folder entries looked at, and the
+// bytes includes read. A file past a limit is listed with an error, not read.
+inline constexpr std::uintmax_t k_max_catalog_bytes = 4 * k_max_file_bytes;
+inline constexpr std::size_t k_max_catalog_files = 1000;
+inline constexpr std::size_t k_max_dir_entries = 10000;  // per folder, .json or not
+inline constexpr std::uintmax_t k_max_include_bytes = 4 * k_max_file_bytes;
+
 // The result of reading one routine file: its text, or why it could not be read.
 struct FileText {
   std::string text;
@@ -35,8 +44,9 @@ struct CatalogEntry {
   bool builtin = false;
   bool overrides_builtin = false;  // a user routine with a built-in's name
   int read_error = 0;              // the file could not be read: k_exit_no_input or k_exit_data
-  std::optional<Routine> routine;  // set when valid
+  std::optional<Routine> routine;  // set when valid (once checked: Catalog::find, entries)
   Diagnostics errors;              // set when invalid
+  bool checked = false;            // validated (or unreadable)
   std::string text;                // the JSON, to load again with --set values
   std::string diagnostic_source;   // how diagnostics name it ("built-in:breathe", a path)
   std::string key;                 // identity for include cycles
@@ -44,6 +54,8 @@ struct CatalogEntry {
 
 // Resolves includes: a name through the catalog's routines (user ones override built-ins), a
 // path relative to the including file (or to the working folder for built-ins and stdin).
+// Every include it resolves counts against k_max_include_bytes, for the life of the resolver
+// (one command): past it, an include fails with a message saying so.
 class CatalogResolver final : public RoutineResolver {
  public:
   void add(const std::string& name, RoutineResolver::Found found);
@@ -51,18 +63,26 @@ class CatalogResolver final : public RoutineResolver {
                                            const std::string& from_source) const override;
 
  private:
+  // Counts `bytes` against the budget; false (and the message) once it is spent.
+  std::optional<std::string> spend(std::size_t bytes) const;
+
   std::vector<std::pair<std::string, Found>> m_named;  // later entries win
+  mutable std::uintmax_t m_include_bytes = 0;
 };
 
 // All routines by name: built-ins first, then user folders in order; a later routine with the
-// same name replaces the earlier one (and says so).
+// same name replaces the earlier one (and says so). Loading reads the files and their names;
+// a routine is validated (with its includes) when first asked for, so `breathe` does not pay
+// for checking every routine in the folder, and `list` does.
 class Catalog {
  public:
   // `dirs`: user routine folders, in increasing priority. Missing folders are skipped.
   static Catalog load(const std::vector<std::filesystem::path>& dirs);
 
-  const std::vector<CatalogEntry>& entries() const { return m_entries; }
+  // Every entry, each validated.
+  const std::vector<CatalogEntry>& entries() const;
   const CatalogResolver& resolver() const { return *m_resolver; }
+  // The entry of that name, validated; nullptr when there is none.
   const CatalogEntry* find(const std::string& name) const;
   std::vector<std::string> names() const;
   // What looks like a mistake in the folders (sanitized, one line each, no prefix): two files
@@ -75,8 +95,13 @@ class Catalog {
   // folder in `declared_in_dir`).
   void check_name(const CatalogEntry& entry, const std::filesystem::path& file,
                   std::map<std::string, std::string>& declared_in_dir);
+  // The user routine files of `dir`, sorted, within the limits (and warnings for the rest).
+  std::vector<std::filesystem::path> routine_files(const std::filesystem::path& dir,
+                                                   std::size_t& files_taken);
+  void check(CatalogEntry& entry) const;
 
-  std::vector<CatalogEntry> m_entries;
+  mutable std::vector<CatalogEntry> m_entries;  // validated on demand (check)
+  std::uintmax_t m_bytes_read = 0;
   std::vector<std::string> m_warnings;
   std::shared_ptr<CatalogResolver> m_resolver = std::make_shared<CatalogResolver>();
 };

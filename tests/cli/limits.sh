@@ -41,6 +41,45 @@ longest_other=$(grep -v 'INVALID' <<<"$OUT" | awk '{ if (length($0) > m) m = len
 [ "$longest_other" -le 120 ] && pass ||
   fail "list: valid lines are $longest_other characters wide, padded to the huge invalid name"
 
+# A folder's worth: every command reads at most 4 MiB of routine files, 1,000 of them, and
+# 4 MiB of includes in all. Before these caps a 3-wide, 6-deep tree of 1 MiB failing files
+# took 41 s and 360 MB to validate and over a minute to list.
+python3 "$GEN" tree "$WORK/wide" 3 6 380000
+run timeout 20 "$BACKCARE" validate "$WORK/wide/top.json"
+expect_rc 65 "wide tree: refused, not timed out"
+expect_err "includes have read 4 MiB of routines already, the limit for one command" \
+  "wide tree: the include budget"
+run timeout 20 "$BACKCARE" --routines-dir "$WORK/wide" list
+expect_rc 0 "wide tree as a folder: list"
+expect_out "not read: the routine folders hold more than 4 MiB of routines, the limit for one command" \
+  "wide tree as a folder: the files past the folder budget are listed as not read"
+# `breathe` does not validate the folder's routines, only reads their names.
+run timeout 20 "$BACKCARE" --routines-dir "$WORK/wide" breathe --dry-run
+expect_rc 0 "wide tree as a folder: breathe --dry-run"
+[ -z "$ERR" ] && pass || fail "wide tree as a folder: breathe said: $ERR"
+
+# 1 MiB of `0,` is half a million values: refused while reading, not built.
+python3 -c 'import sys; sys.stdout.write("[" + ",".join(["0"] * 500000) + "]")' >"$WORK/zeros.json"
+run timeout 20 "$BACKCARE" validate "$WORK/zeros.json"
+expect_rc 65 "half a million values: refused"
+expect_err "more than 200000 JSON values (a routine needs far fewer)" "half a million values: the message"
+
+# 1,100 small routine files: the first 1,000 are read, and a warning says how many were not.
+mkdir -p "$WORK/many"
+python3 - "$WORK/many" <<'PY'
+import json, sys
+for i in range(1100):
+    with open(f"{sys.argv[1]}/r{i:04d}.json", "w") as f:
+        json.dump({"format": 1, "name": f"r{i:04d}", "title": "T",
+                   "steps": [{"kind": "rest", "title": "Rest", "duration": 1}]}, f)
+PY
+run timeout 20 "$BACKCARE" --routines-dir "$WORK/many" list --names
+expect_rc 0 "1,100 files: list"
+expect_err "100 routine files not read, past the limit of 1000 routine files for all folders together" \
+  "1,100 files: the warning"
+grep -q '^r0999$' <<<"$OUT" && ! grep -q '^r1000$' <<<"$OUT" && pass ||
+  fail "1,100 files: expected r0000 to r0999 listed and r1000 not"
+
 # /proc files look regular but are the kernel's; some block on read.
 run timeout 20 "$BACKCARE" validate /proc/self/status
 expect_rc 66 "/proc: refused"
