@@ -2,7 +2,7 @@
 # --big --night at 100x30: the phase word and its count in block letters five lines high, an
 # arrow up for the inhale and down for the exhale, redrawn in place (the scrollback does not
 # grow, one big word on the screen at a time), dim (nothing bold or inverse), and q restores
-# the terminal.
+# the terminal. The config key big at 40 columns: the word in normal text over a big count.
 source "$SOURCE_DIR/tests/tty/lib.bash"
 
 # The first and third rows of "▲ INHALE" and "▼ EXHALE" in block letters (the count follows).
@@ -44,5 +44,25 @@ big_night() {
   expect_stty_same "100x30 --big --night"
 }
 
+# The config key big does the same; at 40 columns the word is normal text over a big count.
+config_big() {
+  mkdir -p "$TMP/config/backcare"
+  printf '{"big": true}\n' >"$TMP/config/backcare/config.json"
+  tty_start 40 24 || return
+  type_line 'r $B breathe --lead-in 0 --speed 4'
+  wait_for '^▲ INHALE$' 5 || return
+  pass
+  # The up arrow, a gap, then a digit: the third row of "▲ 4", "▲ 3", ...
+  expect_screen '^█ █ █     ' "40x24: the arrow and the count in block letters"
+  wait_for '^▼ EXHALE$' 5 || return
+  pass
+  expect_screen '^ ███      ' "40x24: the down arrow's fourth row"
+  keys q
+  expect_eq "$(exit_code)" 1 "40x24: q quits"
+  expect_stty_same "40x24 config big"
+  rm -f "$TMP/config/backcare/config.json"
+}
+
 big_night
+config_big
 finish
