@@ -40,6 +40,17 @@ TEST_CASE("big_font::a number and a clock") {
   CHECK(big_width("0:45") == 19);
 }
 
+TEST_CASE("big_font::the phase marks are arrows") {
+  CHECK(render_big("\u25B2", true) ==
+        std::vector<std::string>{"  #  ", " ### ", "# # #", "  #  ", "  #  "});
+  CHECK(render_big("\u25BC", false) ==
+        std::vector<std::string>{"  █  ", "  █  ", "█ █ █", " ███ ", "  █  "});
+  CHECK(big_width("\u25B2 INHALE 4") == 53);
+  CHECK(big_width("\u25BC 6") == 15);
+  // Another character of the same block is not an arrow.
+  CHECK(render_big("\u25B6", true) == render_big("?", true));
+}
+
 TEST_CASE("big_font::widths and what is not in the font") {
   CHECK(big_width("GET READY") == 51);
   CHECK(big_width("SWITCH SIDES") == 65);

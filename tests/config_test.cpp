@@ -67,7 +67,7 @@ TEST_CASE("config::defaults") {
         R"({"color":null,"bell":null,"speak":null,"lead_in":null,"ask_after_session":true,)"
         R"("log":true,"routine_dirs":[],"week_starts":"monday","day_starts_at":"04:00",)"
         R"("goals":{"night-release":{"nights":5,"of":7}},"name":"","tones":null,"night":null,)"
-        R"("voice":null,"rate":null})");
+        R"("big":null,"voice":null,"rate":null})");
 }
 
 TEST_CASE("config::every key") {
@@ -78,7 +78,7 @@ TEST_CASE("config::every key") {
   "routine_dirs": ["~/routines", "/srv/physio"],
   "week_starts": "sunday", "day_starts_at": "03:30",
   "goals": {"breathe": {"nights": 7, "of": 7}, "night-release": {"nights": 4}},
-  "name": "Ana", "tones": true, "night": true, "voice": "en-gb+f3", "rate": 140
+  "name": "Ana", "tones": true, "night": true, "big": true, "voice": "en-gb+f3", "rate": 140
 })",
                                       "config.json");
   REQUIRE(r.ok());
@@ -98,6 +98,7 @@ TEST_CASE("config::every key") {
   CHECK(c.name == "Ana");
   CHECK(c.tones == true);
   CHECK(c.night == true);
+  CHECK(c.big == true);
   CHECK(c.voice == "en-gb+f3");
   CHECK(c.rate == 140);
 }
@@ -113,6 +114,10 @@ TEST_CASE("config::errors") {
   CHECK(errors_of(R"({"bell": 1, "log": "no"})") ==
         "config.json:1:10: bell: must be true or false, not the number 1\n"
         "config.json:1:20: log: must be true or false, not a string\n");
+  CHECK(errors_of(R"({"big": "yes"})") ==
+        "config.json:1:9: big: must be true or false, not a string\n");
+  CHECK(errors_of(R"({"bigg": true})") ==
+        "config.json:1:2: unknown key \"bigg\"; did you mean \"big\"?\n");
   CHECK(errors_of(R"({"week_starts": "sundy"})") ==
         "config.json:1:17: week_starts: must be a day of the week, \"monday\" to \"sunday\", not "
         "\"sundy\"; did you mean \"sunday\"?\n");

@@ -99,6 +99,9 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
   sub.add_flag("--no-color", args.no_color, "No colours (also: NO_COLOR=1)");
   sub.add_flag("--no-bell", args.no_bell, "No terminal bell at step changes and at the end");
   sub.add_flag("--night", args.night, "Lights low: dim colours, nothing bold or bright, no bell");
+  sub.add_flag("--big", args.big,
+               "The phase word and its count in block letters, to read from the mat (when the "
+               "window has room)");
   sub.add_flag("--speak{full}", args.speak,
                "Say each step, breath and cue aloud (needs espeak-ng), to follow with eyes "
                "closed; --speak=brief leaves out the instructions and the timed prompts")

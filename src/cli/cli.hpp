@@ -25,6 +25,7 @@ struct RunArgs {
   bool no_bell = false;
   bool quiet = false;
   bool night = false;
+  bool big = false;   // --big: block letters in the live frame
   std::string speak;  // --speak: "" (off), "full" (--speak alone) or "brief"
   std::string voice;  // --voice
   int rate = 0;       // --rate (0: not given)

@@ -92,6 +92,7 @@ PlayerOptions player_options(const RunArgs& args, const Config& config) {
   const bool night = args.night || config.night.value_or(false);
   options.bell = !args.no_bell && !night && config.bell.value_or(true);
   options.night = night;
+  options.big = args.big || config.big.value_or(false);
   options.quiet = args.quiet;
   options.routine_from_stdin = args.routine == "-";
   options.events = args.events;

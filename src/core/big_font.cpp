@@ -56,6 +56,12 @@ constexpr Glyph k_dot = {" ", " ", " ", " ", "#"};
 constexpr Glyph k_dash = {"   ", "   ", "###", "   ", "   "};
 constexpr Glyph k_space = {"   ", "   ", "   ", "   ", "   "};
 constexpr Glyph k_unknown = {"#### ", "    #", "  ## ", "     ", "  #  "};
+constexpr Glyph k_up = {"  #  ", " ### ", "# # #", "  #  ", "  #  "};
+constexpr Glyph k_down = {"  #  ", "  #  ", "# # #", " ### ", "  #  "};
+
+// The phase marks of phase_label (render.hpp), drawn as arrows.
+constexpr std::string_view k_up_mark = "\u25B2";    // ▲
+constexpr std::string_view k_down_mark = "\u25BC";  // ▼
 
 const Glyph& glyph_for(unsigned char c) {
   if (c >= 'a' && c <= 'z') {
@@ -81,11 +87,18 @@ const Glyph& glyph_for(unsigned char c) {
   }
 }
 
-// One glyph per character; a multi-byte UTF-8 sequence is one character (shown as '?').
+// One glyph per character; a multi-byte UTF-8 sequence is one character (shown as '?', but
+// for the arrows ▲ and ▼).
 std::vector<const Glyph*> glyphs(std::string_view text) {
   std::vector<const Glyph*> out;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with(k_up_mark) || rest.starts_with(k_down_mark)) {
+      out.push_back(rest.starts_with(k_up_mark) ? &k_up : &k_down);
+      i += k_up_mark.size() - 1;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80 && c <= 0xBF) {
       continue;  // a continuation byte: its character already has a glyph
     }

@@ -16,7 +16,7 @@ namespace backcare {
 const std::vector<std::string> k_config_keys = {
     "$schema", "color",        "bell",        "speak",         "lead_in", "ask_after_session",
     "log",     "routine_dirs", "week_starts", "day_starts_at", "goals",   "name",
-    "tones",   "night",        "voice",       "rate"};
+    "tones",   "night",        "big",         "voice",         "rate"};
 
 const std::vector<std::string> k_weekday_names = {"monday", "tuesday",  "wednesday", "thursday",
                                                   "friday", "saturday", "sunday"};
@@ -70,6 +70,8 @@ class ConfigChecker {
         c.tones = boolean(path, value);
       } else if (key == "night") {
         c.night = boolean(path, value);
+      } else if (key == "big") {
+        c.big = boolean(path, value);
       } else if (key == "ask_after_session") {
         c.ask_after_session = boolean(path, value).value_or(c.ask_after_session);
       } else if (key == "log") {
@@ -306,6 +308,7 @@ Json config_to_json(const Config& c) {
   out["name"] = c.name;
   out["tones"] = opt(c.tones);
   out["night"] = opt(c.night);
+  out["big"] = opt(c.big);
   out["voice"] = opt(c.voice);
   out["rate"] = opt(c.rate);
   return out;

@@ -36,6 +36,7 @@ struct Config {
   std::string name;                  // for the report ("Report for NAME")
   std::optional<bool> tones;         // unset: off
   std::optional<bool> night;         // unset: off
+  std::optional<bool> big;           // unset: off (--big)
   std::optional<std::string> voice;  // espeak-ng voice
   std::optional<int> rate;           // espeak-ng words per minute, 80..450
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "big_font.hpp"
 #include "duration.hpp"
 #include "layout.hpp"
 #include "routine.hpp"
@@ -93,6 +94,7 @@ int instruction_line_count(const Plan& plan, int panel, bool ascii) {
 // Which lines a frame of this plan shows at this size (render_frame's order of dropping).
 struct FrameRows {
   bool one_line = false;
+  int word = 1;  // the phase word: one line, or k_big_block_lines with --big
   bool title = false, step = false, blank_above = false, labels = false, cue = false;
   bool blank_below = false, routine = false, next = false, keys = false;
   int instruction = 0;
@@ -102,13 +104,27 @@ struct FrameRows {
       return 1;
     }
     const bool rows[] = {title, step, blank_above, labels, cue, blank_below, routine, next, keys};
-    return 2 + instruction + static_cast<int>(std::count(std::begin(rows), std::end(rows), true));
+    return 1 + word + instruction +
+           static_cast<int>(std::count(std::begin(rows), std::end(rows), true));
   }
 };
+
+// --big: a caption line over the block letters.
+constexpr int k_big_block_lines = 1 + k_big_font_rows;
+// Narrower than this, the block letters are not drawn (the count alone needs up to 39 columns).
+constexpr int k_big_min_width = 40;
+
+// Whether --big draws block letters at this size: at least k_big_min_width columns, and room
+// for the letters and the bar.
+bool big_fits(const FrameOptions& options) {
+  return options.big && panel_width(options.width) >= k_big_min_width &&
+         (options.height <= 0 || options.height >= k_big_block_lines + 1);
+}
 
 FrameRows frame_rows(const Plan& plan, const FrameOptions& options) {
   const int text_lines = instruction_line_count(plan, panel_width(options.width), options.ascii);
   FrameRows rows;
+  rows.word = big_fits(options) ? k_big_block_lines : 1;
   rows.title = rows.step = rows.blank_above = rows.labels = rows.cue = true;
   rows.blank_below = rows.routine = rows.next = rows.keys = true;
   rows.instruction = text_lines;
@@ -116,11 +132,12 @@ FrameRows frame_rows(const Plan& plan, const FrameOptions& options) {
     return rows;
   }
   FrameRows fitted;
+  fitted.word = rows.word;
   if (options.height == 1) {
     fitted.one_line = true;
     return fitted;
   }
-  int room = options.height - 2;  // the phase word and the bar
+  int room = options.height - 1 - fitted.word;  // the phase word and the bar
   const auto take = [&room](bool& row) {
     if (room > 0) {
       row = true;
@@ -269,6 +286,75 @@ Line word_line(const Plan& plan, const SessionView& view, const Segment* segment
              phase_style(segment->phase).word}};
   }
   return {};
+}
+
+// One way to show the phase word with --big: a caption in normal text over block letters.
+struct BigChoice {
+  Line caption;
+  std::string letters;     // drawn by render_big
+  std::string_view style;  // of the letters
+  std::string widest;      // the letters at their widest in this segment (its first count)
+};
+
+// The ways to show the word, the largest first: everything in block letters ("▲ INHALE 4"),
+// else the word as the caption over a big count ("▲ 4", then "4"). Paused shows PAUSED big,
+// what was running in the caption; the end DONE.
+std::vector<BigChoice> big_choices(const Plan& plan, const SessionView& view,
+                                   const Segment* segment, bool done, bool lead_in, bool night,
+                                   bool ascii) {
+  if (done) {
+    return {{{}, "DONE", k_style_bold, "DONE"}};
+  }
+  if (view.paused) {
+    // Not inverse, like the normal word: inverse would turn the letters into holes.
+    BigChoice paused = {{}, "PAUSED", night ? "2;31" : "1;31", "PAUSED"};
+    if (segment != nullptr) {
+      paused.caption = {
+          {phase_label(plan, *segment, ascii) + " " + countdown_text(view.segment_left_ms),
+           k_style_dim}};
+    }
+    return {paused};
+  }
+  if (lead_in) {
+    const std::string count = countdown_text(view.lead_in_left_ms);
+    const std::string words = "GET READY";
+    return {{{}, words + " " + count, k_style_get_ready, words + " " + count},
+            {{{words, k_style_get_ready}}, count, k_style_get_ready, count}};
+  }
+  if (segment == nullptr) {
+    return {};
+  }
+  // The marks in UTF-8: the font draws them as arrows, in '#' too.
+  const std::string label = phase_label(plan, *segment);
+  const std::string mark = label.substr(0, label.size() - phase_word(plan, *segment).size());
+  const std::string count = countdown_text(view.segment_left_ms);
+  const std::string first = countdown_text(segment->duration_ms);
+  const std::string_view style = phase_style(segment->phase).word;
+  const Line caption = {{phase_label(plan, *segment, ascii), style}};
+  return {{{}, label + " " + count, style, label + " " + first},
+          {caption, mark + count, style, mark + first},
+          {caption, count, style, first}};
+}
+
+// The k_big_block_lines of the word with --big: the first choice that fits `panel` for the
+// whole segment, so the layout does not change as the count goes down; when none does, the
+// normal word line over blank rows.
+std::vector<Line> big_word_lines(const std::vector<BigChoice>& choices, Line normal, int panel,
+                                 bool ascii) {
+  std::vector<Line> lines(k_big_block_lines);
+  lines[0] = std::move(normal);
+  for (const BigChoice& choice : choices) {
+    if (std::max(big_width(choice.letters), big_width(choice.widest)) > panel) {
+      continue;
+    }
+    lines[0] = choice.caption;
+    const std::vector<std::string> rows = render_big(choice.letters, ascii);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      lines[i + 1] = {{rows[i].substr(0, rows[i].find_last_not_of(' ') + 1), choice.style}};
+    }
+    break;
+  }
+  return lines;
 }
 
 Line cue_line(const Plan& plan, const SessionView& view, const Segment* segment, bool lead_in,
@@ -421,7 +507,14 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
       lines.push_back({{std::move(text_line), k_style_none}});
     }
     add(rows.blank_above, {});
-    lines.push_back(word_line(plan, view, segment, done, lead_in, ascii));
+    if (rows.word > 1) {
+      std::vector<Line> big =
+          big_word_lines(big_choices(plan, view, segment, done, lead_in, options.night, ascii),
+                         word_line(plan, view, segment, done, lead_in, ascii), panel, ascii);
+      std::move(big.begin(), big.end(), std::back_inserter(lines));
+    } else {
+      lines.push_back(word_line(plan, view, segment, done, lead_in, ascii));
+    }
     lines.push_back(bar_line(fill, panel, bar_style, ascii));
     add(rows.labels,
         {{segment != nullptr ? shown(segment->labels.format(), ascii) : "", k_style_none}});

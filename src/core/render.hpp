@@ -23,6 +23,7 @@ struct FrameOptions {
   int height = 0;      // terminal rows; the frame never has more lines (0: unknown, no limit)
   bool night = false;  // --night: dim styles only, never bold, inverse or bright
   bool ascii = false;  // ASCII-only output (the locale's codeset is not UTF-8)
+  bool big = false;    // --big: the phase word and its count in block letters, when they fit
 };
 
 // The frame never grows wider than this (a comfortable reading width), however wide the
@@ -64,6 +65,13 @@ std::string phase_label(const Plan& plan, const Segment& segment, bool ascii = f
 // blank lines, next, title, routine progress, instruction lines (fit_instruction), cue, labels,
 // step line; the phase word and the bar always stay. At a height of 1 the frame is one line:
 // the phase word and a bar after it.
+// With options.big (--big), at least 40 columns and 7 lines (else the frame is as above), the
+// phase word line becomes six: a caption, then the word and count in block letters 5 rows high
+// (big_font.hpp; the ▲ ▼ marks as arrows). When the word and count do not both fit the panel
+// for the whole segment (measured at its first count), the caption holds the word ("▲ INHALE")
+// over a big count ("▲ 4", or "4" alone); paused, PAUSED is big and the caption says what was
+// running; DONE and GET READY likewise. Night styles apply; no inverse on the letters. Lines
+// are dropped in the same order, the six and the bar staying.
 // The line count depends only on the plan and the options (see frame_line_count), so the loop
 // can redraw in place: move the cursor up (count - 1) lines, write each line followed by ESC[K
 // (erase to end of line), and after a size change also ESC[J (erase below) to drop leftovers.

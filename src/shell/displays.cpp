@@ -62,7 +62,7 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
   const std::string frame =
       render_frame(m_plan, view,
                    {m_options.caps.width, m_options.caps.color, m_options.caps.height,
-                    m_options.night, m_options.caps.ascii});
+                    m_options.night, m_options.caps.ascii, m_options.big});
   std::vector<std::string> lines;
   std::size_t start = 0;
   for (;;) {

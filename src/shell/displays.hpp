@@ -17,6 +17,7 @@ struct DisplayOptions {
   bool bell = true;      // ring at each step change and at the end (terminals only)
   bool night = false;    // --night: dim styles in the frame (FrameOptions::night)
   bool logging = false;  // sessions are recorded: a stopped one's summary says `backcare resume`
+  bool big = false;      // --big: block letters in the frame (FrameOptions::big)
 };
 
 // The live display: redraws the frame in place, hides nothing of the scrollback (no alternate

@@ -22,6 +22,7 @@ struct PlayerOptions {
   bool no_color = false;            // --no-color (NO_COLOR is read by the terminal layer)
   bool bell = true;                 // --no-bell turns it off
   bool night = false;               // --night: dim colours (the caller also turns the bell off)
+  bool big = false;                 // --big: block letters in the live frame
   bool quiet = false;               // --quiet: no human display at all
   bool routine_from_stdin = false;  // keys then come from /dev/tty
   bool human_to_stderr = false;     // --events -: the human display goes to stderr
