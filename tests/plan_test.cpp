@@ -18,7 +18,7 @@ std::string timeline(const Plan& plan) {
     out += std::string(phase_name(s.phase)) + " " + std::to_string(s.start_ms) + "+" +
            std::to_string(s.duration_ms) + " [" + s.labels.format() + "]";
     if (!s.text.empty()) {
-      out += " " + s.text;
+      out += " " + s.text.str();
     }
     out += "\n";
   }
@@ -28,7 +28,7 @@ std::string timeline(const Plan& plan) {
 std::string cue_list(const Plan& plan) {
   std::string out;
   for (const auto& c : plan.cues) {
-    out += std::to_string(c.at_ms) + " step " + std::to_string(c.step) + " " + c.text + "\n";
+    out += std::to_string(c.at_ms) + " step " + std::to_string(c.step) + " " + c.text.str() + "\n";
   }
   return out;
 }

@@ -418,8 +418,8 @@ LoadResult load_routine(std::string_view text, const std::string& source,
       result.errors.insert(result.errors.begin(), {source, 0, 0, "", include_limit_message()});
     }
     if (result.ok()) {
-      ExpandResult expanded = expand(result.routine);
-      result.errors = std::move(expanded.errors);
+      // Only the limits are checked: the plan itself is not built here.
+      result.errors = measure_plan(result.routine).errors;
     }
   } catch (const std::exception& e) {
     // Nothing should throw here; if a library does (e.g. bad_alloc), it is still a value.
