@@ -18,7 +18,7 @@ std::string timeline(const Plan& plan) {
     out += std::string(phase_name(s.phase)) + " " + std::to_string(s.start_ms) + "+" +
            std::to_string(s.duration_ms) + " [" + s.labels.format() + "]";
     if (!s.text.empty()) {
-      out += " " + s.text;
+      out += " " + s.text.str();
     }
     out += "\n";
   }
@@ -28,7 +28,7 @@ std::string timeline(const Plan& plan) {
 std::string cue_list(const Plan& plan) {
   std::string out;
   for (const auto& c : plan.cues) {
-    out += std::to_string(c.at_ms) + " step " + std::to_string(c.step) + " " + c.text + "\n";
+    out += std::to_string(c.at_ms) + " step " + std::to_string(c.step) + " " + c.text.str() + "\n";
   }
   return out;
 }
@@ -399,4 +399,73 @@ TEST_CASE("plan::built-in routines") {
     CHECK(plan.segments.front().phase == Phase::inhale);
     CHECK(plan.segments.back().phase == Phase::exhale);
   }
+}
+
+TEST_CASE("plan::measure_plan counts what expand builds") {
+  Step breath = breath_step(4000, 0, 6000, 0);
+  breath.cycles = 3;
+  Step timed;
+  timed.kind = StepKind::timed;
+  timed.title = "t";
+  timed.duration_ms = 30000;
+  timed.sides = {"left", "right"};
+  timed.cues = {{0, "start"}, {10000, "relax"}};
+  Step reps;
+  reps.kind = StepKind::reps;
+  reps.title = "r";
+  reps.sets = 2;
+  reps.reps = 3;
+  reps.tempo = {1000, 500, 1000};
+  reps.rest_ms = 20000;
+  SUBCASE("within the limits") {
+    const Routine routine = routine_of({breath, timed, rest_step(5000), reps});
+    const ExpandResult expanded = expand(routine);
+    const PlanSize size = measure_plan(routine);
+    CHECK(size.ok());
+    CHECK(size.segments == expanded.plan.segments.size());
+    CHECK(size.cues == expanded.plan.cues.size());
+    CHECK(size.total_ms == expanded.plan.total_ms);
+    CHECK(size.segments == 6 + 3 + 1 + 19);
+    CHECK(size.cues == 4);
+  }
+  SUBCASE("over a limit: the same errors") {
+    for (const Routine& routine :
+         {routine_of({rest_step(k_max_total_ms), rest_step(1)}), routine_of({[&] {
+            Step many = breath;
+            many.cycles = 10'001;
+            return many;
+          }()})}) {
+      const ExpandResult expanded = expand(routine);
+      const PlanSize size = measure_plan(routine);
+      REQUIRE(size.errors.size() == 1);
+      REQUIRE(expanded.errors.size() == 1);
+      CHECK(size.errors[0].format() == expanded.errors[0].format());
+    }
+  }
+}
+
+TEST_CASE("plan::repeated texts are shared, not copied") {
+  Step breath = breath_step(4000, 0, 6000, 0);
+  breath.cycles = 3;
+  breath.breath_cues.inhale = std::string(200, 'i');
+  Step timed;
+  timed.kind = StepKind::timed;
+  timed.title = "t";
+  timed.duration_ms = 30000;
+  timed.sides = {"left", "right"};
+  timed.cues = {{0, std::string(100, 'c')}};
+  const ExpandResult expanded = expand(routine_of({breath, timed}));
+  const auto& segments = expanded.plan.segments;
+  REQUIRE(segments.size() == 6 + 3);
+  // Every inhale of the step points at one string with the routine's text.
+  CHECK(segments[0].text == std::string(200, 'i'));
+  CHECK(&segments[0].text.str() == &segments[2].text.str());
+  CHECK(&segments[2].text.str() == &segments[4].text.str());
+  // The timed cue is one string for both sides; each side's label is one string.
+  REQUIRE(expanded.plan.cues.size() == 2);
+  CHECK(&expanded.plan.cues[0].text.str() == &expanded.plan.cues[1].text.str());
+  CHECK(segments[7].phase == Phase::switch_sides);
+  CHECK(&segments[7].labels.side.str() == &segments[8].labels.side.str());
+  CHECK(segments[8].labels.side == "right");
+  CHECK(segments[6].labels.side == "left");
 }

@@ -704,5 +704,19 @@ TEST_CASE("session: statuses: completed, completed-skipping, quit, interrupted, 
   }
 }
 
+TEST_CASE("session: reads the caller's plan, owns only a temporary one") {
+  const Plan plan = small_plan();
+  Session reader(plan, options(0));
+  CHECK(&reader.plan() == &plan);           // no copy of the plan's segments
+  Session owner(small_plan(), options(0));  // moved in: still there after the statement
+  const Session copy = owner;               // a copy shares the plan it owns
+  CHECK(&copy.plan() == &owner.plan());
+  std::vector<std::string> got = describe(owner.start(k_t0));
+  append(got, owner.advance(k_t0 + ms(60000)));
+  std::vector<std::string> expected = {"session_start@0 s0"};
+  expected.insert(expected.end(), k_small_plan_run.begin(), k_small_plan_run.end());
+  CHECK(got == expected);
+}
+
 }  // namespace
 }  // namespace backcare

@@ -140,7 +140,8 @@ int cmd_show(Context& context, const Args& args) {
   if (args.show.json) {
     write_plan_json(expanded.plan, [](std::string_view piece) { print_out(std::string(piece)); });
   } else {
-    print_out(for_locale(describe_plan(routine, expanded.plan)));
+    write_description(routine, expanded.plan,
+                      [](std::string_view piece) { print_out(for_locale(std::string(piece))); });
   }
   return k_exit_ok;
 }
@@ -161,7 +162,7 @@ int cmd_validate(Context& context, const Args& args) {
     }
     if (errors.empty()) {
       print_out(fmt::format("ok: {} ({}, {})\n", source, sanitize(loaded.routine.name),
-                            format_clock(expand(loaded.routine).plan.total_ms)));
+                            format_clock(measure_plan(loaded.routine).total_ms)));
     } else {
       std::string lines;
       for (const auto& error : errors) {

@@ -119,11 +119,17 @@ PlayerOptions player_options(const RunArgs& args, const Config& config) {
 int cmd_run(Context& context, const Args& all) {
   const RunArgs& args = all.run;
   const Config& config = context.config();
-  const RunPlan run = plan_for(context, args);
+  RunPlan run = plan_for(context, args);
   if (args.dry_run) {
-    print_out(for_locale(describe_from_step(run.routine, run.plan, args.from_step - 1)));
+    if (args.from_step > 1) {
+      print_out(for_locale(describe_from_step(run.routine, run.plan, args.from_step - 1)));
+    } else {  // the whole plan, a step at a time
+      write_description(run.routine, run.plan,
+                        [](std::string_view piece) { print_out(for_locale(std::string(piece))); });
+    }
     return k_exit_ok;
   }
+  run.routine = Routine{};  // a run reads only the plan: the routine's texts are not kept twice
   PlayerOptions options = player_options(args, config);
   options.routine_files = context.routine_files();
   const Presentation presentation = decide_presentation(options);

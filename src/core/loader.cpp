@@ -111,6 +111,7 @@ class Validator {
       error(path, fmt::format("{} steps is more than the limit of {}", value.size(), k_max_steps));
       return;
     }
+    steps.reserve(steps.size() + value.size());  // growing, it would briefly hold two copies
     for (std::size_t i = 0; i < value.size() && steps.size() <= k_max_steps; ++i) {
       read_step(value[i], json_path_index(path, i), steps);
     }
@@ -293,6 +294,7 @@ class Validator {
                            k_max_segments));
       return;
     }
+    step.cues.reserve(cues.size());
     for (std::size_t i = 0; i < cues.size(); ++i) {
       const std::string cp = json_path_index(p, i);
       const Json& cue = cues[i];
@@ -418,8 +420,8 @@ LoadResult load_routine(std::string_view text, const std::string& source,
       result.errors.insert(result.errors.begin(), {source, 0, 0, "", include_limit_message()});
     }
     if (result.ok()) {
-      ExpandResult expanded = expand(result.routine);
-      result.errors = std::move(expanded.errors);
+      // Only the limits are checked: the plan itself is not built here.
+      result.errors = measure_plan(result.routine).errors;
     }
   } catch (const std::exception& e) {
     // Nothing should throw here; if a library does (e.g. bad_alloc), it is still a value.

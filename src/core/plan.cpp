@@ -16,7 +16,7 @@ class PlanBuilder {
   PlanBuilder(Plan& plan, bool store) : m_plan(plan), m_store(store) {}
 
   void add(std::size_t step, Phase phase, std::int64_t duration_ms, const Labels& labels,
-           std::string text) {
+           const SharedText& text) {
     if (duration_ms <= 0) {
       return;  // a zero hold is simply not there
     }
@@ -26,20 +26,20 @@ class PlanBuilder {
     }
     ++m_segments;
     if (m_store) {
-      m_plan.segments.push_back({step, phase, m_offset, duration_ms, labels, std::move(text)});
+      m_plan.segments.push_back({step, phase, m_offset, duration_ms, labels, text});
     }
     m_offset += duration_ms;
   }
 
   // A timed cue counts against the segment limit like a segment: it is stored and shown too.
-  void cue(std::size_t step, std::int64_t at_ms, std::string text) {
+  void cue(std::size_t step, std::int64_t at_ms, const SharedText& text) {
     ++m_count;
     if (m_count > k_max_segments) {
       return;
     }
     ++m_cues;
     if (m_store) {
-      m_plan.cues.push_back({at_ms, step, std::move(text)});
+      m_plan.cues.push_back({at_ms, step, text});
     }
   }
 
@@ -75,49 +75,65 @@ void expand_breath(const Step& step, std::size_t index, PlanBuilder& out) {
   const std::int64_t cycles = breath_cycles(step);
   Labels labels;
   labels.cycles = static_cast<int>(cycles);
+  // One string per cue for all the cycles.
+  const SharedText inhale = step.breath_cues.inhale;
+  const SharedText hold = step.breath_cues.hold;
+  const SharedText exhale = step.breath_cues.exhale;
+  const SharedText hold_empty = step.breath_cues.hold_empty;
   for (std::int64_t c = 1; c <= cycles && !out.over_limit(); ++c) {
     labels.cycle = static_cast<int>(c);
-    out.add(index, Phase::inhale, step.pattern.inhale_ms, labels, step.breath_cues.inhale);
-    out.add(index, Phase::hold, step.pattern.hold_ms, labels, step.breath_cues.hold);
-    out.add(index, Phase::exhale, step.pattern.exhale_ms, labels, step.breath_cues.exhale);
-    out.add(index, Phase::hold_empty, step.pattern.hold_empty_ms, labels,
-            step.breath_cues.hold_empty);
+    out.add(index, Phase::inhale, step.pattern.inhale_ms, labels, inhale);
+    out.add(index, Phase::hold, step.pattern.hold_ms, labels, hold);
+    out.add(index, Phase::exhale, step.pattern.exhale_ms, labels, exhale);
+    out.add(index, Phase::hold_empty, step.pattern.hold_empty_ms, labels, hold_empty);
   }
 }
 
-// Runs `block` once per side (or once with no side), with a switch segment between sides.
+// Runs `block` once per side (or once with no side), with a switch segment between sides;
+// `block` is given the side's name, one string for all its segments.
 template <typename Block>
 void for_each_side(const Step& step, std::size_t index, PlanBuilder& out, Block block) {
   if (step.sides.empty()) {
-    block(std::string());
+    block(SharedText());
     return;
   }
   for (std::size_t s = 0; s < step.sides.size(); ++s) {
+    const SharedText side = step.sides[s];
     if (s > 0) {
       Labels labels;
-      labels.side = step.sides[s];
+      labels.side = side;
       out.add(index, Phase::switch_sides, step.switch_ms, labels,
               fmt::format("switch to the {} side", step.sides[s]));
     }
-    block(step.sides[s]);
+    block(side);
   }
 }
 
 void expand_timed(const Step& step, std::size_t index, PlanBuilder& out) {
-  for_each_side(step, index, out, [&](const std::string& side) {
+  std::vector<SharedText> cue_texts;  // one string per cue for all the sides
+  cue_texts.reserve(step.cues.size());
+  for (const auto& cue : step.cues) {
+    cue_texts.emplace_back(cue.text);
+  }
+  for_each_side(step, index, out, [&](const SharedText& side) {
     Labels labels;
     labels.side = side;
     const std::int64_t start = out.offset();
-    for (const auto& cue : step.cues) {
-      out.cue(index, start + cue.at_ms, cue.text);
+    for (std::size_t c = 0; c < step.cues.size(); ++c) {
+      out.cue(index, start + step.cues[c].at_ms, cue_texts[c]);
     }
     out.add(index, Phase::work, step.duration_ms, labels,
-            side.empty() ? std::string() : fmt::format("{} side", side));
+            side.empty() ? SharedText() : SharedText(fmt::format("{} side", side.str())));
   });
 }
 
 void expand_reps(const Step& step, std::size_t index, PlanBuilder& out) {
-  for_each_side(step, index, out, [&](const std::string& side) {
+  // One string per movement for all the reps.
+  const SharedText lower_text = breath_word(step.rep_breath.lower, "lower");
+  const SharedText lift_text = breath_word(step.rep_breath.lift, "lift");
+  const SharedText still_text = "hold still";
+  const SharedText rest_text = "rest between sets";
+  for_each_side(step, index, out, [&](const SharedText& side) {
     Labels labels;
     labels.side = side;
     labels.sets = static_cast<int>(step.sets);
@@ -127,24 +143,22 @@ void expand_reps(const Step& step, std::size_t index, PlanBuilder& out) {
       if (set > 1) {
         Labels rest = labels;
         rest.rep = 0;
-        out.add(index, Phase::rest, step.rest_ms, rest, "rest between sets");
+        out.add(index, Phase::rest, step.rest_ms, rest, rest_text);
       }
       for (std::int64_t rep = 1; rep <= step.reps && !out.over_limit(); ++rep) {
         labels.rep = static_cast<int>(rep);
         const auto lower = [&] {
-          out.add(index, Phase::lower, step.tempo.lower_ms, labels,
-                  breath_word(step.rep_breath.lower, "lower"));
+          out.add(index, Phase::lower, step.tempo.lower_ms, labels, lower_text);
         };
         const auto lift = [&] {
-          out.add(index, Phase::lift, step.tempo.lift_ms, labels,
-                  breath_word(step.rep_breath.lift, "lift"));
+          out.add(index, Phase::lift, step.tempo.lift_ms, labels, lift_text);
         };
         if (step.lift_first) {
           lift();
         } else {
           lower();
         }
-        out.add(index, Phase::still, step.tempo.still_ms, labels, "hold still");
+        out.add(index, Phase::still, step.tempo.still_ms, labels, still_text);
         if (step.lift_first) {
           lower();
         } else {
@@ -229,7 +243,7 @@ std::string Labels::format() const {
     add(fmt::format("rep {}/{}", rep, reps));
   }
   if (!side.empty()) {
-    add(fmt::format("side {}", side));
+    add(fmt::format("side {}", side.str()));
   }
   return out;
 }
@@ -253,7 +267,7 @@ void expand_steps(const Routine& routine, Plan& plan, PlanBuilder& builder, bool
         expand_reps(step, i, builder);
         break;
       case StepKind::rest:
-        builder.add(i, Phase::rest, step.duration_ms, {}, std::string());
+        builder.add(i, Phase::rest, step.duration_ms, {}, SharedText());
         break;
     }
     if (!store) {
@@ -277,6 +291,38 @@ void expand_steps(const Routine& routine, Plan& plan, PlanBuilder& builder, bool
 
 }  // namespace
 
+namespace {
+
+// The limit a plan of `count` segments and cues lasting `total_ms` exceeds, if any.
+Diagnostics limit_errors(const Routine& routine, std::size_t count, std::int64_t total_ms) {
+  Diagnostics errors;
+  if (count > k_max_segments) {
+    errors.push_back(
+        {routine.source, 0, 0, "steps",
+         fmt::format("expands to more than {} timed segments (the limit); use fewer cycles, "
+                     "sets or reps",
+                     k_max_segments)});
+  } else if (total_ms > k_max_total_ms) {
+    errors.push_back({routine.source, 0, 0, "steps",
+                      fmt::format("total planned time is more than the limit of 24 hours")});
+  }
+  return errors;
+}
+
+}  // namespace
+
+PlanSize measure_plan(const Routine& routine) {
+  Plan unused;
+  PlanBuilder counter(unused, false);
+  expand_steps(routine, unused, counter, false);
+  PlanSize size;
+  size.segments = counter.segments();
+  size.cues = counter.cues();
+  size.total_ms = counter.offset();
+  size.errors = limit_errors(routine, counter.count(), counter.offset());
+  return size;
+}
+
 ExpandResult expand(const Routine& routine) {
   ExpandResult result;
   Plan& plan = result.plan;
@@ -285,25 +331,15 @@ ExpandResult expand(const Routine& routine) {
   plan.description = routine.description;
   plan.source = routine.source;
   {
-    PlanBuilder counter(plan, false);
-    expand_steps(routine, plan, counter, false);
+    const PlanSize size = measure_plan(routine);
     plan.steps.reserve(routine.steps.size());
-    plan.segments.reserve(counter.segments());
-    plan.cues.reserve(counter.cues());
+    plan.segments.reserve(size.segments);
+    plan.cues.reserve(size.cues);
   }
   PlanBuilder builder(plan, true);
   expand_steps(routine, plan, builder, true);
   plan.total_ms = builder.offset();
-  if (builder.count() > k_max_segments) {
-    result.errors.push_back(
-        {routine.source, 0, 0, "steps",
-         fmt::format("expands to more than {} timed segments (the limit); use fewer cycles, "
-                     "sets or reps",
-                     k_max_segments)});
-  } else if (plan.total_ms > k_max_total_ms) {
-    result.errors.push_back({routine.source, 0, 0, "steps",
-                             fmt::format("total planned time is more than the limit of 24 hours")});
-  }
+  result.errors = limit_errors(routine, builder.count(), plan.total_ms);
   return result;
 }
 

@@ -9,6 +9,7 @@
 
 #include "diagnostic.hpp"
 #include "routine.hpp"
+#include "shared_text.hpp"
 
 namespace backcare {
 
@@ -27,7 +28,7 @@ struct Labels {
   int cycle = 0, cycles = 0;
   int set = 0, sets = 0;
   int rep = 0, reps = 0;
-  std::string side;  // "left", "right", ... or empty
+  SharedText side;  // "left", "right", ... or empty; shared by the segments of one side
   int round = 0, rounds = 0;
 
   // "cycle 3/30", "set 2/3 · rep 5/8 · side left"; empty when there is nothing to say
@@ -40,7 +41,9 @@ struct Segment {
   std::int64_t start_ms = 0;  // offset from the start of the plan
   std::int64_t duration_ms = 0;
   Labels labels;
-  std::string text;  // the phase's cue (breath cue, "breathe in as you lower", side); may be empty
+  // The phase's cue (breath cue, "breathe in as you lower", side); may be empty. Shared by
+  // every segment of a step that says the same (a breath cue is one string for all cycles).
+  SharedText text;
   std::int64_t end_ms() const { return start_ms + duration_ms; }
 };
 
@@ -48,7 +51,7 @@ struct Segment {
 struct PlanCue {
   std::int64_t at_ms = 0;
   std::size_t step = 0;
-  std::string text;
+  SharedText text;
 };
 
 struct PlanStep {
@@ -84,5 +87,16 @@ struct ExpandResult {
   bool ok() const { return errors.empty(); }
 };
 ExpandResult expand(const Routine& routine);
+
+// What expand would build, counted without building it: the segments and cues it would hold,
+// the total and the same limit errors. For checking a routine without holding its plan.
+struct PlanSize {
+  std::size_t segments = 0;
+  std::size_t cues = 0;
+  std::int64_t total_ms = 0;
+  Diagnostics errors;
+  bool ok() const { return errors.empty(); }
+};
+PlanSize measure_plan(const Routine& routine);
 
 }  // namespace backcare

@@ -94,7 +94,7 @@ std::vector<std::string> words_for(const Plan& plan, const Segment& segment) {
       if (segment.labels.side.empty()) {
         return {};
       }
-      return {fmt::format("{} side", segment.labels.side), segment.labels.side};
+      return {fmt::format("{} side", segment.labels.side.str()), segment.labels.side};
     case Phase::switch_sides:
       return {"Switch sides", "Switch"};
     case Phase::lower:

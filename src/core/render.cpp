@@ -183,13 +183,13 @@ std::string step_number(const Plan& plan, std::size_t step) {
 
 // A segment's own text, without the "left side" of a sided block: the labels say the side.
 std::string_view segment_text(const Segment& segment) {
-  const std::string& side = segment.labels.side;
-  if (!side.empty() && segment.text.size() == side.size() + 5 &&
-      segment.text.compare(0, side.size(), side) == 0 &&
-      segment.text.compare(side.size(), 5, " side") == 0) {
+  const std::string& side = segment.labels.side.str();
+  const std::string& text = segment.text.str();
+  if (!side.empty() && text.size() == side.size() + 5 && text.compare(0, side.size(), side) == 0 &&
+      text.compare(side.size(), 5, " side") == 0) {
     return {};
   }
-  return segment.text;
+  return text;
 }
 
 // The cue line: a timed cue newer than the current segment wins over the segment's own text.
@@ -221,7 +221,7 @@ std::string key_help(bool paused, int panel) {
 std::string next_in_step(const Plan& plan, std::size_t index, bool ascii) {
   const Segment& current = plan.segments[index];
   if (current.phase == Phase::switch_sides && !current.labels.side.empty()) {
-    return shown(current.labels.side + " side", ascii);
+    return shown(current.labels.side.str() + " side", ascii);
   }
   if (current.phase == Phase::rest && current.labels.sets > 0) {
     return fmt::format("set {}/{}", current.labels.set, current.labels.sets);
@@ -233,7 +233,7 @@ std::string next_in_step(const Plan& plan, std::size_t index, bool ascii) {
     }
     if (later.labels.side != current.labels.side || later.phase == Phase::switch_sides) {
       return later.labels.side.empty() ? std::string("switch sides")
-                                       : shown(later.labels.side + " side", ascii);
+                                       : shown(later.labels.side.str() + " side", ascii);
     }
     if (later.phase == Phase::rest) {
       return "rest " + format_duration(later.duration_ms);

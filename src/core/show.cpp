@@ -68,13 +68,16 @@ std::string indented(std::string_view text, int indent) {
   return out;
 }
 
-std::string describe_plan(const Routine& routine, const Plan& plan) {
+void write_description(const Routine& routine, const Plan& plan,
+                       const std::function<void(std::string_view)>& write) {
   std::string out = fmt::format("{} ({})\n", sanitize(routine.title), sanitize(routine.name));
   if (!routine.description.empty()) {
     out += indented(routine.description, 0);
   }
   out += "\n";
   for (std::size_t i = 0; i < routine.steps.size() && i < plan.steps.size(); ++i) {
+    write(out);
+    out.clear();
     const Step& step = routine.steps[i];
     const PlanStep& plan_step = plan.steps[i];
     const std::string round =
@@ -99,6 +102,12 @@ std::string describe_plan(const Routine& routine, const Plan& plan) {
     }
   }
   out += fmt::format("\nTotal {}\n\n", format_clock(plan.total_ms)) + indented(k_safety_note, 0);
+  write(out);
+}
+
+std::string describe_plan(const Routine& routine, const Plan& plan) {
+  std::string out;
+  write_description(routine, plan, [&](std::string_view piece) { out += piece; });
   return out;
 }
 
@@ -115,7 +124,7 @@ Json labels_to_json(const Labels& l) {
   count("set", l.set, "sets", l.sets);
   count("rep", l.rep, "reps", l.reps);
   if (!l.side.empty()) {
-    labels["side"] = l.side;
+    labels["side"] = l.side.str();
   }
   return labels;
 }
@@ -135,11 +144,11 @@ Json segment_to_json(const Segment& segment) {
           {"start_ms", segment.start_ms},
           {"duration_ms", segment.duration_ms},
           {"labels", labels_to_json(segment.labels)},
-          {"text", segment.text}};
+          {"text", segment.text.str()}};
 }
 
 Json cue_to_json(const PlanCue& cue) {
-  return {{"at_ms", cue.at_ms}, {"step", cue.step}, {"text", cue.text}};
+  return {{"at_ms", cue.at_ms}, {"step", cue.step}, {"text", cue.text.str()}};
 }
 
 // `value` as dump_json(value, 2) would print it `depth` levels down: every line after the

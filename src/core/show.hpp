@@ -13,6 +13,10 @@ namespace backcare {
 // The human description printed by `show`: title, description, steps with durations and cues,
 // total and safety note. All routine text is sanitized.
 std::string describe_plan(const Routine& routine, const Plan& plan);
+// The same text handed to `write` a step at a time, so a 1 MiB routine's description is never
+// one large string.
+void write_description(const Routine& routine, const Plan& plan,
+                       const std::function<void(std::string_view)>& write);
 
 // The expanded plan as JSON (`show --json`).
 Json plan_to_json(const Plan& plan);

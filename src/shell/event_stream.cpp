@@ -63,13 +63,13 @@ Json event_to_json(const Plan& plan, const SessionEvent& event, const std::strin
         out["phase"] = phase_name(segment.phase);
         out["duration_ms"] = segment.duration_ms;
         out["labels"] = labels_to_json(segment.labels);
-        out["text"] = segment.text;
+        out["text"] = segment.text.str();
       }
       break;
     case EventType::cue:
       if (event.cue < plan.cues.size()) {
         out["step"] = plan.cues[event.cue].step + 1;
-        out["text"] = plan.cues[event.cue].text;
+        out["text"] = plan.cues[event.cue].text.str();
       }
       break;
     case EventType::lead_in:
