@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "frame_timing.hpp"
+#include "line_update.hpp"
 #include "render.hpp"
 #include "sanitize.hpp"
 #include "session_record.hpp"
@@ -59,10 +61,7 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
   if (!turn.foreground) {
     return;  // never write to the terminal from the background
   }
-  const std::string frame =
-      render_frame(m_plan, view,
-                   {m_options.caps.width, m_options.caps.color, m_options.caps.height,
-                    m_options.night, m_options.caps.ascii});
+  const std::string frame = render_frame(m_plan, view, frame_options(), m_cache);
   std::vector<std::string> lines;
   std::size_t start = 0;
   for (;;) {
@@ -80,6 +79,15 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
   if (!out.empty()) {
     write(out);
   }
+}
+
+FrameOptions TerminalDisplay::frame_options() const {
+  return {m_options.caps.width, m_options.caps.color, m_options.caps.height, m_options.night,
+          m_options.caps.ascii};
+}
+
+std::int64_t TerminalDisplay::next_change_ms(const SessionView& view) const {
+  return next_frame_change_ms(m_plan, view, frame_options());
 }
 
 int TerminalDisplay::rows_above_cursor() const {
@@ -137,7 +145,7 @@ std::string TerminalDisplay::changed_lines(const std::vector<std::string>& lines
     const auto index = static_cast<std::size_t>(i);
     if (lines[index] != m_shown[index]) {
       move_to(i);
-      out += "\r" + lines[index] + "\x1b[K";
+      out += line_update(m_shown[index], lines[index]);  // only the cells that changed
     }
   }
   if (!out.empty()) {
