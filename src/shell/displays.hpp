@@ -50,8 +50,9 @@ class TerminalDisplay final : public SessionObserver {
   DisplayOptions m_options;
   FrameCache m_cache;                    // the frame's text that stays while a step runs
   int m_lines_drawn = 0;                 // lines of the last frame on screen (0: none yet)
-  std::vector<std::string> m_shown;      // those lines, as last written (empty: redraw them all)
-  std::vector<std::string> m_on_screen;  // the same, kept for a resize (cleared only on suspend)
+  std::vector<std::string> m_on_screen;  // those lines, as last written (cleared on suspend)
+  std::vector<std::string> m_next;       // the frame being drawn, split (storage kept)
+  bool m_whole = true;                   // write the next frame whole (the first, after a stop)
   std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
   bool m_clear_below = false;  // after a resize, erase what a wider frame left
   bool m_healthy = true;
