@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "displays.hpp"
+#include "frame_timing.hpp"
 #include "render.hpp"
 #include "text.hpp"
 
@@ -118,6 +119,10 @@ class Recorder final : public SessionObserver {
     record("events " + names, view, turn);
   }
   void on_tick(const SessionView& view, const Turn& turn) override { record("tick", view, turn); }
+  // As the live display of its 60-column frames.
+  std::int64_t next_change_ms(const SessionView& view) const override {
+    return next_frame_change_ms(m_plan, view, {60, false});
+  }
   void on_suspend(const Turn& turn) override {
     m_log.push_back(fmt::format("suspend @{}", ms(turn)));
   }
@@ -411,9 +416,74 @@ TEST_CASE("player::the live display's frames are of the turn's instant") {
   // The timed step redraws when the shown seconds change, at each whole second.
   CHECK(first_step_ticks ==
         std::vector<std::int64_t>{1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000});
-  // The breath bar moves: about 20 frames a second through its 10 s.
-  CHECK(breath_ticks >= 150);
-  CHECK(breath_ticks <= 200);
+  // The breath bar redraws at each of its 60 cells, in the 4 s inhale and the 6 s exhale (the
+  // seconds are drawn with the cells: frame_timing_test.cpp); its boundaries are events.
+  CHECK(breath_ticks == 60 + 60);
+}
+
+TEST_CASE("player::the live display redraws when its frame changes, at most 20 times a second") {
+  const Plan plan = test_plan();
+  SUBCASE("a 4 s inhale on 60 cells is drawn about 60 times, not 80") {
+    const Run r = run(plan, no_lead_in(), {}, true);
+    int inhale_ticks = 0;
+    for (const std::string& line : r.log) {
+      const std::int64_t at = std::stoll(line.substr(line.find('@') + 1));
+      inhale_ticks += line.rfind("tick", 0) == 0 && at > 10000 && at < 14000 ? 1 : 0;
+    }
+    CHECK(inhale_ticks == 60);  // the last cell 4 ms before the exhale
+  }
+  SUBCASE("at 10 times the speed, no two redraws are closer than 50 ms") {
+    PlayerOptions options = no_lead_in();
+    options.session.speed = 10;
+    const Run r = run(plan, options, {}, true);
+    std::int64_t last = -1000;
+    int ticks = 0;
+    for (const std::string& line : r.log) {
+      const std::int64_t at = std::stoll(line.substr(line.find('@') + 1));
+      if (line.rfind("tick", 0) != 0 || at < 1000) {
+        continue;  // the breath step only (1 s in: 10 s of plan time)
+      }
+      CHECK(at - last >= 50);
+      last = at;
+      ++ticks;
+    }
+    // The 1 s breath (60 cells in 400 ms, then in 600 ms): a redraw every 50 ms after the
+    // boundaries' draws at 1000 and 1400 ms: 7 + 11, and those 2: 20 frames in that second.
+    CHECK(ticks == 7 + 11);
+  }
+  SUBCASE("paused: no redraw at all until something happens") {
+    const Run r = run(plan, no_lead_in(),
+                      {{milliseconds(11000), " ", 0, {}}, {milliseconds(61000), " ", 0, {}}}, true);
+    std::vector<std::string> between;
+    for (const std::string& line : r.log) {
+      const std::int64_t at = std::stoll(line.substr(line.find('@') + 1));
+      if (at > 11000 && at < 61000) {
+        between.push_back(line);
+      }
+    }
+    CHECK(between.empty());
+    CHECK(std::count(r.log.begin(), r.log.end(), "events pause @11000 pos 11000") == 1);
+    CHECK(std::count(r.deadlines.begin(), r.deadlines.end(), std::nullopt) == 1);  // one wait
+  }
+}
+
+TEST_CASE("player::the foreground is asked at most once a turn, and only when it may change") {
+  const Plan plan = test_plan();
+  SUBCASE("live breathing: once a second, not once a frame") {
+    const Run r = run(plan, no_lead_in(), {}, true);
+    const int turns = static_cast<int>(r.deadlines.size()) + 2;  // the start, each wait, the end
+    CHECK(turns > 120);                  // 120 cells, 9 seconds, the boundaries
+    CHECK(r.foreground_asks <= 20 + 2);  // 20 s: once a second, the start and the end
+    CHECK(r.clock_reads == turns);
+  }
+  SUBCASE("after each signal") {
+    const Run r = run(plan, no_lead_in(),
+                      {{milliseconds(4000), "", SIGWINCH, {}},
+                       {milliseconds(4100), "", SIGWINCH, {}},
+                       {milliseconds(4200), "", SIGWINCH, {}}});
+    // The start, three signals, the boundaries at 10, 14 and 20 s, the end.
+    CHECK(r.foreground_asks == 8);
+  }
 }
 
 TEST_CASE("player::the live display rewrites only the lines that changed") {

@@ -411,3 +411,24 @@ TEST_CASE("render::summary of skipped steps, safety stops and the resume hint") 
   CHECK(render_summary(plan, facts) ==
         "Stopped at step 2 of 3: Foam roller — 0:52 of 1:50\n" + note);
 }
+
+TEST_CASE("render::a frame drawn with a cache kept from frame to frame is the frame without one") {
+  // One cache through every view, size and mode in turn (as the live display keeps it, and as
+  // a resize or a new step changes what it holds), compared with a fresh render each time.
+  const Plan plan = sample_plan();
+  FrameCache cache;
+  int renewed = 0;
+  for (int width : {20, 40, 100, 40}) {
+    for (int height : {0, 3, 14}) {
+      for (const bool ascii : {false, true}) {
+        for (const SessionView& view : assorted_views()) {
+          const FrameOptions options{width, true, height, false, ascii};
+          const std::size_t step_before = cache.step;
+          CHECK(render_frame(plan, view, options, cache) == render_frame(plan, view, options));
+          renewed += cache.step != step_before ? 1 : 0;
+        }
+      }
+    }
+  }
+  CHECK(renewed > 10);  // the cached instruction did change hands along the way
+}

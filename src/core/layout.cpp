@@ -337,16 +337,36 @@ std::vector<std::string> wrap_text(std::string_view text, int width) {
   return wrap(safe_line(text), std::max(1, width));
 }
 
+namespace {
+
+// The fraction clamped to 0..1 (NaN counts as 0).
+double clamp_fraction(double fraction) {
+  return fraction > 0.0 ? std::min(fraction, 1.0) : 0.0;
+}
+
+// Eighths of a cell a bar of `cells` fills.
+std::int64_t bar_eighths(double fraction, int cells) {
+  return static_cast<std::int64_t>(std::llround(clamp_fraction(fraction) * cells * 8.0));
+}
+
+}  // namespace
+
+int bar_full_cells(double fraction, int cells, bool ascii) {
+  if (cells <= 0) {
+    return 0;
+  }
+  if (ascii) {
+    return static_cast<int>(std::llround(clamp_fraction(fraction) * cells));
+  }
+  return static_cast<int>(bar_eighths(fraction, cells) / 8);
+}
+
 BarParts bar_parts(double fraction, int cells) {
   BarParts parts;
   if (cells <= 0) {
     return parts;
   }
-  if (!(fraction > 0.0)) {
-    fraction = 0.0;  // also NaN
-  }
-  fraction = std::min(fraction, 1.0);
-  const auto eighths = static_cast<std::int64_t>(std::llround(fraction * cells * 8.0));
+  const std::int64_t eighths = bar_eighths(fraction, cells);
   const std::int64_t full = eighths / 8;
   const std::int64_t remainder = eighths % 8;
   std::int64_t used = 0;
@@ -374,8 +394,7 @@ Line bar_line(double fraction, int cells, std::string_view style, bool ascii,
     if (cells <= 0) {
       return {};
     }
-    const double clamped = fraction > 0.0 ? std::min(fraction, 1.0) : 0.0;
-    const auto filled = static_cast<std::size_t>(std::llround(clamped * cells));
+    const auto filled = static_cast<std::size_t>(bar_full_cells(fraction, cells, true));
     return {{std::string(filled, '#'), style},
             {std::string(static_cast<std::size_t>(cells) - filled, '-'), empty_style}};
   }

@@ -80,6 +80,10 @@ struct BarParts {
 // `cells` <= 0 gives nothing.
 BarParts bar_parts(double fraction, int cells);
 
+// How many whole cells of such a bar are filled (bar_parts' full blocks; with `ascii`,
+// bar_line's "#"), so the loop can tell when the bar next looks different.
+int bar_full_cells(double fraction, int cells, bool ascii = false);
+
 // bar_parts as one string.
 std::string render_bar(double fraction, int cells);
 

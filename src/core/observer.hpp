@@ -4,6 +4,7 @@
 // JsonUI behind one UserInterface). The event loop feeds them; none of them drives the session,
 // and none of them reads a clock: the loop reads it once per turn and hands that instant on.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,7 @@ struct Turn {
   TimePoint now{0};                            // monotonic (the session's clock)
   std::chrono::nanoseconds since_start{0};     // now minus the session's start (pauses included)
   std::chrono::system_clock::time_point wall;  // the calendar time of `now` (start + since_start)
-  bool foreground = true;  // the terminal is ours this turn (asked once per turn)
+  bool foreground = true;  // the terminal is ours (asked at most once a turn: see player.cpp)
 };
 
 class SessionObserver {
@@ -31,6 +32,10 @@ class SessionObserver {
                          const Turn& turn) = 0;
   // A redraw opportunity between events (only the live display uses it).
   virtual void on_tick(const SessionView& /*view*/, const Turn& /*turn*/) {}
+  // Plan milliseconds from `view` until what the observer shows next changes with no event
+  // (the live display's countdowns and breath bar: next_frame_change_ms); -1 when never. The
+  // loop turns it into wall time, at most 20 redraws a second, and calls on_tick then.
+  virtual std::int64_t next_change_ms(const SessionView& /*view*/) const { return -1; }
   // Every turn, after its events (speech says its timed prompts and reaps its children).
   virtual void on_turn(const SessionView& /*view*/, const Turn& /*turn*/) {}
   // The earliest instant (the loop's clock) at which the observer wants a turn with no event:

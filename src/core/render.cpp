@@ -121,8 +121,8 @@ bool big_fits(const FrameOptions& options) {
          (options.height <= 0 || options.height >= k_big_block_lines + 1);
 }
 
-FrameRows frame_rows(const Plan& plan, const FrameOptions& options) {
-  const int text_lines = instruction_line_count(plan, panel_width(options.width), options.ascii);
+// `text_lines`: instruction_line_count at this width.
+FrameRows frame_rows(int text_lines, const FrameOptions& options) {
   FrameRows rows;
   rows.word = big_fits(options) ? k_big_block_lines : 1;
   rows.title = rows.step = rows.blank_above = rows.labels = rows.cue = true;
@@ -156,6 +156,40 @@ FrameRows frame_rows(const Plan& plan, const FrameOptions& options) {
   take(fitted.blank_below);
   take(fitted.keys);
   return fitted;
+}
+
+FrameRows frame_rows(const Plan& plan, const FrameOptions& options) {
+  return frame_rows(instruction_line_count(plan, panel_width(options.width), options.ascii),
+                    options);
+}
+
+// The cache renewed for this plan, panel and ASCII: the instruction line count and the title.
+void prepare(FrameCache& cache, const Plan& plan, int panel, bool ascii) {
+  if (cache.plan == &plan && cache.panel == panel && cache.ascii == ascii) {
+    return;
+  }
+  cache = FrameCache{};
+  cache.plan = &plan;
+  cache.panel = panel;
+  cache.ascii = ascii;
+  cache.instruction_lines = instruction_line_count(plan, panel, ascii);
+  cache.title = shown(plan.title, ascii);
+}
+
+// The step's instruction fitted to `rows` lines (blank lines when it has fewer), from the
+// cache when it is of that step and those rows.
+const std::vector<std::string>& instruction_text(FrameCache& cache, const PlanStep* step,
+                                                 std::size_t index, int rows) {
+  if (cache.step != index || cache.text_rows != rows) {
+    cache.text.clear();
+    if (step != nullptr) {
+      cache.text = fit_instruction(shown(step->text, cache.ascii), cache.panel, rows, cache.ascii);
+    }
+    cache.text.resize(static_cast<std::size_t>(rows));
+    cache.step = index;
+    cache.text_rows = rows;
+  }
+  return cache.text;
 }
 
 // Whole seconds still to go, rounded up: a countdown shows 3, 2, 1 and reaches 0 at the end.
@@ -461,10 +495,17 @@ int frame_line_count(const Plan& plan, int width) {
 }
 
 std::string render_frame(const Plan& plan, const SessionView& view, const FrameOptions& options) {
+  FrameCache cache;
+  return render_frame(plan, view, options, cache);
+}
+
+std::string render_frame(const Plan& plan, const SessionView& view, const FrameOptions& options,
+                         FrameCache& cache) {
   const int width = std::max(options.width, 1);
   const int panel = panel_width(width);
   const bool ascii = options.ascii;
-  const FrameRows rows = frame_rows(plan, options);
+  prepare(cache, plan, panel, ascii);
+  const FrameRows rows = frame_rows(cache.instruction_lines, options);
   const PlanStep* step = view.step < plan.steps.size() ? &plan.steps[view.step] : nullptr;
   const Segment* segment =
       view.segment < plan.segments.size() ? &plan.segments[view.segment] : nullptr;
@@ -496,15 +537,12 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
         lines.push_back(std::move(line));
       }
     };
-    add(rows.title, {{shown(plan.title, ascii), k_style_bold}});
+    add(rows.title, {{cache.title, k_style_bold}});
     add(rows.step, step_line(plan, view, step, done, panel, ascii));
-    std::vector<std::string> text;
-    if (step != nullptr && !done) {
-      text = fit_instruction(shown(step->text, ascii), panel, rows.instruction, ascii);
-    }
-    text.resize(static_cast<std::size_t>(rows.instruction));
-    for (std::string& text_line : text) {
-      lines.push_back({{std::move(text_line), k_style_none}});
+    const std::size_t text_step = done ? plan.steps.size() : view.step;
+    for (const std::string& text_line :
+         instruction_text(cache, done ? nullptr : step, text_step, rows.instruction)) {
+      lines.push_back({{text_line, k_style_none}});
     }
     add(rows.blank_above, {});
     if (rows.word > 1) {

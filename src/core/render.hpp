@@ -78,6 +78,24 @@ std::string phase_label(const Plan& plan, const Segment& segment, bool ascii = f
 // Lines are not padded with trailing spaces.
 std::string render_frame(const Plan& plan, const SessionView& view, const FrameOptions& options);
 
+// What a frame shows that stays the same while one step runs, kept from frame to frame by the
+// live display: the plan's longest instruction at this width (counted over every step), the
+// title, and the current step's instruction sanitized and fitted to its lines. render_frame
+// with a cache returns exactly what it returns without one; the entries are renewed when the
+// plan, the width, ASCII or the step change.
+struct FrameCache {
+  const Plan* plan = nullptr;  // what the entries are of
+  int panel = 0;
+  bool ascii = false;
+  int instruction_lines = 0;                        // the plan's most instruction lines at `panel`
+  std::string title;                                // the routine title, as shown
+  std::size_t step = static_cast<std::size_t>(-1);  // the step of `text` (-1: none yet)
+  int text_rows = -1;                               // the instruction lines `text` fills
+  std::vector<std::string> text;                    // that step's instruction, fitted
+};
+std::string render_frame(const Plan& plan, const SessionView& view, const FrameOptions& options,
+                         FrameCache& cache);
+
 // Number of lines render_frame produces for this plan and these options; never more than
 // options.height when that is > 0.
 int frame_line_count(const Plan& plan, const FrameOptions& options);

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace backcare {
 
 CodePoint decode_utf8(std::string_view text, std::size_t offset) {
@@ -75,8 +77,19 @@ int char_width(char32_t cp) {
 
 int display_width(std::string_view text) {
   int width = 0;
-  for (const auto& [offset, cp] : CodePoints(text)) {
-    width += cp.valid ? char_width(cp.value) : 4;  // shown as "\xff" after sanitize
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Printable ASCII is one column, without a look-up (this runs on every line of every frame).
+    if (text[i] >= 0x20 && text[i] < 0x7f) {
+      ++width;
+      ++i;
+      continue;
+    }
+    for (const auto& [offset, cp] : CodePoints(text.substr(i))) {
+      width += cp.valid ? char_width(cp.value) : 4;  // shown as "\xff" after sanitize
+      i += std::max<std::size_t>(cp.length, 1);
+      break;
+    }
   }
   return width;
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "frame_timing.hpp"
+#include "line_update.hpp"
 #include "render.hpp"
 #include "sanitize.hpp"
 #include "session_record.hpp"
@@ -59,27 +61,38 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
   if (!turn.foreground) {
     return;  // never write to the terminal from the background
   }
-  const std::string frame =
-      render_frame(m_plan, view,
-                   {m_options.caps.width, m_options.caps.color, m_options.caps.height,
-                    m_options.night, m_options.caps.ascii, m_options.big});
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  for (;;) {
+  const std::string frame = render_frame(m_plan, view, frame_options(), m_cache);
+  // Split into m_next, whose strings keep their storage from frame to frame.
+  std::vector<std::string>& lines = m_next;
+  std::size_t count = 0;
+  for (std::size_t start = 0;; ++count) {
     const std::size_t end = frame.find('\n', start);
-    lines.emplace_back(frame, start, end == std::string::npos ? std::string::npos : end - start);
+    if (count == lines.size()) {
+      lines.emplace_back();
+    }
+    lines[count].assign(frame, start, end == std::string::npos ? std::string::npos : end - start);
     if (end == std::string::npos) {
       break;
     }
     start = end + 1;
   }
-  const std::string out =
-      lines.size() == m_shown.size() && !m_clear_below ? changed_lines(lines) : whole_frame(lines);
-  m_on_screen = lines;
-  m_shown = std::move(lines);
+  lines.resize(count + 1);
+  const bool in_place = !m_whole && !m_clear_below && lines.size() == m_on_screen.size();
+  const std::string out = in_place ? changed_lines(lines) : whole_frame(lines);
+  std::swap(m_on_screen, m_next);
+  m_whole = false;
   if (!out.empty()) {
     write(out);
   }
+}
+
+FrameOptions TerminalDisplay::frame_options() const {
+  return {m_options.caps.width, m_options.caps.color, m_options.caps.height, m_options.night,
+          m_options.caps.ascii, m_options.big};
+}
+
+std::int64_t TerminalDisplay::next_change_ms(const SessionView& view) const {
+  return next_frame_change_ms(m_plan, view, frame_options());
 }
 
 int TerminalDisplay::rows_above_cursor() const {
@@ -135,9 +148,9 @@ std::string TerminalDisplay::changed_lines(const std::vector<std::string>& lines
   };
   for (int i = 0; i <= last; ++i) {
     const auto index = static_cast<std::size_t>(i);
-    if (lines[index] != m_shown[index]) {
+    if (lines[index] != m_on_screen[index]) {
       move_to(i);
-      out += "\r" + lines[index] + "\x1b[K";
+      out += line_update(m_on_screen[index], lines[index]);  // only the cells that changed
     }
   }
   if (!out.empty()) {
@@ -176,12 +189,12 @@ void TerminalDisplay::on_suspend(const Turn& turn) {
     write("\n");  // the shell's "Stopped" line goes below the frame
   }
   m_lines_drawn = 0;
-  m_shown.clear();
+  m_whole = true;
   m_on_screen.clear();
 }
 
 void TerminalDisplay::on_continue(const SessionView& view, const Turn& turn) {
-  m_shown.clear();  // whatever happened meanwhile, the whole frame again
+  m_whole = true;  // whatever happened meanwhile, the whole frame again
   draw(view, turn);
 }
 

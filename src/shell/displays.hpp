@@ -7,6 +7,7 @@
 
 #include "observer.hpp"
 #include "plan.hpp"
+#include "render.hpp"
 #include "terminal.hpp"
 
 namespace backcare {
@@ -28,6 +29,7 @@ class TerminalDisplay final : public SessionObserver {
   void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
                  const Turn& turn) override;
   void on_tick(const SessionView& view, const Turn& turn) override;
+  std::int64_t next_change_ms(const SessionView& view) const override;
   void on_resize(int width, int height) override;
   void on_suspend(const Turn& turn) override;
   void on_continue(const SessionView& view, const Turn& turn) override;
@@ -43,12 +45,15 @@ class TerminalDisplay final : public SessionObserver {
   // How far above the cursor the frame on screen begins (its rows after a re-wrap).
   int rows_above_cursor() const;
   void write(const std::string& bytes);
+  FrameOptions frame_options() const;
 
   const Plan& m_plan;
   DisplayOptions m_options;
+  FrameCache m_cache;                    // the frame's text that stays while a step runs
   int m_lines_drawn = 0;                 // lines of the last frame on screen (0: none yet)
-  std::vector<std::string> m_shown;      // those lines, as last written (empty: redraw them all)
-  std::vector<std::string> m_on_screen;  // the same, kept for a resize (cleared only on suspend)
+  std::vector<std::string> m_on_screen;  // those lines, as last written (cleared on suspend)
+  std::vector<std::string> m_next;       // the frame being drawn, split (storage kept)
+  bool m_whole = true;                   // write the next frame whole (the first, after a stop)
   std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
   bool m_clear_below = false;  // after a resize, erase what a wider frame left
   bool m_healthy = true;

@@ -52,10 +52,15 @@ Wakeup SystemPort::wait(std::optional<TimePoint> deadline, bool read_keys) {
   if (deadline) {
     const std::int64_t at = std::max<std::int64_t>(1, deadline->count());
     bool armed = false;
-    if (m_timer_fd >= 0) {
+    if (m_timer_fd >= 0 && at == m_armed_at && !m_timer_fired) {
+      armed = true;  // armed there already and not yet fired (a key or signal came first)
+    } else if (m_timer_fd >= 0) {
+      // Arming it again also clears an expiry not read: no read() of the timerfd is needed.
       itimerspec spec{};
       spec.it_value = to_timespec(at);
       armed = ::timerfd_settime(m_timer_fd, TFD_TIMER_ABSTIME, &spec, nullptr) == 0;
+      m_armed_at = armed ? at : -1;
+      m_timer_fired = false;
     }
     if (armed) {
       fds[2].fd = m_timer_fd;
@@ -91,9 +96,7 @@ Wakeup SystemPort::wait(std::optional<TimePoint> deadline, bool read_keys) {
     }
   }
   if (fds[2].fd >= 0 && (fds[2].revents & POLLIN) != 0) {
-    std::uint64_t expirations = 0;
-    ssize_t ignored = ::read(m_timer_fd, &expirations, sizeof expirations);
-    (void)ignored;
+    m_timer_fired = true;  // left unread: the next timerfd_settime clears it
   }
   return out;
 }

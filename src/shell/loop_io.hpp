@@ -62,6 +62,7 @@ class SystemClock final : public Clock {
 // The real port. The deadline is a timerfd (CLOCK_MONOTONIC, TFD_TIMER_ABSTIME) polled with
 // the other fds: a ppoll timeout may fire late by the kernel's slack (0.1% of its length, up
 // to 100 ms), a timer does not. When no timerfd can be made, ppoll's timeout is used instead.
+// A wait costs one ppoll, and one timerfd_settime only when the deadline moved or fired.
 class SystemPort final : public Port {
  public:
   // `guard` is null when there is neither a keyboard nor a live display.
@@ -86,6 +87,8 @@ class SystemPort final : public Port {
   TerminalGuard* m_guard;
   int m_display_fd;
   int m_timer_fd = -1;
+  std::int64_t m_armed_at = -1;  // the deadline the timer is armed on (-1: none)
+  bool m_timer_fired = false;    // it expired since (readable until armed again)
 };
 
 }  // namespace backcare

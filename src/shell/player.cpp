@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -20,24 +21,15 @@ using std::chrono::nanoseconds;
 constexpr nanoseconds k_escape_wait = milliseconds(50);
 constexpr nanoseconds k_frame_interval = milliseconds(50);     // 20 frames a second at most
 constexpr nanoseconds k_background_check = milliseconds(200);  // in the background: fg yet?
+// In the foreground with no signal, the terminal is asked again on the first turn this long
+// after the last question (no wake of its own): a safety net, as only a stop changes hands.
+constexpr nanoseconds k_foreground_recheck = std::chrono::seconds(1);
 
-// How long from now until the live display needs a redraw with no event: 20 times a second
-// while the breath bar moves, else when the shown seconds change.
-nanoseconds redraw_interval(const Plan& plan, const SessionView& view, double speed) {
-  if (view.paused || view.finished) {
-    return nanoseconds::max();
-  }
-  if (view.lead_in_left_ms <= 0 && view.segment < plan.segments.size()) {
-    const Phase phase = plan.segments[view.segment].phase;
-    if (phase == Phase::inhale || phase == Phase::exhale) {
-      return k_frame_interval;
-    }
-  }
-  const std::int64_t left = view.lead_in_left_ms > 0 ? view.lead_in_left_ms : view.segment_left_ms;
-  const std::int64_t plan_ms = left > 0 ? (left - 1) % 1000 + 1 : 1000;
-  const auto wall =
-      nanoseconds(static_cast<std::int64_t>(static_cast<double>(plan_ms) * 1e6 / speed));
-  return std::max(wall, k_frame_interval);
+// The wall time `plan_ms` of plan time takes at this speed, rounded up so that what was due
+// has happened when it is over.
+nanoseconds wall_time(std::int64_t plan_ms, double speed) {
+  return nanoseconds(
+      static_cast<std::int64_t>(std::ceil(static_cast<double>(plan_ms) * 1e6 / speed)));
 }
 
 TimePoint earliest(std::optional<TimePoint> a, TimePoint b) {
@@ -59,7 +51,7 @@ class Loop {
 
   int run(bool live) {
     m_start_wall = m_clock.wall();
-    read_clock();
+    read_clock(true);
     m_start = m_turn.now;  // the session starts at its first turn
     m_turn.since_start = nanoseconds(0);
     m_turn.wall = m_start_wall;
@@ -67,16 +59,17 @@ class Loop {
       follow_foreground(true);
     }
     dispatch(m_session.start(m_turn.now));
-    TimePoint last_draw = m_turn.now;
+    m_last_draw = m_turn.now;
     while (!m_session.finished()) {
       if (!healthy()) {
         dispatch(m_session.interrupt(m_turn.now));
         return m_failure.empty() ? 128 + SIGPIPE : k_exit_io_error;
       }
-      const Wakeup wakeup =
-          m_port.wait(next_wake(live, last_draw), !m_keys_gone && m_turn.foreground);
+      const Wakeup wakeup = m_port.wait(next_wake(live), !m_keys_gone && m_turn.foreground);
       const bool was_foreground = m_turn.foreground;
-      read_clock();
+      // A signal (SIGCONT, SIGTSTP...) or a keyboard gone (EIO: the terminal is another
+      // group's) may mean the terminal changed hands.
+      read_clock(!wakeup.signals.empty() || wakeup.keys_gone || wakeup.failed);
       follow_foreground(was_foreground);
       if (wakeup.failed) {
         dispatch(m_session.interrupt(m_turn.now));
@@ -101,9 +94,11 @@ class Loop {
       }
       dispatch(m_session.advance(m_turn.now));
       turn_done();
-      if (live && !m_session.finished() && m_turn.now - last_draw >= k_frame_interval / 2) {
-        tick();
-        last_draw = m_turn.now;
+      if (live && !m_session.finished() && m_redraw_at && m_turn.now >= *m_redraw_at) {
+        if (m_drawn_at != m_turn.now) {  // else this instant's events drew this very frame
+          tick();
+        }
+        m_last_draw = m_turn.now;
       }
     }
     switch (m_session.view(m_turn.now).status) {
@@ -122,7 +117,7 @@ class Loop {
   const std::string& failure() const { return m_failure; }
 
   SessionView finish() {
-    read_clock();
+    read_clock(true);
     const SessionView view = m_session.view(m_turn.now);
     m_port.restore();
     for (auto& observer : m_observers) {
@@ -132,24 +127,48 @@ class Loop {
   }
 
  private:
-  // The one clock reading of a turn (and the one foreground question).
-  void read_clock() {
+  // The one clock reading of a turn, and at most one foreground question (tcgetpgrp): when
+  // `ask` (a signal came, the keyboard went), on every turn in the background (the 200 ms
+  // poll), and otherwise once a second at most.
+  void read_clock(bool ask) {
     m_turn.now = m_clock.now();
     m_turn.since_start = m_turn.now - m_start;
     m_turn.wall = m_start_wall + std::chrono::duration_cast<std::chrono::system_clock::duration>(
                                      m_turn.since_start);
-    m_turn.foreground = m_port.foreground();
+    if (ask || !m_turn.foreground || m_turn.now - m_foreground_asked >= k_foreground_recheck) {
+      m_turn.foreground = m_port.foreground();
+      m_foreground_asked = m_turn.now;
+    }
+  }
+
+  // When the live display next changes with no event (the soonest next_change_ms of the
+  // observers, in wall time), never sooner than k_frame_interval after the last redraw;
+  // nullopt when nothing will change or nothing is drawn (in the background).
+  std::optional<TimePoint> redraw_due() const {
+    if (!m_turn.foreground) {
+      return std::nullopt;
+    }
+    const SessionView view = m_session.view(m_turn.now);
+    std::int64_t soonest = -1;
+    for (const auto& observer : m_observers) {
+      const std::int64_t ms = observer->next_change_ms(view);
+      if (ms >= 0 && (soonest < 0 || ms < soonest)) {
+        soonest = ms;
+      }
+    }
+    if (soonest < 0) {
+      return std::nullopt;
+    }
+    return std::max(m_turn.now + wall_time(soonest, m_options.session.speed),
+                    m_last_draw + k_frame_interval);
   }
 
   // The next boundary, the next redraw or the Esc timeout, whichever is first.
-  std::optional<TimePoint> next_wake(bool live, TimePoint last_draw) const {
+  std::optional<TimePoint> next_wake(bool live) {
     std::optional<TimePoint> wake = m_session.next_deadline();
-    if (live) {
-      const SessionView view = m_session.view(m_turn.now);
-      const nanoseconds interval = redraw_interval(m_plan, view, m_options.session.speed);
-      if (interval != nanoseconds::max()) {
-        wake = earliest(wake, std::max(m_turn.now + interval, last_draw + k_frame_interval));
-      }
+    m_redraw_at = live ? redraw_due() : std::nullopt;
+    if (m_redraw_at) {
+      wake = earliest(wake, *m_redraw_at);
     }
     if (m_keys.pending_escape()) {
       wake = earliest(wake, m_escape_since + k_escape_wait);
@@ -204,6 +223,7 @@ class Loop {
     for (auto& observer : m_observers) {
       observer->on_events(events, view, m_turn);
     }
+    m_drawn_at = m_turn.now;
   }
 
   void turn_done() {
@@ -271,7 +291,7 @@ class Loop {
             observer->on_suspend(m_turn);
           }
           m_port.suspend();  // returns once continued: a new turn begins
-          read_clock();
+          read_clock(true);
           continue_after_stop();
           break;
         case SIGCONT:
@@ -284,9 +304,10 @@ class Loop {
     return std::nullopt;
   }
 
+  // Raw mode and the whole frame again. The foreground was asked this turn (after a signal or
+  // a change of hands seen by read_clock).
   void continue_after_stop() {
     m_port.enter();
-    m_turn.foreground = m_port.foreground();
     const SessionView view = m_session.view(m_turn.now);
     for (auto& observer : m_observers) {
       observer->on_continue(view, m_turn);
@@ -305,7 +326,11 @@ class Loop {
   KeyDecoder m_keys;
   bool m_keys_gone = false;  // the keyboard reached end of input
   TimePoint m_escape_since{0};
-  std::string m_failure;  // the first observer's failure(), once one is unhealthy
+  TimePoint m_foreground_asked{0};       // when the terminal was last asked whose it is
+  TimePoint m_last_draw{0};              // the last redraw between events (on_tick)
+  TimePoint m_drawn_at{-1};              // the last instant whose events the observers got
+  std::optional<TimePoint> m_redraw_at;  // when the coming wait's redraw is due (live only)
+  std::string m_failure;                 // the first observer's failure(), once one is unhealthy
 };
 
 }  // namespace
