@@ -108,9 +108,29 @@ TEST_CASE("json_reader::positions") {
   SUBCASE("key_at falls back to the value (array elements have no key)") {
     CHECK(where(doc.key_at("steps[1]")) == "6:5");
   }
-  SUBCASE("asked twice, the same answer") {
-    CHECK(where(doc.value_at("steps[0].kind")) == "4:14");
-    CHECK(where(doc.value_at("steps[0].kind")) == "4:14");
+  SUBCASE("asked many times (past the reads again, from the index), the same answers") {
+    const std::vector<std::string> paths = {"",
+                                            "name",
+                                            "steps",
+                                            "steps[0]",
+                                            "steps[0].kind",
+                                            "steps[0].pattern",
+                                            "steps[1]",
+                                            "[\"odd key\"]",
+                                            "nope",
+                                            "steps[9]",
+                                            "steps[0].pattern.inhale"};
+    std::vector<std::string> first;  // each asked of a fresh document: read again up to it
+    for (const auto& path : paths) {
+      const auto fresh = read_json(text, "t.json");
+      first.push_back(where(fresh.document.value_at(path)) + " " +
+                      where(fresh.document.key_at(path)));
+    }
+    for (int round = 0; round < 3; ++round) {
+      for (std::size_t i = 0; i < paths.size(); ++i) {
+        CHECK(where(doc.value_at(paths[i])) + " " + where(doc.key_at(paths[i])) == first[i]);
+      }
+    }
   }
 }
 

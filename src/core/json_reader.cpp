@@ -21,6 +21,19 @@ struct SyntaxError {
   std::string message;
 };
 
+// FNV-1a over the bytes of a path's text, continued from `hash`: the hash of "steps[2].title"
+// is the hash of "steps[2]" continued over ".title", so the reader hashes each path without
+// building its text.
+constexpr std::uint64_t k_fnv_offset = 14695981039346656037ULL;
+std::uint64_t fnv(std::uint64_t hash, std::string_view bytes) {
+  for (const char c : bytes) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return hash;
+}
+
+bool is_identifier(std::string_view key);
+
 // Where the reader is: a chain of nodes on the stack, one per level. The path's text is only
 // built when a message needs it, not for every value read.
 struct PathNode {
@@ -28,6 +41,21 @@ struct PathNode {
   std::string_view key;              // a member's name
   std::size_t index = 0;             // an element's index
   bool is_index = false;
+  std::uint64_t hash = k_fnv_offset;  // of text(), when indexing (else unset)
+
+  // The hash of a member's or an element's path (what json_path_member/index would append).
+  std::uint64_t member_hash(std::string_view name) const {
+    if (!is_identifier(name)) {
+      return fnv(hash, "[" + Json(sanitize(name)).dump() + "]");
+    }
+    return parent == nullptr ? fnv(hash, name) : fnv(fnv(hash, "."), name);
+  }
+  std::uint64_t element_hash(std::size_t i) const {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+    return fnv(
+        fnv(fnv(hash, "["), std::string_view(digits, static_cast<std::size_t>(end - digits))), "]");
+  }
 
   std::string text() const {
     if (parent == nullptr) {
@@ -62,10 +90,11 @@ bool leads_to(std::string_view path, std::string_view target) {
 class Reader {
  public:
   // With a `target`, the reader only looks for its place: it builds no values, keeps no
-  // errors, and stops (throwing Located) once the target is found.
+  // errors, and stops (throwing Located) once the target is found. With an `index`, it
+  // builds no values either and records where every value and key is.
   Reader(std::string_view text, JsonReadResult& result, const std::string& source,
-         Target* target = nullptr)
-      : m_text(text), m_result(result), m_source(source), m_target(target) {
+         Target* target = nullptr, JsonDocument::PositionIndex* index = nullptr)
+      : m_text(text), m_result(result), m_source(source), m_target(target), m_index(index) {
     m_line_starts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n') {
@@ -142,6 +171,9 @@ class Reader {
     if (track != nullptr && !m_target->key && *track == m_target->path) {
       found(m_pos);
     }
+    if (m_index != nullptr && m_duplicate_depth == 0) {
+      m_index->values.emplace_back(node.hash, static_cast<std::uint32_t>(m_pos));
+    }
     switch (peek()) {
       case '{':
         return read_object(node, track, depth);
@@ -206,7 +238,11 @@ class Reader {
       }
       const std::size_t key_offset = m_pos;
       std::string key = read_key();
-      const PathNode member{&node, key};
+      PathNode member{&node, key};
+      if (m_index != nullptr && m_duplicate_depth == 0) {
+        member.hash = node.member_hash(key);
+        m_index->keys.emplace_back(member.hash, static_cast<std::uint32_t>(key_offset));
+      }
       std::string member_track;
       if (track != nullptr && m_duplicate_depth == 0) {
         member_track = json_path_member(*track, key);
@@ -223,14 +259,14 @@ class Reader {
       skip_space();
       const bool duplicate = !seen.insert(key).second;
       if (duplicate) {
-        if (m_target == nullptr) {
+        if (building()) {
           report(key_offset, member.text(), "duplicate key (each key may appear only once)");
         }
         // Read and check the repeated value; the first value is the one located.
         ++m_duplicate_depth;
         read_value(member, nullptr, depth + 1);
         --m_duplicate_depth;
-      } else if (m_target != nullptr) {
+      } else if (!building()) {
         read_value(member, on_track ? &member_track : nullptr, depth + 1);
       } else {
         object[key] = read_value(member, nullptr, depth + 1);
@@ -277,11 +313,14 @@ class Reader {
       if (!at_end() && peek() == ']') {
         fail("trailing comma is not allowed");
       }
-      const PathNode element{&node, {}, count, true};
+      PathNode element{&node, {}, count, true};
+      if (m_index != nullptr) {
+        element.hash = node.element_hash(count);
+      }
       if (count == wanted) {
         const std::string element_track = json_path_index(*track, count);
         read_value(element, &element_track, depth + 1);
-      } else if (m_target != nullptr) {
+      } else if (!building()) {
         read_value(element, nullptr, depth + 1);
       } else {
         array.push_back(read_value(element, nullptr, depth + 1));
@@ -333,7 +372,7 @@ class Reader {
 
   Json read_string() {
     std::string out;
-    if (m_target != nullptr) {
+    if (!building()) {
       read_string_into(out);  // checked, not kept
       return Json();
     }
@@ -463,7 +502,7 @@ class Reader {
         return Json(value);
       }
     }
-    if (m_target == nullptr) {
+    if (building()) {
       const std::string path = node.text();
       report(start, path, fmt::format("number {} is out of range", token));
       m_result.document.reported.insert(path);
@@ -474,7 +513,10 @@ class Reader {
   std::string_view m_text;
   JsonReadResult& m_result;
   const std::string& m_source;
+  bool building() const { return m_target == nullptr && m_index == nullptr; }
+
   Target* m_target;
+  JsonDocument::PositionIndex* m_index;
   std::size_t m_values = 0;
   std::vector<std::size_t> m_line_starts;
   std::size_t m_pos = 0;
@@ -493,28 +535,95 @@ bool is_identifier(std::string_view key) {
 
 }  // namespace
 
+const JsonDocument::PositionIndex& JsonDocument::index() const {
+  if (!m_index) {
+    auto index = std::make_shared<PositionIndex>();
+    index->line_starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        index->line_starts.push_back(static_cast<std::uint32_t>(i + 1));
+      }
+    }
+    if (complete) {
+      // The text was read without error once; reading it again only records the places.
+      JsonReadResult again;
+      const std::string no_source;  // the Reader keeps a reference: it must outlive it
+      Reader reader(text, again, no_source, nullptr, index.get());
+      try {
+        reader.read_document();
+      } catch (const SyntaxError&) {
+        index->values.clear();
+        index->keys.clear();
+      }
+      // By hash, and in file order within one hash: the first of equal paths is found first.
+      const auto by_hash = [](const auto& a, const auto& b) { return a.first < b.first; };
+      std::stable_sort(index->values.begin(), index->values.end(), by_hash);
+      std::stable_sort(index->keys.begin(), index->keys.end(), by_hash);
+    }
+    m_index = std::move(index);
+  }
+  return *m_index;
+}
+
+namespace {
+
+std::optional<std::uint32_t> find_offset(
+    const std::vector<std::pair<std::uint64_t, std::uint32_t>>& places, const std::string& path) {
+  const std::uint64_t hash = fnv(k_fnv_offset, path);
+  const auto it =
+      std::lower_bound(places.begin(), places.end(), hash,
+                       [](const auto& place, std::uint64_t h) { return place.first < h; });
+  if (it == places.end() || it->first != hash) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+}  // namespace
+
+TextPosition JsonDocument::position_of(std::size_t offset) const {
+  const auto& starts = index().line_starts;
+  const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  const auto line = static_cast<std::size_t>(it - starts.begin());  // starts[0] is 0
+  return {static_cast<int>(line), static_cast<int>(offset - starts[line - 1] + 1)};
+}
+
 std::optional<TextPosition> JsonDocument::locate(const std::string& path, bool key) const {
   if (!complete) {
     return std::nullopt;
   }
-  const auto cache_key = std::make_pair(path, key);
-  if (const auto it = m_located.find(cache_key); it != m_located.end()) {
-    return it->second;
+  if (!m_index && m_lookups < k_lookups_before_index) {
+    // A few places (most files with errors have few): read the text again up to each one,
+    // following only the members that lead there, and keep nothing.
+    ++m_lookups;
+    Target target{path, key, std::nullopt, false, std::nullopt};
+    JsonReadResult again;
+    const std::string no_source;  // the Reader keeps a reference: it must outlive it
+    Reader reader(text, again, no_source, &target);
+    try {
+      reader.read_document();
+    } catch (const Located&) {
+    } catch (const SyntaxError&) {
+    }
+    return target.found;
   }
-  // The text was read without error once; reading it again only looks for the place.
-  Target target{path, key, std::nullopt, false, std::nullopt};
-  JsonReadResult again;
-  const std::string no_source;  // the Reader keeps a reference: it must outlive it
-  Reader reader(text, again, no_source, &target);
-  try {
-    reader.read_document();
-  } catch (const Located&) {
-  } catch (const SyntaxError&) {
+  // Many: one more reading records every place (16 bytes each), then each is a lookup.
+  const auto offset = find_offset(key ? index().keys : index().values, path);
+  if (!offset) {
+    return std::nullopt;
   }
-  if (m_located.size() < k_max_located) {
-    m_located.emplace(cache_key, target.found);
+  return position_of(*offset);
+}
+
+TextPosition JsonDocument::value_at(const std::string& path) const {
+  return locate(path, false).value_or(TextPosition{});
+}
+
+TextPosition JsonDocument::key_at(const std::string& path) const {
+  if (const auto key = locate(path, true)) {
+    return *key;
   }
-  return target.found;
+  return value_at(path);
 }
 
 std::optional<std::string> read_json_string(std::string_view text, const std::string& path) {
@@ -534,17 +643,6 @@ std::optional<std::string> read_json_string(std::string_view text, const std::st
     return std::nullopt;
   }
   return target.string;
-}
-
-TextPosition JsonDocument::value_at(const std::string& path) const {
-  return locate(path, false).value_or(TextPosition{});
-}
-
-TextPosition JsonDocument::key_at(const std::string& path) const {
-  if (const auto key = locate(path, true)) {
-    return *key;
-  }
-  return value_at(path);
 }
 
 std::string json_path_member(const std::string& parent, std::string_view key) {

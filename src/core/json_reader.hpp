@@ -5,12 +5,14 @@
 // records the line:column of every value and key so semantic errors can point at them.
 #include <nlohmann/json.hpp>
 
-#include <map>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "diagnostic.hpp"
 
@@ -36,9 +38,11 @@ struct JsonDocument {
 
   // Where the value at a JSON path ("steps[2].pattern.inhale", "" for the root) starts, and
   // where a member's key starts (for "unknown key" errors; the value's place when none).
-  // Positions are only needed for errors, so they are not kept while reading: each call reads
-  // the text again (which must still be alive) up to that place, building nothing, and
-  // remembers the answer. A document that was not read completely answers 0:0.
+  // Positions are only needed for errors, so they are not kept while reading: the first few
+  // calls each read the text again (which must still be alive) up to that place, building
+  // nothing; after k_lookups_before_index of them, one more reading keeps the byte offset of
+  // every value and key by the hash of its path (16 bytes each), and each call is a lookup.
+  // A document that was not read completely answers 0:0.
   TextPosition value_at(const std::string& path) const;
   TextPosition key_at(const std::string& path) const;
 
@@ -46,10 +50,21 @@ struct JsonDocument {
   std::string_view text;
   bool complete = false;
 
+  // (hash of a path, byte offset), sorted by hash: values, and the keys of members; and where
+  // each line starts.
+  struct PositionIndex {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> values;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+    std::vector<std::uint32_t> line_starts;
+  };
+
  private:
-  static constexpr std::size_t k_max_located = 256;  // answers remembered
+  static constexpr int k_lookups_before_index = 8;
   std::optional<TextPosition> locate(const std::string& path, bool key) const;
-  mutable std::map<std::pair<std::string, bool>, std::optional<TextPosition>> m_located;
+  const PositionIndex& index() const;
+  TextPosition position_of(std::size_t offset) const;
+  mutable int m_lookups = 0;
+  mutable std::shared_ptr<const PositionIndex> m_index;  // read when needed
 };
 
 struct JsonReadResult {

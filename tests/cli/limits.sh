@@ -64,6 +64,19 @@ run timeout 20 "$BACKCARE" validate "$WORK/zeros.json"
 expect_rc 65 "half a million values: refused"
 expect_err "more than 200000 JSON values (a routine needs far fewer)" "half a million values: the message"
 
+# 40,000 unknown keys: 50 errors listed with their line:column, found quickly.
+python3 - "$WORK/keys.json" <<'PY'
+import json, sys
+steps = [dict({"kind": "rest", "title": "R", "duration": 1}, **{f"k{k}": 0 for k in range(40)})
+         for _ in range(1000)]
+with open(sys.argv[1], "w") as f:
+    json.dump({"format": 1, "name": "keys", "title": "T", "steps": steps}, f, indent=1)
+PY
+run timeout 20 "$BACKCARE" validate "$WORK/keys.json"
+expect_rc 65 "40,000 unknown keys: refused, not timed out"
+expect_err "keys.json:10:4: steps[0]: unknown key \"k0\"" "40,000 unknown keys: the first, with its place"
+expect_err "and 39950 more errors" "40,000 unknown keys: capped"
+
 # 1,100 small routine files: the first 1,000 are read, and a warning says how many were not.
 mkdir -p "$WORK/many"
 python3 - "$WORK/many" <<'PY'
