@@ -61,7 +61,10 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
   if (!turn.foreground) {
     return;  // never write to the terminal from the background
   }
-  const std::string frame = render_frame(m_plan, view, frame_options(), m_cache);
+  // The frame holds only colour and text (the cursor moves are added below): it passes the
+  // output guard like everything else a command prints, so routine text the renderer failed
+  // to sanitize still cannot reach the terminal raw.
+  const std::string frame = guard_output(render_frame(m_plan, view, frame_options(), m_cache));
   // Split into m_next, whose strings keep their storage from frame to frame.
   std::vector<std::string>& lines = m_next;
   std::size_t count = 0;
@@ -87,8 +90,8 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
 }
 
 FrameOptions TerminalDisplay::frame_options() const {
-  return {m_options.caps.width, m_options.caps.color, m_options.caps.height, m_options.night,
-          m_options.caps.ascii, m_options.big};
+  return {m_options.caps.width, m_options.caps.color, m_options.caps.height,
+          m_options.night,      m_options.caps.ascii, m_options.big};
 }
 
 std::int64_t TerminalDisplay::next_change_ms(const SessionView& view) const {
@@ -207,7 +210,8 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
   std::string out = up > 0 ? fmt::format("\r\x1b[{}A\x1b[J", up) : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
-  std::string summary = render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging));
+  std::string summary =
+      guard_output(render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging)));
   if (m_options.caps.ascii) {
     summary = to_ascii(summary);
   }
