@@ -1,6 +1,6 @@
 #pragma once
-// Shared by the frame tests (render_test.cpp, frame_test.cpp): a small three-step plan, views of
-// it, and helpers to compare frames line by line.
+// Shared by the frame tests (render_test.cpp, frame_test.cpp, frame_timing_test.cpp) and the
+// player's: small plans, views of them, and helpers to compare frames line by line.
 #include <doctest/doctest.h>
 
 #include <cctype>
@@ -21,6 +21,39 @@ inline Segment make_segment(std::size_t step, Phase phase, std::int64_t start_ms
   segment.labels = std::move(labels);
   segment.text = std::move(text);
   return segment;
+}
+
+// A timed step of `timed_ms` ("Hold"), then one 4 s in / 6 s out breath ("Breathe").
+inline Plan timed_then_breath(std::int64_t timed_ms) {
+  Plan plan;
+  plan.name = "t";
+  plan.title = "Test";
+  const auto add_step = [&](StepKind kind, std::string title) {
+    PlanStep step;
+    step.kind = kind;
+    step.title = std::move(title);
+    step.start_ms = plan.total_ms;
+    step.first_segment = plan.segments.size();
+    step.end_segment = plan.segments.size();
+    plan.steps.push_back(step);
+  };
+  const auto add_segment = [&](Phase phase, std::int64_t duration_ms) {
+    Segment segment;
+    segment.step = plan.steps.size() - 1;
+    segment.phase = phase;
+    segment.start_ms = plan.total_ms;
+    segment.duration_ms = duration_ms;
+    plan.segments.push_back(segment);
+    plan.total_ms += duration_ms;
+    plan.steps.back().duration_ms += duration_ms;
+    plan.steps.back().end_segment = plan.segments.size();
+  };
+  add_step(StepKind::timed, "Hold");
+  add_segment(Phase::work, timed_ms);
+  add_step(StepKind::breath, "Breathe");
+  add_segment(Phase::inhale, 4000);
+  add_segment(Phase::exhale, 6000);
+  return plan;
 }
 
 inline Labels cycle(int n, int of) {

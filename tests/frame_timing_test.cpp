@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "frame_fixture.hpp"
 #include "render.hpp"
 #include "session.hpp"
 
@@ -19,35 +20,7 @@ using std::chrono::milliseconds;
 
 // A 10.5 s timed step, then one 4 s in / 6 s out breath.
 Plan timing_plan() {
-  Plan plan;
-  plan.name = "t";
-  plan.title = "Test";
-  const auto add_step = [&](StepKind kind, std::string title) {
-    PlanStep step;
-    step.kind = kind;
-    step.title = std::move(title);
-    step.start_ms = plan.total_ms;
-    step.first_segment = plan.segments.size();
-    step.end_segment = plan.segments.size();
-    plan.steps.push_back(step);
-  };
-  const auto add_segment = [&](Phase phase, std::int64_t duration_ms) {
-    Segment segment;
-    segment.step = plan.steps.size() - 1;
-    segment.phase = phase;
-    segment.start_ms = plan.total_ms;
-    segment.duration_ms = duration_ms;
-    plan.segments.push_back(segment);
-    plan.total_ms += duration_ms;
-    plan.steps.back().duration_ms += duration_ms;
-    plan.steps.back().end_segment = plan.segments.size();
-  };
-  add_step(StepKind::timed, "Hold");
-  add_segment(Phase::work, 10500);
-  add_step(StepKind::breath, "Breathe");
-  add_segment(Phase::inhale, 4000);
-  add_segment(Phase::exhale, 6000);
-  return plan;
+  return testing::timed_then_breath(10500);
 }
 
 // The view `at_ms` of plan time into a session with no lead-in.

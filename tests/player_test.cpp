@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "displays.hpp"
+#include "frame_fixture.hpp"
 #include "frame_timing.hpp"
 #include "render.hpp"
 #include "text.hpp"
@@ -155,35 +156,7 @@ class Recorder final : public SessionObserver {
 
 // A 10 s timed step, then one 4 s in / 6 s out breath.
 Plan test_plan() {
-  Plan plan;
-  plan.name = "t";
-  plan.title = "Test";
-  const auto add_step = [&](StepKind kind, std::string title) {
-    PlanStep step;
-    step.kind = kind;
-    step.title = std::move(title);
-    step.start_ms = plan.total_ms;
-    step.first_segment = plan.segments.size();
-    step.end_segment = plan.segments.size();
-    plan.steps.push_back(step);
-  };
-  const auto add_segment = [&](Phase phase, std::int64_t duration_ms) {
-    Segment segment;
-    segment.step = plan.steps.size() - 1;
-    segment.phase = phase;
-    segment.start_ms = plan.total_ms;
-    segment.duration_ms = duration_ms;
-    plan.segments.push_back(segment);
-    plan.total_ms += duration_ms;
-    plan.steps.back().duration_ms += duration_ms;
-    plan.steps.back().end_segment = plan.segments.size();
-  };
-  add_step(StepKind::timed, "Hold");
-  add_segment(Phase::work, 10000);
-  add_step(StepKind::breath, "Breathe");
-  add_segment(Phase::inhale, 4000);
-  add_segment(Phase::exhale, 6000);
-  return plan;
+  return testing::timed_then_breath(10000);
 }
 
 PlayerOptions no_lead_in() {
