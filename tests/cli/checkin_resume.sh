@@ -14,7 +14,9 @@ HISTORY="$XDG_STATE_HOME/backcare/history.jsonl"
 WEEK="$SOURCE_DIR/tests/data/journal/week.jsonl"
 
 # --- checkin ---------------------------------------------------------------------------------
-run faketime '2026-11-30 08:30:00' "$BACKCARE" checkin --pain 2 --note "fine"
+# `faketime -f` without "@" stops the clock at that instant: the seconds are exact however slow
+# the start (under ASan on a loaded machine the running clock had moved on to 08:30:01).
+run faketime -f '2026-11-30 08:30:00' "$BACKCARE" checkin --pain 2 --note "fine"
 expect_rc 0 "checkin --pain 2"
 expect_eq "$OUT" "Recorded." "checkin: no advice for a low score"
 last=$(tail -n 1 "$HISTORY")
@@ -22,7 +24,7 @@ expect_eq "$(jq -c 'del(.id)' <<<"$last")" \
   '{"v":1,"kind":"checkin","started":"2026-11-30T08:30:00+00:00","tz":"UTC","pain":2,"note":"fine"}' \
   "checkin: the record"
 [[ "$(jq -r .id <<<"$last")" =~ ^20261130T083000-[0-9a-f]{8}$ ]] && pass || fail "checkin: the id"
-run env TZ=Europe/Berlin faketime '2026-11-30 08:30:00' "$BACKCARE" checkin --pain 6 \
+run env TZ=Europe/Berlin faketime -f '2026-11-30 08:30:00' "$BACKCARE" checkin --pain 6 \
   --symptom heaviness --symptom leaking --symptom heaviness
 expect_rc 0 "checkin with symptoms"
 ADVICE="Stop for today, and rest in a position that feels comfortable.
