@@ -8,13 +8,13 @@
 #include <chrono>
 #include <string>
 
-#include "journal.hpp"
-#include "loader.hpp"
-#include "plan.hpp"
-#include "render.hpp"
-#include "session.hpp"
-#include "stats.hpp"
-#include "stats_view.hpp"
+#include "display/render.hpp"
+#include "journal/journal.hpp"
+#include "progress/stats.hpp"
+#include "progress/stats_view.hpp"
+#include "routine/loader.hpp"
+#include "routine/plan.hpp"
+#include "session/session.hpp"
 
 namespace {
 

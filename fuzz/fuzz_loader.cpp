@@ -15,10 +15,10 @@
 #include <string_view>
 #include <vector>
 
-#include "loader.hpp"
-#include "plan.hpp"
-#include "render.hpp"
-#include "session.hpp"
+#include "display/render.hpp"
+#include "routine/loader.hpp"
+#include "routine/plan.hpp"
+#include "session/session.hpp"
 
 namespace {
 

@@ -1,8 +1,8 @@
-#include "advice.hpp"
+#include "journal/advice.hpp"
 
 #include <doctest/doctest.h>
 
-#include "journal.hpp"
+#include "journal/journal.hpp"
 
 namespace backcare {
 

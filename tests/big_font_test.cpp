@@ -1,4 +1,4 @@
-#include "big_font.hpp"
+#include "display/big_font.hpp"
 
 #include <doctest/doctest.h>
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "display/render.hpp"
 #include "frame_fixture.hpp"
-#include "render.hpp"
 
 using namespace backcare;
 using namespace backcare::testing;

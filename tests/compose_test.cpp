@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "catalog.hpp"
-#include "compose.hpp"
-#include "loader.hpp"
-#include "plan.hpp"
+#include "routine/compose.hpp"
+#include "routine/loader.hpp"
+#include "routine/plan.hpp"
 
 using namespace backcare;
 

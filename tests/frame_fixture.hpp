@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "render.hpp"
+#include "display/render.hpp"
 
 namespace backcare::testing {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "display/render.hpp"
 #include "frame_fixture.hpp"
-#include "plan.hpp"
-#include "render.hpp"
-#include "routine.hpp"
+#include "routine/plan.hpp"
+#include "routine/routine.hpp"
 
 using namespace backcare;
 using namespace backcare::testing;

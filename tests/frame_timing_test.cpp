@@ -1,6 +1,6 @@
 // When the live frame next changes by itself: exact delays for countdowns, the lead-in and the
 // breath bar, checked against the frames render_frame draws at every millisecond.
-#include "frame_timing.hpp"
+#include "display/frame_timing.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "display/render.hpp"
 #include "frame_fixture.hpp"
-#include "render.hpp"
-#include "session.hpp"
+#include "session/session.hpp"
 
 using namespace backcare;
 

@@ -1,9 +1,9 @@
-#include "history_view.hpp"
+#include "journal/history_view.hpp"
 
 #include <doctest/doctest.h>
 
-#include "advice.hpp"
-#include "resumable.hpp"
+#include "journal/advice.hpp"
+#include "journal/resumable.hpp"
 
 namespace backcare {
 

@@ -1,4 +1,4 @@
-#include "instruction.hpp"
+#include "display/instruction.hpp"
 
 #include <doctest/doctest.h>
 

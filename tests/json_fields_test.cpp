@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "json_fields.hpp"
-#include "json_reader.hpp"
+#include "json/json_fields.hpp"
+#include "json/json_reader.hpp"
 
 using namespace backcare;
 

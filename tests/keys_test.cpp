@@ -1,4 +1,4 @@
-#include "keys.hpp"
+#include "session/keys.hpp"
 
 #include <doctest/doctest.h>
 

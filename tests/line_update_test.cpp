@@ -1,6 +1,6 @@
 // Only the cells that changed: exact bytes for a growing bar, a countdown, styles, a shorter
 // line, and the whole line for anything that is not one column a character.
-#include "line_update.hpp"
+#include "display/line_update.hpp"
 
 #include <doctest/doctest.h>
 

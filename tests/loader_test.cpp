@@ -1,11 +1,11 @@
-#include "loader.hpp"
+#include "routine/loader.hpp"
 
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "plan.hpp"
+#include "routine/plan.hpp"
 
 using backcare::load_routine;
 using backcare::LoadResult;

@@ -1,4 +1,4 @@
-#include "plan.hpp"
+#include "routine/plan.hpp"
 
 #include <doctest/doctest.h>
 

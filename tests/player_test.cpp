@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "base/text.hpp"
+#include "display/frame_timing.hpp"
+#include "display/render.hpp"
 #include "displays.hpp"
 #include "frame_fixture.hpp"
-#include "frame_timing.hpp"
-#include "render.hpp"
-#include "text.hpp"
 
 namespace backcare {
 namespace {

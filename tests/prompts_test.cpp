@@ -1,9 +1,9 @@
-#include "prompts.hpp"
+#include "prompts/prompts.hpp"
 
 #include <doctest/doctest.h>
 
-#include "loader.hpp"
-#include "plan.hpp"
+#include "routine/loader.hpp"
+#include "routine/plan.hpp"
 
 namespace backcare {
 namespace {

@@ -1,4 +1,4 @@
-#include "render.hpp"
+#include "display/render.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "base/sanitize.hpp"
 #include "frame_fixture.hpp"
-#include "routine.hpp"
-#include "sanitize.hpp"
+#include "routine/routine.hpp"
 
 using namespace backcare;
 

@@ -1,4 +1,4 @@
-#include "sanitize.hpp"
+#include "base/sanitize.hpp"
 
 #include <doctest/doctest.h>
 

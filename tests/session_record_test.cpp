@@ -1,4 +1,4 @@
-#include "session_record.hpp"
+#include "journal/session_record.hpp"
 
 #include <doctest/doctest.h>
 

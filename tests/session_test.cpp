@@ -1,4 +1,4 @@
-#include "session.hpp"
+#include "session/session.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -12,9 +12,9 @@
 #include <thread>
 #include <vector>
 
-#include "loader.hpp"
-#include "plan.hpp"
-#include "session.hpp"
+#include "routine/loader.hpp"
+#include "routine/plan.hpp"
+#include "session/session.hpp"
 #include "tones_observer.hpp"
 
 namespace backcare {

@@ -1,11 +1,11 @@
-#include "stats.hpp"
+#include "progress/stats.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "report.hpp"
-#include "stats_view.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
+#include "progress/report.hpp"
+#include "progress/stats_view.hpp"
 
 using namespace backcare;
 

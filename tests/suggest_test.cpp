@@ -1,5 +1,5 @@
 // "Did you mean": close names are suggested; long or far ones are never compared at length.
-#include "suggest.hpp"
+#include "base/suggest.hpp"
 
 #include <doctest/doctest.h>
 

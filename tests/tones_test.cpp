@@ -1,4 +1,4 @@
-#include "tones.hpp"
+#include "prompts/tones.hpp"
 
 #include <doctest/doctest.h>
 

@@ -10,10 +10,10 @@
 #include <exception>
 #include <string>
 
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
 #include "commands.hpp"
 #include "context.hpp"
-#include "exit_codes.hpp"
-#include "sanitize.hpp"
 
 namespace backcare {
 namespace {

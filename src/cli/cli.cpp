@@ -5,12 +5,12 @@
 
 #include <sstream>
 
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
+#include "base/suggest.hpp"
 #include "completion.hpp"
 #include "context.hpp"
-#include "exit_codes.hpp"
-#include "loader.hpp"
-#include "sanitize.hpp"
-#include "suggest.hpp"
+#include "routine/loader.hpp"
 
 #ifndef BACKCARE_VERSION
 #define BACKCARE_VERSION "0.0.0"

@@ -11,15 +11,15 @@
 
 #include <algorithm>
 
+#include "base/duration.hpp"
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
 #include "completion.hpp"
-#include "duration.hpp"
-#include "exit_codes.hpp"
+#include "display/show.hpp"
 #include "journal_commands.hpp"
-#include "json_reader.hpp"
-#include "loader.hpp"
+#include "json/json_reader.hpp"
 #include "progress_commands.hpp"
-#include "sanitize.hpp"
-#include "show.hpp"
+#include "routine/loader.hpp"
 #include "starter.hpp"
 #include "terminal.hpp"
 

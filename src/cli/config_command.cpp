@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
 #include "config_file.hpp"
-#include "exit_codes.hpp"
+#include "display/show.hpp"
 #include "journal_commands.hpp"
-#include "sanitize.hpp"
-#include "show.hpp"
 
 namespace backcare {
 namespace {

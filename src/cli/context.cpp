@@ -9,12 +9,12 @@
 #include <cstdio>
 #include <cstring>
 
+#include "base/exit_codes.hpp"
+#include "base/layout.hpp"
+#include "base/sanitize.hpp"
+#include "base/suggest.hpp"
 #include "config_file.hpp"
-#include "exit_codes.hpp"
-#include "layout.hpp"
-#include "loader.hpp"
-#include "sanitize.hpp"
-#include "suggest.hpp"
+#include "routine/loader.hpp"
 #include "terminal.hpp"
 
 namespace backcare {

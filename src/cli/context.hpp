@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.hpp"
 #include "catalog.hpp"
-#include "config.hpp"
-#include "diagnostic.hpp"
-#include "routine.hpp"
+#include "config/config.hpp"
+#include "routine/routine.hpp"
 
 namespace CLI {
 class App;

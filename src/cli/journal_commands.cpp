@@ -7,15 +7,15 @@
 
 #include <algorithm>
 
-#include "advice.hpp"
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
+#include "base/suggest.hpp"
+#include "base/text.hpp"
 #include "commands.hpp"
-#include "exit_codes.hpp"
-#include "history_view.hpp"
+#include "journal/advice.hpp"
+#include "journal/history_view.hpp"
+#include "journal/resumable.hpp"
 #include "journal_store.hpp"
-#include "resumable.hpp"
-#include "sanitize.hpp"
-#include "suggest.hpp"
-#include "text.hpp"
 
 namespace backcare {
 namespace {

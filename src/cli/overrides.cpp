@@ -6,9 +6,9 @@
 #include <charconv>
 #include <cmath>
 
-#include "duration.hpp"
-#include "loader.hpp"
-#include "sanitize.hpp"
+#include "base/duration.hpp"
+#include "base/sanitize.hpp"
+#include "routine/loader.hpp"
 
 namespace backcare {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "diagnostic.hpp"
-#include "routine.hpp"
+#include "base/diagnostic.hpp"
+#include "routine/routine.hpp"
 
 namespace backcare {
 

@@ -14,13 +14,13 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
 #include "config_file.hpp"
-#include "exit_codes.hpp"
 #include "journal_store.hpp"
-#include "report.hpp"
-#include "sanitize.hpp"
-#include "stats.hpp"
-#include "stats_view.hpp"
+#include "progress/report.hpp"
+#include "progress/stats.hpp"
+#include "progress/stats_view.hpp"
 #include "terminal.hpp"
 
 extern char** environ;

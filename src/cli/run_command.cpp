@@ -5,14 +5,14 @@
 
 #include <fmt/format.h>
 
+#include "base/duration.hpp"
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
 #include "commands.hpp"
-#include "duration.hpp"
-#include "exit_codes.hpp"
+#include "display/show.hpp"
 #include "observers.hpp"
 #include "player.hpp"
 #include "run_journal.hpp"
-#include "sanitize.hpp"
-#include "show.hpp"
 
 namespace backcare {
 namespace {

@@ -2,10 +2,10 @@
 
 #include <unistd.h>
 
-#include "advice.hpp"
 #include "ask.hpp"
 #include "context.hpp"
-#include "session_record.hpp"
+#include "journal/advice.hpp"
+#include "journal/session_record.hpp"
 #include "terminal.hpp"
 
 namespace backcare {

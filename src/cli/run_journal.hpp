@@ -3,8 +3,8 @@
 // safety stop, the pain score after the others), the advice when an answer calls for it, and the
 // session's record in the practice journal (docs/journal.md).
 #include "journal_store.hpp"
-#include "plan.hpp"
 #include "player.hpp"
+#include "routine/plan.hpp"
 
 namespace backcare {
 

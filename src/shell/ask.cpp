@@ -6,7 +6,7 @@
 
 #include <cerrno>
 
-#include "advice.hpp"
+#include "journal/advice.hpp"
 #include "terminal.hpp"
 
 namespace backcare {

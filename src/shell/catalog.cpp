@@ -14,13 +14,13 @@
 #include <cstring>
 #include <map>
 
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
+#include "base/suggest.hpp"
+#include "display/show.hpp"
 #include "embedded.hpp"
-#include "exit_codes.hpp"
-#include "json_reader.hpp"
-#include "loader.hpp"
-#include "sanitize.hpp"
-#include "show.hpp"
-#include "suggest.hpp"
+#include "json/json_reader.hpp"
+#include "routine/loader.hpp"
 #include "xdg.hpp"
 
 namespace backcare {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "loader.hpp"
-#include "routine.hpp"
+#include "base/diagnostic.hpp"
+#include "routine/loader.hpp"
+#include "routine/routine.hpp"
 
 namespace backcare {
 

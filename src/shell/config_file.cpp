@@ -10,8 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/sanitize.hpp"
 #include "embedded.hpp"
-#include "sanitize.hpp"
 #include "xdg.hpp"
 
 namespace backcare {

@@ -4,12 +4,12 @@
 
 #include <algorithm>
 
-#include "frame_timing.hpp"
-#include "line_update.hpp"
-#include "render.hpp"
-#include "sanitize.hpp"
-#include "session_record.hpp"
-#include "text.hpp"
+#include "base/sanitize.hpp"
+#include "base/text.hpp"
+#include "display/frame_timing.hpp"
+#include "display/line_update.hpp"
+#include "display/render.hpp"
+#include "journal/session_record.hpp"
 
 namespace backcare {
 namespace {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "observer.hpp"
-#include "plan.hpp"
-#include "render.hpp"
+#include "display/render.hpp"
+#include "routine/plan.hpp"
+#include "session/observer.hpp"
 #include "terminal.hpp"
 
 namespace backcare {

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "show.hpp"
+#include "display/show.hpp"
 #include "terminal.hpp"
 
 namespace backcare {

@@ -5,9 +5,9 @@
 #include <chrono>
 #include <string>
 
-#include "json_reader.hpp"
-#include "observer.hpp"
-#include "plan.hpp"
+#include "json/json_reader.hpp"
+#include "routine/plan.hpp"
+#include "session/observer.hpp"
 
 namespace backcare {
 

@@ -18,7 +18,7 @@
 #include <fstream>
 #include <thread>
 
-#include "sanitize.hpp"
+#include "base/sanitize.hpp"
 #include "xdg.hpp"
 
 namespace backcare {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "journal.hpp"
+#include "journal/journal.hpp"
 
 namespace backcare {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "session.hpp"
+#include "session/session.hpp"
 #include "terminal.hpp"
 
 namespace backcare {

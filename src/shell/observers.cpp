@@ -10,10 +10,10 @@
 
 #include <fmt/format.h>
 
+#include "base/exit_codes.hpp"
+#include "base/sanitize.hpp"
 #include "displays.hpp"
 #include "event_stream.hpp"
-#include "exit_codes.hpp"
-#include "sanitize.hpp"
 #include "speech.hpp"
 #include "tones_observer.hpp"
 

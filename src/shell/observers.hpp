@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "observer.hpp"
-#include "plan.hpp"
 #include "player.hpp"
+#include "routine/plan.hpp"
+#include "session/observer.hpp"
 
 namespace backcare {
 

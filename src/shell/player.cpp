@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "exit_codes.hpp"
-#include "keys.hpp"
+#include "base/exit_codes.hpp"
+#include "session/keys.hpp"
 
 namespace backcare {
 namespace {

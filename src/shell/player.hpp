@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "loop_io.hpp"
-#include "observer.hpp"
-#include "plan.hpp"
-#include "prompts.hpp"
-#include "session.hpp"
+#include "prompts/prompts.hpp"
+#include "routine/plan.hpp"
+#include "session/observer.hpp"
+#include "session/session.hpp"
 #include "terminal.hpp"
 
 namespace backcare {

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "tones.hpp"
+#include "prompts/tones.hpp"
 
 namespace backcare {
 

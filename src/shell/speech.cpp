@@ -14,7 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace backcare {
 

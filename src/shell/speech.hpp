@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "observer.hpp"
-#include "plan.hpp"
-#include "prompts.hpp"
+#include "prompts/prompts.hpp"
+#include "routine/plan.hpp"
+#include "session/observer.hpp"
 #include "spawn.hpp"
 
 namespace backcare {

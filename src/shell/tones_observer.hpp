@@ -6,8 +6,8 @@
 // words.
 #include <memory>
 
-#include "observer.hpp"
-#include "plan.hpp"
+#include "routine/plan.hpp"
+#include "session/observer.hpp"
 #include "sound.hpp"
 
 namespace backcare {

@@ -1,0 +1,48 @@
+#include "journal/session_record.hpp"
+
+namespace backcare {
+
+bool worth_recording(EndStatus status, std::int64_t active_ms) {
+  if (status == EndStatus::none) {
+    return false;
+  }
+  return status == EndStatus::safety_stop || active_ms >= k_record_min_active_ms;
+}
+
+bool offers_resume(EndStatus status, std::int64_t active_ms, bool logging) {
+  return logging && (status == EndStatus::quit || status == EndStatus::interrupted) &&
+         worth_recording(status, active_ms);
+}
+
+std::string record_source(const Plan& plan) {
+  if (plan.source == "built-in") {
+    return "built-in:" + plan.name;
+  }
+  return plan.source;
+}
+
+JournalRecord session_record(const Plan& plan, const SessionView& end,
+                             const SessionRecordInput& input) {
+  JournalRecord record;
+  record.id = input.id;
+  record.kind = std::string(k_kind_session);
+  record.routine = plan.name;
+  record.title = plan.title;
+  record.source = record_source(plan);
+  record.started = input.started;
+  record.ended = input.ended;
+  record.tz = input.tz;
+  record.planned_ms = plan.total_ms;
+  record.active_ms = end.active_ms;
+  record.skipped_ms = end.skipped_ms;
+  record.steps_done = static_cast<std::int64_t>(end.steps_done);
+  record.steps_total = static_cast<std::int64_t>(plan.steps.size());
+  record.steps_skipped = static_cast<std::int64_t>(end.steps_skipped);
+  record.status = std::string(end_status_name(end.status));
+  record.pain = input.pain;
+  record.symptoms = input.symptoms;
+  record.resumes = input.resumes;
+  return record;
+}
+
+}  // namespace backcare

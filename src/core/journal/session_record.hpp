@@ -1,0 +1,44 @@
+#pragma once
+// The journal record of one session (docs/journal.md), built from what the session reports at
+// its end. Pure: the caller reads the clock and the time zone and makes the id; this file
+// decides what is recorded and fills the fields.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "journal/journal.hpp"
+#include "routine/plan.hpp"
+#include "session/session.hpp"
+
+namespace backcare {
+
+// A session shorter than this (active time) is not recorded, except a safety stop.
+inline constexpr std::int64_t k_record_min_active_ms = 30000;
+
+// True when a session that ended so is worth a record.
+bool worth_recording(EndStatus status, std::int64_t active_ms);
+
+// True when the summary should say how to go on: stopped early (q or a signal) and recorded.
+bool offers_resume(EndStatus status, std::int64_t active_ms, bool logging);
+
+// What the run knows besides the plan and the end view.
+struct SessionRecordInput {
+  std::string id;
+  std::string started;  // ISO-8601 with offset (format_instant)
+  std::string ended;
+  std::string tz;
+  std::string resumes;  // the id this run continues, or ""
+  std::optional<int> pain;
+  std::vector<std::string> symptoms;
+};
+
+// kind "session" with the routine's name, title and source, the times, planned/active/skipped
+// ms, step counts and the status name (end_status_name).
+JournalRecord session_record(const Plan& plan, const SessionView& end,
+                             const SessionRecordInput& input);
+
+// "built-in:NAME" for a built-in routine (Plan::source "built-in"), else the source as it is.
+std::string record_source(const Plan& plan);
+
+}  // namespace backcare

@@ -1,0 +1,283 @@
+#include "progress/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "base/layout.hpp"
+#include "progress/stats_view.hpp"
+
+namespace backcare {
+namespace {
+
+constexpr std::size_t k_max_event_rows = 12;
+constexpr std::size_t k_max_routine_rows = 6;
+
+const char* const k_style = R"(<style>
+@page { size: A4; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font: 9.5pt/1.3 sans-serif; color: #111; margin: 0 auto; max-width: 180mm; }
+h1 { font-size: 15pt; margin: 0 0 2mm; }
+h2 { font-size: 10.5pt; margin: 3mm 0 1mm; }
+p { margin: 1mm 0; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+th, td { text-align: left; padding: 0.6mm 2mm; border-bottom: 0.2mm solid #bbb; }
+td.n, th.n { text-align: right; }
+svg { display: block; width: 100%; height: auto; }
+.note { font-size: 8.5pt; color: #333; border-top: 0.3mm solid #888; padding-top: 1.5mm; margin-top: 4mm; }
+.advice { font-weight: bold; }
+.cols { display: flex; gap: 6mm; }
+.cols > div { flex: 1; }
+</style>)";
+
+std::string week_label(const WeekStats& week) {
+  return fmt::format("{:02}-{:02}", week.start.month, week.start.day);
+}
+
+// Nights practised per week as bars, the first goal's target as a dashed line.
+std::string practice_chart(const Stats& stats) {
+  const int w = 640;
+  const int h = 150;
+  const int left = 36;
+  const int bottom = 30;
+  const int top = 10;
+  const double plot_h = h - bottom - top;
+  const double slot = static_cast<double>(w - left - 8) / static_cast<double>(stats.weeks.size());
+  const std::string goal = stats.this_week.empty() ? "" : stats.this_week.front().routine;
+  const int target = stats.this_week.empty() ? 0 : stats.this_week.front().target;
+  std::string desc;
+  std::string body;
+  for (std::size_t i = 0; i < stats.weeks.size(); ++i) {
+    const WeekStats& week = stats.weeks[i];
+    const int days = static_cast<int>(std::count_if(week.days.begin(), week.days.end(),
+                                                    [](const DayStats& d) { return d.practised; }));
+    const double bar = plot_h * days / 7.0;
+    const double x = left + slot * static_cast<double>(i);
+    const bool met = !goal.empty() && week.goals.at(goal).met;
+    body += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>"
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\">{}</text>"
+        "<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n",
+        x + slot * 0.15, top + plot_h - bar, slot * 0.7, bar, met ? "#2e7d32" : "#90a4ae",
+        x + slot / 2, top + plot_h - bar - 2, days, x + slot / 2, h - bottom + 12,
+        week_label(week));
+    desc += fmt::format("{}week of {}: {} days practised{}", desc.empty() ? "" : "; ",
+                        format_date(week.start), days, met ? " (goal met)" : "");
+  }
+  std::string axis;
+  for (int n = 0; n <= 7; ++n) {
+    const double y = top + plot_h - plot_h * n / 7.0;
+    axis += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"end\">{}</text>",
+                        left - 4, y + 3, n);
+  }
+  std::string goal_line;
+  if (target > 0) {
+    const double y = top + plot_h - plot_h * target / 7.0;
+    goal_line = fmt::format(
+        "<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#c62828\" "
+        "stroke-dasharray=\"5 3\"/><text x=\"{}\" y=\"{:.1f}\" font-size=\"9\" "
+        "text-anchor=\"end\" fill=\"#c62828\">goal {}</text>",
+        left, y, w - 8, y, w - 8, y - 3, target);
+  }
+  const std::string label = goal.empty()
+                                ? "Days practised per week"
+                                : fmt::format("Days practised per week; goal: {} nights of {}",
+                                              target, html_escape(goal));
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
+      "aria-label=\"{}\"><title>{}</title><desc>{}</desc>\n"
+      "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#333\"/>"
+      "<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#333\"/>{}\n{}{}"
+      "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">week starting (month-day)"
+      "</text><text x=\"10\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\" "
+      "transform=\"rotate(-90 10 {:.1f})\">days</text></svg>\n",
+      w, h, label, label, desc, left, top, left, top + plot_h, left, top + plot_h, w - 8,
+      top + plot_h, axis, body, goal_line, (left + w) / 2, h - 4, top + plot_h / 2,
+      top + plot_h / 2);
+}
+
+// The weekly pain mean as a line with points (a gap where no score was given).
+std::string pain_chart(const Stats& stats) {
+  const int w = 640;
+  const int h = 130;
+  const int left = 36;
+  const int bottom = 30;
+  const int top = 10;
+  const double plot_h = h - bottom - top;
+  const double slot = static_cast<double>(w - left - 8) / static_cast<double>(stats.weeks.size());
+  std::string path;
+  std::string points;
+  std::string desc;
+  bool pen = false;
+  for (std::size_t i = 0; i < stats.weeks.size(); ++i) {
+    const WeekStats& week = stats.weeks[i];
+    const double x = left + slot * (static_cast<double>(i) + 0.5);
+    points += fmt::format(
+        "<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\">"
+        "{}</text>",
+        x, h - bottom + 12, week_label(week));
+    desc += fmt::format("{}week of {}: {}", desc.empty() ? "" : "; ", format_date(week.start),
+                        week.pain_mean ? format_mean(week.pain_mean) : "no score");
+    if (!week.pain_mean) {
+      pen = false;
+      continue;
+    }
+    const double y = top + plot_h - plot_h * *week.pain_mean / 10.0;
+    path += fmt::format("{}{:.1f} {:.1f} ", pen ? "L" : "M", x, y);
+    pen = true;
+    points += fmt::format(
+        "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#6a1b9a\"/>"
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"middle\">{}</text>",
+        x, y, x, y - 5, format_mean(week.pain_mean));
+  }
+  std::string axis;
+  for (int n = 0; n <= 10; n += 2) {
+    const double y = top + plot_h - plot_h * n / 10.0;
+    axis += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"end\">{}</text>",
+                        left - 4, y + 3, n);
+  }
+  const char* label = "Weekly mean pain score, 0 to 10";
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
+      "aria-label=\"{}\"><title>{}</title><desc>{}</desc>\n"
+      "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#333\"/>"
+      "<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#333\"/>{}\n"
+      "<path d=\"{}\" fill=\"none\" stroke=\"#6a1b9a\" stroke-width=\"2\"/>{}"
+      "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">week starting (month-day)"
+      "</text><text x=\"10\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\" "
+      "transform=\"rotate(-90 10 {:.1f})\">pain</text></svg>\n",
+      w, h, label, label, desc, left, top, left, top + plot_h, left, top + plot_h, w - 8,
+      top + plot_h, axis, path, points, (left + w) / 2, h - 4, top + plot_h / 2, top + plot_h / 2);
+}
+
+std::string events_table(const Stats& stats) {
+  if (stats.events.empty()) {
+    return "<p>No symptoms and no safety stops recorded in this period.</p>\n";
+  }
+  std::string out =
+      "<table><thead><tr><th>Date</th><th>What</th><th>During</th><th class=\"n\">Pain</th>"
+      "</tr></thead><tbody>\n";
+  const std::size_t skip =
+      stats.events.size() > k_max_event_rows ? stats.events.size() - k_max_event_rows : 0;
+  for (std::size_t i = skip; i < stats.events.size(); ++i) {
+    const HealthEvent& event = stats.events[i];
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>\n",
+                       format_date(event.date), html_escape(event.what),
+                       event.routine.empty() ? "check-in" : html_escape(event.routine),
+                       event.pain ? std::to_string(*event.pain) : "");
+  }
+  out += "</tbody></table>\n";
+  if (skip > 0) {
+    out += fmt::format("<p>and {} earlier (see <code>backcare stats --json</code>).</p>\n", skip);
+  }
+  return out;
+}
+
+std::string summary_tables(const Stats& stats) {
+  std::string routines =
+      "<table><thead><tr><th>Routine</th><th class=\"n\">Minutes</th></tr></thead><tbody>\n";
+  std::vector<std::pair<std::string, std::int64_t>> by_minutes(stats.active_ms_by_routine.begin(),
+                                                               stats.active_ms_by_routine.end());
+  std::stable_sort(by_minutes.begin(), by_minutes.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::int64_t other_ms = 0;
+  for (std::size_t i = 0; i < by_minutes.size(); ++i) {
+    if (i + 1 >= k_max_routine_rows && by_minutes.size() > k_max_routine_rows) {
+      other_ms += by_minutes[i].second;
+      continue;
+    }
+    routines += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n",
+                            html_escape(by_minutes[i].first), whole_minutes(by_minutes[i].second));
+  }
+  if (by_minutes.size() > k_max_routine_rows) {
+    routines += fmt::format("<tr><td>{} other routines</td><td class=\"n\">{}</td></tr>\n",
+                            by_minutes.size() + 1 - k_max_routine_rows, whole_minutes(other_ms));
+  }
+  routines +=
+      fmt::format("<tr><th>Total ({} practices)</th><th class=\"n\">{}</th></tr></tbody></table>\n",
+                  stats.practices, whole_minutes(stats.active_ms));
+  std::string symptoms =
+      "<table><thead><tr><th>Symptom</th><th class=\"n\">Times noted</th></tr></thead><tbody>\n";
+  for (const auto& [name, count] : stats.symptom_counts) {
+    symptoms +=
+        fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", html_escape(name), count);
+  }
+  symptoms += fmt::format("<tr><td>safety stops</td><td class=\"n\">{}</td></tr></tbody></table>\n",
+                          stats.safety_stops);
+  return "<div class=\"cols\"><div><h2>Routines done</h2>\n" + routines +
+         "</div><div><h2>Symptoms and safety stops</h2>\n" + symptoms + "</div></div>\n";
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (const char c : safe_line(text)) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string report_html(const Stats& stats, const ReportOptions& options) {
+  const CivilDate end = civil_from_days(days_from_civil(stats.weeks.back().start) + 6);
+  std::string goals;
+  for (const GoalProgress& goal : stats.this_week) {
+    goals += fmt::format("{}{}: {} nights a week", goals.empty() ? "" : "; ",
+                         html_escape(goal.routine), goal.target);
+  }
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
+  out += fmt::format("<title>backcare report {}</title>\n", format_date(stats.as_of));
+  out += k_style;
+  out += "\n</head><body>\n<h1>Back-care practice report</h1>\n";
+  if (!options.name.empty()) {
+    out += fmt::format("<p>For <strong>{}</strong></p>\n", html_escape(options.name));
+  }
+  out += fmt::format("<p>Period: {} to {} ({} weeks), as of {}. Goals: {}. Days start at {}.</p>\n",
+                     format_date(stats.weeks.front().start), format_date(end), stats.weeks.size(),
+                     format_date(stats.as_of), goals.empty() ? "none" : goals,
+                     format_clock_time(stats.day_starts_at_minutes));
+  out +=
+      fmt::format("<p>{} practices, {} minutes in all. Practice streak: {} (best {}).</p>\n",
+                  stats.practices, whole_minutes(stats.active_ms),
+                  stats.day_streak.current == 1 ? std::string("1 day")
+                                                : fmt::format("{} days", stats.day_streak.current),
+                  stats.day_streak.best);
+  out += "<h2>Practice per week</h2>\n" + practice_chart(stats);
+  out += "<h2>Pain trend</h2>\n" + pain_chart(stats);
+  out += summary_tables(stats);
+  out += "<h2>Symptoms and safety stops by date</h2>\n" + events_table(stats);
+  for (const Advice& advice : stats.advice) {
+    out += fmt::format("<p class=\"advice\">{}.</p>\n", html_escape(advice.reason));
+  }
+  if (!stats.advice.empty()) {
+    out +=
+        fmt::format("<p class=\"advice\">{}</p>\n", html_escape(physio_note(stats.advice.size())));
+  }
+  out +=
+      "<p class=\"note\">backcare gives general guidance, not medical advice (see its README). "
+      "Stop if something hurts. Pain, leaking, heaviness or abdominal doming that goes on is a "
+      "reason to see a pelvic-floor physiotherapist or your doctor.</p>\n</body></html>\n";
+  return out;
+}
+
+}  // namespace backcare
