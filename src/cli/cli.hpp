@@ -75,6 +75,10 @@ struct Args {
   } checkin;
   std::string config_action;  // path, show, check, schema
   struct {
+    std::string action;  // list, show, schema
+    std::string programme;
+  } plan;
+  struct {
     std::string as_of;  // YYYY-MM-DD; "" for today
     int weeks = 12;
     bool json = false;

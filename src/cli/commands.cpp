@@ -18,6 +18,7 @@
 #include "display/show.hpp"
 #include "journal_commands.hpp"
 #include "json/json_reader.hpp"
+#include "plan_command.hpp"
 #include "progress_commands.hpp"
 #include "routine/loader.hpp"
 #include "starter.hpp"
@@ -269,6 +270,7 @@ std::vector<Command> command_table() {
       {"resume", "Continue the last session stopped early, from the step where it stopped",
        define_resume, cmd_resume},
       {"config", "The config file: path, show, check, schema", define_config, cmd_config},
+      {"plan", "Programmes of weeks that grow: list, show, schema", define_plan, cmd_plan},
       {"stats", "Your practice: this week against your goals, streaks, a 12-week chart, pain trend",
        define_stats, cmd_stats},
       {"report", "Write a one-page HTML report of your practice and symptoms (to print or share)",

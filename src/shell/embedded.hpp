@@ -12,5 +12,7 @@ struct EmbeddedFile {
 };
 
 std::span<const EmbeddedFile> embedded_files();
+// The built-in programmes and their schema (programmes/*.json).
+std::span<const EmbeddedFile> embedded_programmes();
 
 }  // namespace backcare

@@ -16,4 +16,13 @@ std::string Diagnostic::format() const {
   return out + message;
 }
 
+void cap_errors(Diagnostics& errors, const std::string& source, std::size_t max) {
+  if (errors.size() <= max) {
+    return;
+  }
+  const std::size_t more = errors.size() - max;
+  errors.resize(max);
+  errors.push_back({source, 0, 0, "", fmt::format("and {} more errors", more)});
+}
+
 }  // namespace backcare

@@ -1,6 +1,7 @@
 #pragma once
 // A problem found in a routine, with where it is. Expected failures are values, not
 // exceptions: loaders return every Diagnostic they find, and the CLI prints one per line.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,5 +19,11 @@ struct Diagnostic {
 };
 
 using Diagnostics = std::vector<Diagnostic>;
+
+inline constexpr std::size_t k_max_errors = 50;  // error lines per file
+
+// Keeps the first `max` problems and adds one line saying how many more there are, so a file
+// with thousands of problems prints a screenful, not thousands of lines.
+void cap_errors(Diagnostics& errors, const std::string& source, std::size_t max = k_max_errors);
 
 }  // namespace backcare
