@@ -199,6 +199,22 @@ TEST_CASE("journal::parse_history") {
       CHECK_FALSE(p.error.empty());
     }
   }
+  SUBCASE("speed: a number above 0 and at most 1000, absent for 1") {
+    const RecordParse fast = parse_record(R"({"v":1,"id":"a","kind":"session","speed":30})");
+    REQUIRE(fast.record);
+    CHECK(fast.record->speed == 30.0);
+    CHECK(fast.record->extra.empty());
+    CHECK(to_json_line(*fast.record) == R"({"v":1,"id":"a","kind":"session","speed":30.0})"
+                                        "\n");
+    CHECK_FALSE(parse_record(R"({"v":1,"id":"a","kind":"session"})").record->speed);
+    for (const char* bad : {R"({"v":1,"id":"a","kind":"session","speed":0})",
+                            R"({"v":1,"id":"a","kind":"session","speed":-2})",
+                            R"({"v":1,"id":"a","kind":"session","speed":1001})",
+                            R"({"v":1,"id":"a","kind":"session","speed":"fast"})"}) {
+      CAPTURE(bad);
+      CHECK(parse_record(bad).error == "\"speed\" is not a number above 0 and at most 1000");
+    }
+  }
 }
 
 TEST_CASE("journal::forget") {

@@ -50,6 +50,14 @@ TEST_CASE("session_record::the fields of a session record") {
         "\n");
   plan.source = "/home/ana/my.json";
   CHECK(record_source(plan) == "/home/ana/my.json");
+  // A run at another speed says so (a preview above 1); at 1 the line is as before.
+  input.speed = 30;
+  CHECK(to_json_line(session_record(plan, end, input)).find(R"("steps_skipped":1,"speed":30.0,)") !=
+        std::string::npos);
+  input.speed = 0.5;
+  CHECK(session_record(plan, end, input).speed == 0.5);
+  input.speed = 1;
+  CHECK_FALSE(session_record(plan, end, input).speed);
 }
 
 }  // namespace backcare

@@ -54,6 +54,7 @@ void after_session(const Plan& plan, const PlayerOptions& options, const Present
   input.ended = format_instant(ended.instant);
   input.tz = started.tz;
   input.resumes = options.resumes;
+  input.speed = options.session.speed;
   JournalRecord record = session_record(plan, end, input);
   if (!options.resumes.empty() && record.steps_done) {
     // A resumed practice counts the steps before where it carried on as done (in the run it

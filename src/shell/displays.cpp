@@ -9,6 +9,7 @@
 #include "display/frame_timing.hpp"
 #include "display/line_update.hpp"
 #include "display/render.hpp"
+#include "journal/practice.hpp"
 #include "journal/session_record.hpp"
 
 namespace backcare {
@@ -36,13 +37,15 @@ bool rings_bell(const SessionEvent& event) {
          (event.type == EventType::session_end && reached_end(event.status));
 }
 
-SummaryFacts summary_facts(const SessionView& view, std::size_t end_step, bool logging) {
+SummaryFacts summary_facts(const SessionView& view, std::size_t end_step, bool logging,
+                           double speed) {
   SummaryFacts facts;
   facts.status = view.status;
   facts.step = end_step;
   facts.active_ms = view.active_ms;
   facts.steps_skipped = view.steps_skipped;
   facts.resume_hint = offers_resume(view.status, view.active_ms, logging);
+  facts.preview_speed = is_preview(speed) ? speed : 0;
   return facts;
 }
 
@@ -210,8 +213,8 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
   std::string out = up > 0 ? fmt::format("\r\x1b[{}A\x1b[J", up) : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
-  std::string summary =
-      guard_output(render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging)));
+  std::string summary = guard_output(
+      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging, m_options.speed)));
   if (m_options.caps.ascii) {
     summary = to_ascii(summary);
   }
@@ -258,7 +261,7 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
 
 void PlainDisplay::on_finish(const SessionView& view, const Turn& /*turn*/) {
   const std::string summary =
-      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging));
+      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging, m_options.speed));
   write("\n" + (m_options.caps.ascii ? to_ascii(summary) : summary));
 }
 

@@ -19,6 +19,7 @@ struct DisplayOptions {
   bool night = false;    // --night: dim styles in the frame (FrameOptions::night)
   bool logging = false;  // sessions are recorded: a stopped one's summary says `backcare resume`
   bool big = false;      // --big: block letters in the frame (FrameOptions::big)
+  double speed = 1.0;    // --speed: a preview's summary says it was not counted
 };
 
 // The live display: redraws the frame in place, hides nothing of the scrollback (no alternate

@@ -112,6 +112,7 @@ Observers make_observers(const Plan& plan, const PlayerOptions& options,
   DisplayOptions display{presentation.human_fd, presentation.caps, options.bell, options.night,
                          options.log};
   display.big = options.big;
+  display.speed = options.session.speed;
   if (presentation.live) {
     out.list.push_back(std::make_unique<TerminalDisplay>(plan, display));
   } else if (!options.quiet) {

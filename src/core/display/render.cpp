@@ -695,6 +695,9 @@ std::string render_summary(const Plan& plan, const SummaryFacts& facts) {
       out += "\nTo carry on from there: backcare resume";
     }
   }
+  if (facts.preview_speed > 0) {
+    out += fmt::format("\nPreview at {:g}x speed: not counted as practice", facts.preview_speed);
+  }
   out += '\n';
   out += k_safety_note;
   out += '\n';

@@ -124,12 +124,14 @@ struct SummaryFacts {
   std::int64_t active_ms = 0;
   std::size_t steps_skipped = 0;
   bool resume_hint = false;  // quit or interrupted, and recorded: say `backcare resume`
+  double preview_speed = 0;  // the speed of a preview (journal/practice.hpp), 0 for practice
 };
 
 // As above, and also:
 //   "Completed, 2 steps skipped: <routine title> — 7:40 of 10:00"   (completed_skipping)
 //   "Stopped for safety at step k of N: <step title> — 3:12 of 10:00" (safety_stop)
 //   "To carry on from there: backcare resume"   (after "Stopped at ...", with resume_hint)
+//   "Preview at 30x speed: not counted as practice"   (with preview_speed)
 std::string render_summary(const Plan& plan, const SummaryFacts& facts);
 
 }  // namespace backcare

@@ -56,7 +56,7 @@ const std::vector<std::string> k_known_members = {
     "source",    "started",    "ended",      "tz",          "planned_ms",
     "active_ms", "skipped_ms", "steps_done", "steps_total", "steps_skipped",
     "status",    "pain",       "symptoms",   "note",        "resumes",
-    "forgets"};
+    "forgets",   "speed"};
 
 }  // namespace
 
@@ -248,6 +248,7 @@ std::string to_json_line(const JournalRecord& record) {
   for (const auto& [key, member] : k_count_members) {
     number(key, record.*member);
   }
+  number("speed", record.speed);
   text("status", record.status);
   number("pain", record.pain);
   if (!record.symptoms.empty()) {
@@ -273,6 +274,19 @@ std::string JournalWarning::format(const std::string& source) const {
 namespace {
 
 constexpr std::int64_t k_max_count = std::int64_t{1} << 53;
+
+// `speed`: above 0 and at most 1000 (`--speed` allows 0.1 to 1000).
+void read_speed(const Json& object, JournalRecord& record, std::string& error) {
+  const auto it = object.find("speed");
+  if (it == object.end() || !error.empty()) {
+    return;
+  }
+  if (!it->is_number() || !(it->get<double>() > 0) || it->get<double>() > 1000) {
+    error = "\"speed\" is not a number above 0 and at most 1000";
+    return;
+  }
+  record.speed = it->get<double>();
+}
 
 // Reads the known members of `object` into `record`; the first problem, or "".
 std::string read_members(const Json& object, JournalRecord& record) {
@@ -320,6 +334,7 @@ std::string read_members(const Json& object, JournalRecord& record) {
   for (const auto& [key, member] : k_count_members) {
     record.*member = count(key, k_max_count);
   }
+  read_speed(object, record, error);
   text("status", record.status);
   if (const auto pain = count("pain", 10)) {
     record.pain = static_cast<int>(*pain);

@@ -92,6 +92,9 @@ struct JournalRecord {
   std::optional<std::int64_t> steps_done;
   std::optional<std::int64_t> steps_total;
   std::optional<std::int64_t> steps_skipped;
+  // The run's speed when it was not 1 (`--speed`): above 1 a preview, below 1 a slower practice.
+  // Absent (old records, and runs at real time) means 1.
+  std::optional<double> speed;
   std::string status;       // one of k_journal_statuses (others are kept)
   std::optional<int> pain;  // 0..10
   std::vector<std::string> symptoms;

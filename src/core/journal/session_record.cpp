@@ -42,6 +42,9 @@ JournalRecord session_record(const Plan& plan, const SessionView& end,
   record.pain = input.pain;
   record.symptoms = input.symptoms;
   record.resumes = input.resumes;
+  if (input.speed != 1.0) {
+    record.speed = input.speed;
+  }
   return record;
 }
 

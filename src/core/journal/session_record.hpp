@@ -29,12 +29,13 @@ struct SessionRecordInput {
   std::string ended;
   std::string tz;
   std::string resumes;  // the id this run continues, or ""
+  double speed = 1.0;   // --speed: recorded when it is not 1 (above 1 the run is a preview)
   std::optional<int> pain;
   std::vector<std::string> symptoms;
 };
 
 // kind "session" with the routine's name, title and source, the times, planned/active/skipped
-// ms, step counts and the status name (end_status_name).
+// ms, step counts, the speed (when not 1) and the status name (end_status_name).
 JournalRecord session_record(const Plan& plan, const SessionView& end,
                              const SessionRecordInput& input);
 
