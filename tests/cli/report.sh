@@ -55,10 +55,10 @@ for figure in "Period: 2026-09-14 to 2026-12-06 (12 weeks), as of 2026-12-01" \
   [[ "$DOM" == *"$figure"* ]] && pass || fail "the rendered page lacks [$figure]: [$DOM]"
 done
 
-# No label overlaps another in any chart: the week of 2026-11-23 has 5 nights, its count on the
+# No label overlaps another in any chart: the week of 2026-11-16 has 5 nights, its count on the
 # goal line at the chart's right end. The page's own layout is measured by a script added to a
 # copy of it (the report itself has none); a goal label is a text starting "goal ".
-run "$BACKCARE" report --as-of 2026-11-29
+run "$BACKCARE" report --as-of 2026-11-22
 printf '%s\n' "$OUT" >"$TMP/layout.html"
 cat >>"$TMP/layout.html" <<'JS'
 <script>
