@@ -3,7 +3,7 @@
 # night-release and morning breathing, a few hinge sessions, a quit one resumed the next day,
 # a preview, a safety stop at 0:00, weekly check-ins with pain easing), `backcare report` on it,
 # and a screenshot by headless chromium (networking off). Usage: scripts/report-example.sh
-# [BUILD_DIR]; needs python3 and chromium.
+# [BUILD_DIR]; needs python3 and chromium. PDF=FILE also prints the page to FILE.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BACKCARE=${1:-$ROOT/build}/backcare
@@ -59,4 +59,9 @@ chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-backgrou
   --disable-component-update --disable-sync --user-data-dir="$WORK/profile" \
   "--host-resolver-rules=MAP * ~NOTFOUND" --hide-scrollbars --window-size=800,1130 \
   --screenshot="$ROOT/docs/report-example.png" "file://$WORK/report.html" 2>/dev/null
+if [ -n "${PDF:-}" ]; then
+  chromium --headless --no-sandbox --disable-gpu --user-data-dir="$WORK/profile" \
+    "--host-resolver-rules=MAP * ~NOTFOUND" --no-pdf-header-footer --print-to-pdf="$PDF" \
+    "file://$WORK/report.html" 2>/dev/null
+fi
 echo "wrote $ROOT/docs/report-example.png"

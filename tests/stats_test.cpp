@@ -491,7 +491,7 @@ TEST_CASE("report::one chart per goal, other practice apart, no data before the 
                   "of 2026-11-09: no data; week of 2026-11-16: no data; week of 2026-11-23: 2 "
                   "days; week of 2026-11-30: 0 days</desc>") != std::string::npos);
   // The goal's label sits in the right margin, past the last bar's slot (x 592 and on).
-  CHECK(html.find("<text class=\"goal\" x=\"596\" y=\"37.3\" font-size=\"9\" "
+  CHECK(html.find("<text class=\"goal\" x=\"596\" y=\"31.6\" font-size=\"9\" "
                   "fill=\"#c62828\">goal 5</text>") != std::string::npos);
   CHECK(stats_to_json(stats)["first_record"] == "2026-11-23");
   CHECK(stats_to_json(stats)["weeks"][2]["other_days"] == 2);

@@ -30,6 +30,7 @@ svg { display: block; width: 100%; height: auto; }
 .advice { font-weight: bold; }
 .cols { display: flex; gap: 6mm; }
 .cols > div { flex: 1; }
+.cap { font-size: 9pt; font-style: italic; margin: 1.5mm 0 0; }
 </style>)";
 
 std::string week_label(const WeekStats& week) {
@@ -43,6 +44,7 @@ struct BarChart {
   int target = 0;           // the dashed goal line, 0 for none
   std::vector<int> counts;  // one per week of stats.weeks
   std::vector<bool> met;    // one per week
+  int height = 120;         // in the 640-wide view box
 };
 
 // True for a week that ends before the first record: nothing is known of it, so it is "no
@@ -56,7 +58,7 @@ bool before_records(const Stats& stats, const WeekStats& week) {
 // or count can be, so the labels never overlap.
 std::string bar_chart(const Stats& stats, const BarChart& chart) {
   const int w = 640;
-  const int h = 120;
+  const int h = chart.height;
   const int left = 36;
   const int right = 48;
   const int bottom = 30;
@@ -96,7 +98,9 @@ std::string bar_chart(const Stats& stats, const BarChart& chart) {
                     count, chart.unit, count == 1 ? "" : "s", met ? " (goal met)" : "");
   }
   std::string axis;
-  for (int n = 0; n <= 7; ++n) {
+  // Every number on the axis while its 9 px digits fit between them, else every second one.
+  const int step = plot_h / 7.0 >= 8 ? 1 : 2;
+  for (int n = 0; n <= 7; n += step) {
     const double y = top + plot_h - plot_h * n / 7.0;
     axis += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"end\">{}</text>",
                         left - 4, y + 3, n);
@@ -110,7 +114,9 @@ std::string bar_chart(const Stats& stats, const BarChart& chart) {
         "fill=\"#c62828\">goal {}</text>",
         left, y, w - right, y, w - right + 4, y + 3, chart.target);
   }
+  // The caption is visible text: with a chart per goal, the reader must see which is which.
   return fmt::format(
+      "<p class=\"cap\">{}</p>\n"
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
       "aria-label=\"{}\"><title>{}</title><desc>{}</desc>\n"
       "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#333\"/>"
@@ -118,35 +124,32 @@ std::string bar_chart(const Stats& stats, const BarChart& chart) {
       "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">week starting (month-day)"
       "</text><text x=\"10\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\" "
       "transform=\"rotate(-90 10 {:.1f})\">{}s</text></svg>\n",
-      w, h, chart.label, chart.label, desc, left, top, left, top + plot_h, left, top + plot_h,
-      w - right, top + plot_h, axis, body, goal_line, (left + w - right) / 2, h - 4,
+      chart.label, w, h, chart.label, chart.label, desc, left, top, left, top + plot_h, left,
+      top + plot_h, w - right, top + plot_h, axis, body, goal_line, (left + w - right) / 2, h - 4,
       top + plot_h / 2, top + plot_h / 2, chart.unit);
 }
 
 // One chart per goal, counting only the nights that goal counts; then the days of practice of
 // routines without a goal, apart (or, with no goal, the days of any practice).
 std::string practice_charts(const Stats& stats) {
-  std::string out;
+  std::vector<BarChart> charts;
   for (const GoalProgress& goal : stats.this_week) {
-    BarChart chart{fmt::format("Nights of {} per week; goal: {} nights", html_escape(goal.routine),
-                               goal.target),
-                   "night",
-                   goal.target,
-                   {},
-                   {}};
+    BarChart chart;
+    chart.label = fmt::format("Nights of {} per week; goal: {} nights", html_escape(goal.routine),
+                              goal.target);
+    chart.unit = "night";
+    chart.target = goal.target;
     for (const WeekStats& week : stats.weeks) {
       const GoalWeek& counted = week.goals.at(goal.routine);
       chart.counts.push_back(counted.nights);
       chart.met.push_back(counted.met);
     }
-    out += bar_chart(stats, chart);
+    charts.push_back(std::move(chart));
   }
-  BarChart other{stats.this_week.empty() ? "Days practised per week"
-                                         : "Days practised of routines without a goal, per week",
-                 "day",
-                 0,
-                 {},
-                 {}};
+  BarChart other;
+  other.label = stats.this_week.empty() ? "Days practised per week"
+                                        : "Days practised of routines without a goal, per week";
+  other.unit = "day";
   int any = 0;
   for (const WeekStats& week : stats.weeks) {
     const int days =
@@ -159,7 +162,14 @@ std::string practice_charts(const Stats& stats) {
     any += days;
   }
   if (stats.this_week.empty() || any > 0) {
-    out += bar_chart(stats, other);
+    charts.push_back(std::move(other));
+  }
+  // Flatter charts when there are several, so that two goals and other practice still print on
+  // one page.
+  std::string out;
+  for (BarChart& chart : charts) {
+    chart.height = charts.size() > 2 ? 80 : charts.size() > 1 ? 100 : 120;
+    out += bar_chart(stats, chart);
   }
   return out;
 }
@@ -167,7 +177,7 @@ std::string practice_charts(const Stats& stats) {
 // The weekly pain mean as a line with points (a gap where no score was given).
 std::string pain_chart(const Stats& stats) {
   const int w = 640;
-  const int h = 130;
+  const int h = 110;
   const int left = 36;
   const int bottom = 30;
   const int top = 10;
