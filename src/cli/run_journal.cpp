@@ -29,7 +29,8 @@ void after_session(const Plan& plan, const PlayerOptions& options, const Present
                    const PlayResult& result, const LocalNow& started) {
   const SessionView& end = result.end;
   const LocalNow ended = local_now();
-  const bool recorded = options.log && worth_recording(end.status, end.active_ms);
+  const bool recorded =
+      options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
   const AskOptions ask{STDIN_FILENO, presentation.human_fd};
   SessionRecordInput input;
   if (end.status == EndStatus::safety_stop) {

@@ -3,11 +3,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
 namespace backcare {
 namespace {
+
+// Adds practice time; a total that would pass the largest count stays there (a hand-edited
+// history of huge active_ms must not turn the minutes negative).
+void add_saturating(std::int64_t& total, std::int64_t ms) {
+  if (__builtin_add_overflow(total, ms, &total)) {
+    total = std::numeric_limits<std::int64_t>::max();
+  }
+}
 
 // One practice: a session and the sessions that resume it, counted on the first part's day.
 struct Practice {
@@ -47,7 +56,7 @@ void add_session(const JournalRecord& record, std::int64_t day, Facts& facts,
   }
   Practice& practice = facts.practices[index];
   if (record.active_ms) {
-    practice.active_ms += std::max<std::int64_t>(0, *record.active_ms);
+    add_saturating(practice.active_ms, std::max<std::int64_t>(0, *record.active_ms));
     practice.counted = true;
   }
   if (record.status == "safety-stop") {
@@ -212,11 +221,11 @@ void fill_weeks(Stats& stats, const Facts& facts,
     WeekStats& week = stats.weeks[static_cast<std::size_t>((practice.day - first) / 7)];
     week.days[static_cast<std::size_t>((practice.day - first) % 7)].practised = true;
     ++week.practices;
-    week.active_ms += practice.active_ms;
-    week.active_ms_by_routine[practice.routine] += practice.active_ms;
+    add_saturating(week.active_ms, practice.active_ms);
+    add_saturating(week.active_ms_by_routine[practice.routine], practice.active_ms);
     ++stats.practices;
-    stats.active_ms += practice.active_ms;
-    stats.active_ms_by_routine[practice.routine] += practice.active_ms;
+    add_saturating(stats.active_ms, practice.active_ms);
+    add_saturating(stats.active_ms_by_routine[practice.routine], practice.active_ms);
   }
   std::vector<std::int64_t> pain_sums(stats.weeks.size(), 0);
   for (const auto& [day, score] : facts.pains) {
@@ -391,7 +400,7 @@ Json stats_to_json(const Stats& stats) {
 }
 
 std::int64_t whole_minutes(std::int64_t ms) {
-  return (ms + 30000) / 60000;
+  return ms / 60000 + (ms % 60000 >= 30000 ? 1 : 0);  // rounded, without overflow near the top
 }
 
 }  // namespace backcare
