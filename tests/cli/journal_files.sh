@@ -24,6 +24,11 @@ chmod 0666 "$HISTORY"
 run "$BACKCARE" checkin --pain 1
 expect_eq "$(stat -c %a "$HISTORY")" 600 "checkin: a 0666 journal tightened"
 expect_err "backcare: warning:" "checkin: with a warning"
+chmod 0644 "$HISTORY"
+run "$BACKCARE" run "$SOURCE_DIR/tests/data/run/small.json" --speed 100 --lead-in 0 --plain
+expect_rc 0 "a session with a 0644 journal"
+expect_eq "$(stat -c %a "$HISTORY")" 600 "a session: the journal tightened"
+expect_err "backcare: warning: $HISTORY could be read by others" "a session: with a warning"
 
 # --- report --out: 0600, temp and rename, 74 on a full disk, ./-name for the opener ------------
 touch "$TMP/page.html"
