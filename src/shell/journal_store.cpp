@@ -258,6 +258,10 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record,
 
 namespace {
 
+std::string too_large_message() {
+  return fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
+}
+
 // Reads an open regular file of at most k_max_history_bytes; "" or an error in `error`.
 std::string read_whole(int fd, std::string& error) {
   std::string text;
@@ -276,7 +280,7 @@ std::string read_whole(int fd, std::string& error) {
     }
     text.append(buffer, static_cast<std::size_t>(n));
     if (text.size() > k_max_history_bytes) {
-      error = fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
+      error = too_large_message();
       return "";
     }
   }
@@ -326,14 +330,14 @@ JournalStore::ReadResult JournalStore::read() const {
   tighten_folder(parent_of(m_path), &out.warnings);
   if (static_cast<std::uint64_t>(st.st_size) > k_max_history_bytes) {
     out.too_large = true;
-    return fail(fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20));
+    return fail(too_large_message());
   }
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
   try_shared_lock(fd.get());
   std::string error;
   const std::string text = read_whole(fd.get(), error);
   if (!error.empty()) {
-    out.too_large = text.empty() && error.find("larger") != std::string::npos;
+    out.too_large = error == too_large_message();  // it grew past the limit as we read
     return fail(error);
   }
   HistoryParse parsed = parse_history(text);
