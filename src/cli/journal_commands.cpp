@@ -285,11 +285,14 @@ void define_resume(CLI::App& sub, Args& args) {
   sub.add_flag("--no-ask", run.no_ask, "Do not ask about back pain after the session");
   sub.footer(
       "Continues the most recent session stopped early (q, or interrupted) in the last 24 "
-      "hours,\nfrom the start of the step where it stopped, after the usual short get-ready.\n\n"
+      "hours,\nfrom the start of the step where it stopped (a one-step routine such as breathe: "
+      "from the\nbreath where it stopped), after the usual short get-ready.\n\n"
       "Examples:\n"
       "  backcare resume\n"
-      "  backcare resume --dry-run      which session, and the steps left\n\n"
-      "Exit codes: as `run`; 1 also when there is nothing to resume.");
+      "  backcare resume --dry-run      which session, and the steps left\n"
+      "  backcare resume --night --speak\n\n"
+      "Exit codes: as `run`; 1 also when there is nothing to resume, or the routine no longer "
+      "has\nthe step to resume.");
 }
 
 int cmd_history(Context& context, const Args& args) {
