@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const Plan plan = expand(loaded.routine).plan;
-  Session session(plan, {100.0, 0, 0});
+  Session session(plan, {100.0, 0, 0, std::nullopt});
   session.start(TimePoint{0});
   (void)render_frame(plan, session.view(TimePoint{1'000'000}), {40, true});
   return 0;

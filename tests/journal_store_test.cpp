@@ -229,6 +229,46 @@ TEST_CASE("journal_store::forget") {
   CHECK(JournalStore((tmp.path / "none.jsonl").string()).forget("a").removed == 0);
 }
 
+TEST_CASE("journal_store::forget never deletes more than the one record it names") {
+  TempDir tmp;
+  const fs::path file = tmp.path / "history.jsonl";
+  const JournalStore store(file.string());
+  REQUIRE_FALSE(store.append(record("a", 1)));
+  REQUIRE_FALSE(store.append(record("a", 2)));
+  const std::string before = slurp(file);
+  const auto twice = store.forget("a");
+  CHECK_FALSE(twice.error);
+  CHECK(twice.matches == 2);
+  CHECK(twice.removed == 0);
+  CHECK(slurp(file) == before);  // refused: nothing rewritten
+  REQUIRE_FALSE(store.append(record("b", 3)));
+  fs::create_hard_link(file, tmp.path / "copy.jsonl");
+  const auto linked = store.forget("b");
+  CHECK(linked.removed == 1);
+  CHECK(linked.other_links == 1);  // the copy still holds "b"
+  CHECK(slurp(file) == before);
+}
+
+TEST_CASE("journal_store::read tightens modes and reads /dev/null as empty") {
+  TempDir tmp;
+  const fs::path file = tmp.path / "backcare" / "history.jsonl";
+  const JournalStore store(file.string());
+  REQUIRE_FALSE(store.append(record("a", 1)));
+  fs::permissions(file, static_cast<fs::perms>(0644));
+  fs::permissions(file.parent_path(), static_cast<fs::perms>(0777));
+  const auto read = store.read();
+  CHECK(read.records.size() == 1);
+  REQUIRE(read.warnings.size() == 2);
+  CHECK(read.warnings[0] == file.string() + " could be read by others (mode 0644); it is now 0600");
+  CHECK(read.warnings[1] == "the folder " + file.parent_path().string() +
+                                " was open to others (mode 0777); it is now 0700");
+  CHECK(mode_of(file) == 0600u);
+  CHECK(store.read().warnings.empty());  // once
+  const auto null = JournalStore("/dev/null").read();
+  CHECK_FALSE(null.error);
+  CHECK(null.records.empty());
+}
+
 TEST_CASE("journal_store::local time") {
   const char* old_tz = std::getenv("TZ");
   const std::string saved = old_tz ? old_tz : "";

@@ -11,6 +11,11 @@ TEST_CASE("session_record::what is worth a record") {
   CHECK(!worth_recording(EndStatus::quit, 1000));
   CHECK(worth_recording(EndStatus::safety_stop, 0));  // always
   CHECK(!worth_recording(EndStatus::none, 90000));
+  // The short remainder of a resumed practice counts when it completes the practice.
+  CHECK(worth_recording(EndStatus::completed, 10000, true));
+  CHECK(worth_recording(EndStatus::completed_skipping, 10000, true));
+  CHECK(!worth_recording(EndStatus::quit, 10000, true));
+  CHECK(!worth_recording(EndStatus::completed, 10000, false));
   CHECK(offers_resume(EndStatus::quit, 30000, true));
   CHECK(offers_resume(EndStatus::interrupted, 30000, true));
   CHECK(!offers_resume(EndStatus::quit, 30000, false));

@@ -455,6 +455,23 @@ TEST_CASE("session: from_step starts at that step's offset") {
   CHECK(session.view(k_t0 + ms(40000)).position_ms == 60000);
 }
 
+TEST_CASE("session: from_ms starts at the inhale of the breath cycle it falls in") {
+  SessionOptions from = options(0);
+  from.from_ms = 16000;  // the exhale of cycle 2: cycle 2 starts again at 10000
+  Session session(small_plan(), from);
+  session.start(k_t0);
+  CHECK(session.view(k_t0).position_ms == 10000);
+  CHECK(session.view(k_t0).step == 0);
+  session.advance(k_t0 + ms(50000));
+  CHECK(session.finished());
+  CHECK(session.view(k_t0 + ms(50000)).active_ms == 50000);  // counted from where it started
+
+  from.from_ms = 37000;  // a timed step's work segment: from that segment's start
+  Session timed(small_plan(), from);
+  timed.start(k_t0);
+  CHECK(timed.view(k_t0).position_ms == 35000);
+}
+
 TEST_CASE("session: speed 60 runs a 600 s plan in 10 s of wall time") {
   Session session(ten_minute_plan(), options(0, 60.0));
   session.start(k_t0);

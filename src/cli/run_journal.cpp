@@ -29,7 +29,8 @@ void after_session(const Plan& plan, const PlayerOptions& options, const Present
                    const PlayResult& result, const LocalNow& started) {
   const SessionView& end = result.end;
   const LocalNow ended = local_now();
-  const bool recorded = options.log && worth_recording(end.status, end.active_ms);
+  const bool recorded =
+      options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
   const AskOptions ask{STDIN_FILENO, presentation.human_fd};
   SessionRecordInput input;
   if (end.status == EndStatus::safety_stop) {
@@ -62,8 +63,12 @@ void after_session(const Plan& plan, const PlayerOptions& options, const Present
     *record.steps_done += static_cast<std::int64_t>(options.session.from_step);
   }
   const JournalStore store(history_path());
-  if (const auto problem = store.append(record)) {
-    print_err("backcare: warning: " + *problem + "\n");
+  std::vector<std::string> warnings;  // a journal open to others, or past the read limit
+  if (const auto problem = store.append(record, &warnings)) {
+    warnings.push_back(*problem);
+  }
+  for (const auto& warning : warnings) {
+    print_err("backcare: warning: " + warning + "\n");
   }
 }
 

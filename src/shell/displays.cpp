@@ -1,8 +1,12 @@
 #include "displays.hpp"
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "base/sanitize.hpp"
 #include "base/text.hpp"
@@ -51,12 +55,23 @@ SummaryFacts summary_facts(const SessionView& view, std::size_t end_step, bool l
 
 }  // namespace
 
+std::string display_failure(int error, int fd) {
+  if (error == 0 || error == EPIPE) {
+    return {};
+  }
+  const char* name = fd == STDOUT_FILENO   ? "standard output"
+                     : fd == STDERR_FILENO ? "standard error"
+                                           : "the display";
+  return fmt::format("cannot write to {}: {}", name, std::strerror(error));
+}
+
 TerminalDisplay::TerminalDisplay(const Plan& plan, DisplayOptions options)
     : m_plan(plan), m_options(options) {}
 
 void TerminalDisplay::write(const std::string& bytes) {
   if (m_healthy && !write_all(m_options.fd, bytes)) {
     m_healthy = false;
+    m_errno = errno != 0 ? errno : EIO;
   }
 }
 
@@ -239,6 +254,7 @@ PlainDisplay::PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_
 void PlainDisplay::write(const std::string& bytes) {
   if (m_healthy && !write_all(m_options.fd, guard_output(bytes))) {
     m_healthy = false;
+    m_errno = errno != 0 ? errno : EIO;
   }
 }
 

@@ -131,6 +131,38 @@ const char* kind_of(mode_t mode) {
                           : "not a regular file";
 }
 
+// A file of ours that others may read (a copy made with cp, a umask of 000) is tightened to
+// 0600, and a folder that others may write in (0777: they could replace the file) to 0700,
+// each with one warning: the journal is health information. A folder others may only list
+// (0755, as mkdir -p makes it) is left alone. Nothing is said when a mode cannot be changed
+// (not ours, a read-only mount).
+void tighten_file(int fd, const std::string& path, std::vector<std::string>* warnings) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid() ||
+      (st.st_mode & 077) == 0 || ::fchmod(fd, 0600) != 0 || warnings == nullptr) {
+    return;
+  }
+  warnings->push_back(fmt::format("{} could be read by others (mode {:04o}); it is now 0600",
+                                  sanitize(path), st.st_mode & 07777));
+}
+
+void tighten_folder(const std::string& dir, std::vector<std::string>* warnings) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid() ||
+      (st.st_mode & 022) == 0 || ::chmod(dir.c_str(), 0700) != 0 || warnings == nullptr) {
+    return;
+  }
+  warnings->push_back(fmt::format("the folder {} was open to others (mode {:04o}); it is now 0700",
+                                  sanitize(dir), st.st_mode & 07777));
+}
+
+// /dev/null (or a link to it): the documented way to keep no journal, read as an empty one.
+bool is_dev_null(const struct stat& st) {
+  struct stat null {};
+  return S_ISCHR(st.st_mode) && ::stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) &&
+         null.st_rdev == st.st_rdev;
+}
+
 // Opens `path` for appending (O_RDWR rather than O_WRONLY, only so that the last byte can be
 // read under the lock to find a torn tail) and takes the exclusive lock on the file the path names
 // now (a forget may have renamed a new file into place while we waited). Sets `error` on failure.
@@ -169,7 +201,8 @@ std::string history_path() {
   return state_home_path("history.jsonl");
 }
 
-std::optional<std::string> JournalStore::append(const JournalRecord& record) const {
+std::optional<std::string> JournalStore::append(const JournalRecord& record,
+                                                std::vector<std::string>* warnings) const {
   const auto fail = [&](const std::string& why) {
     return fmt::format("cannot record the session in {}: {}", sanitize(m_path), why);
   };
@@ -189,6 +222,17 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record) con
     return fail(std::strerror(errno));
   }
   const bool regular = S_ISREG(st.st_mode);
+  if (regular) {
+    tighten_file(fd.get(), m_path, warnings);
+    tighten_folder(parent_of(m_path), warnings);
+  }
+  if (regular && static_cast<std::uint64_t>(st.st_size) > k_max_history_bytes && warnings) {
+    // Still recorded (nothing is lost), but no command can read the file until it is trimmed.
+    warnings->push_back(fmt::format(
+        "the history {} is larger than the {} MiB backcare reads: history, stats and resume "
+        "cannot use it until records are removed with `backcare history --forget ID`",
+        sanitize(m_path), k_max_history_bytes >> 20));
+  }
   std::string line = to_json_line(record);
   if (regular && st.st_size > 0) {
     // A torn last line (a writer killed mid-write, a full disk): end it, so this record
@@ -214,6 +258,10 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record) con
 
 namespace {
 
+std::string too_large_message() {
+  return fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
+}
+
 // Reads an open regular file of at most k_max_history_bytes; "" or an error in `error`.
 std::string read_whole(int fd, std::string& error) {
   std::string text;
@@ -232,7 +280,7 @@ std::string read_whole(int fd, std::string& error) {
     }
     text.append(buffer, static_cast<std::size_t>(n));
     if (text.size() > k_max_history_bytes) {
-      error = fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
+      error = too_large_message();
       return "";
     }
   }
@@ -272,17 +320,24 @@ JournalStore::ReadResult JournalStore::read() const {
   if (::fstat(fd.get(), &st) != 0) {
     return fail(std::strerror(errno));
   }
+  if (is_dev_null(st)) {
+    return out;  // a journal that keeps nothing
+  }
   if (!S_ISREG(st.st_mode)) {
     return fail(fmt::format("it is {}", kind_of(st.st_mode)));
   }
+  tighten_file(fd.get(), m_path, &out.warnings);
+  tighten_folder(parent_of(m_path), &out.warnings);
   if (static_cast<std::uint64_t>(st.st_size) > k_max_history_bytes) {
-    return fail(fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20));
+    out.too_large = true;
+    return fail(too_large_message());
   }
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
   try_shared_lock(fd.get());
   std::string error;
   const std::string text = read_whole(fd.get(), error);
   if (!error.empty()) {
+    out.too_large = error == too_large_message();  // it grew past the limit as we read
     return fail(error);
   }
   HistoryParse parsed = parse_history(text);
@@ -295,9 +350,48 @@ JournalStore::ReadResult JournalStore::read() const {
 
 namespace {
 
-// Writes `text` to a new 0600 file beside `target` and renames it over `target`, syncing the
-// file and then the folder so that the rename itself is durable; "" or why not.
-std::string replace_atomically(const std::string& target, const std::string& text) {
+// Calls `each` on the text of the open file `fd` from its start, a block of whole lines at a
+// time (the last line may lack its "\n"), so that a file of any size is gone through in
+// bounded memory; 0, the first errno, or what `each` returns.
+template <typename Each>
+int for_each_block(int fd, Each each) {
+  if (::lseek(fd, 0, SEEK_SET) < 0) {
+    return errno;
+  }
+  std::string pending;
+  std::string buffer(std::size_t{1} << 20, '\0');
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return errno;
+    }
+    if (n == 0) {
+      break;
+    }
+    pending.append(buffer.data(), static_cast<std::size_t>(n));
+    const std::size_t last = pending.rfind('\n');
+    if (last == std::string::npos) {
+      if (pending.size() > k_max_history_bytes) {
+        return EFBIG;  // one line longer than the limit: not a history
+      }
+      continue;
+    }
+    if (const int e = each(std::string_view(pending).substr(0, last + 1)); e != 0) {
+      return e;
+    }
+    pending.erase(0, last + 1);
+  }
+  return pending.empty() ? 0 : each(std::string_view(pending));
+}
+
+// Writes a new 0600 file beside `target` with `write` (given its fd; 0 or an errno) and
+// renames it over `target`, syncing the file and then the folder so that the rename itself is
+// durable; "" or why not.
+template <typename Write>
+std::string replace_atomically(const std::string& target, Write write) {
   const std::string dir = parent_of(target);
   std::string temp = dir + "/.history.jsonl.XXXXXX";
   Fd fd(::mkostemp(temp.data(), O_CLOEXEC));  // mkostemp creates it 0600
@@ -308,7 +402,7 @@ std::string replace_atomically(const std::string& target, const std::string& tex
     ::unlink(temp.c_str());
     return std::string(std::strerror(e));
   };
-  if (const int e = write_all(fd.get(), text); e != 0) {
+  if (const int e = write(fd.get()); e != 0) {
     return undo(e);
   }
   if (::fsync(fd.get()) != 0) {
@@ -365,20 +459,36 @@ JournalStore::ForgetOutcome JournalStore::forget(const std::string& id) const {
     }
   }
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
-  std::string error;
-  const std::string text = read_whole(fd.get(), error);
-  if (!error.empty()) {
-    return fail(error);
+  // First count: two records with one id are refused, so forget never deletes more than the
+  // one record it names.
+  bool changes = false;
+  const int counted = for_each_block(fd.get(), [&](std::string_view block) {
+    const ForgetResult result = remove_record(block, id);
+    out.matches += result.removed;
+    changes = changes || result.text.size() != block.size();
+    return 0;
+  });
+  if (counted != 0) {
+    return fail(std::strerror(counted));
   }
-  ForgetResult result = remove_record(text, id);
-  out.removed = result.removed;
-  if (result.removed == 0 && result.text == text) {
+  if (out.matches > 1 || !changes) {
     return out;
   }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) == 0 && st.st_nlink > 1) {
+    out.other_links = static_cast<std::uint64_t>(st.st_nlink) - 1;
+  }
   // Still holding the lock on the old file: appenders wait, then see it replaced and reopen.
-  if (const std::string e = replace_atomically(target, result.text); !e.empty()) {
+  const std::string e = replace_atomically(target, [&](int out_fd) {
+    return for_each_block(fd.get(), [&](std::string_view block) {
+      return write_all(out_fd, remove_record(block, id).text);
+    });
+  });
+  if (!e.empty()) {
+    out.other_links = 0;
     return fail(e);
   }
+  out.removed = out.matches;
   return out;
 }
 

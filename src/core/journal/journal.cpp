@@ -64,7 +64,8 @@ std::optional<LocalInstant> parse_instant(std::string_view text) {
   LocalInstant out;
   std::size_t pos = 0;
   out.date.year = read_digits(text, pos, 4);
-  if (out.date.year < 0 || !expect_char(text, pos, '-')) {
+  // Year 0 is refused: a day before 0001-01-01 would print as "-001-12-31".
+  if (out.date.year < 1 || !expect_char(text, pos, '-')) {
     return std::nullopt;
   }
   out.date.month = read_digits(text, pos, 2);

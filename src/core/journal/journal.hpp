@@ -38,7 +38,7 @@ struct LocalInstant {
 };
 
 // "2026-11-30T21:05:12+00:00", also "...Z" and "...+0530"; fractions of a second are dropped.
-// nullopt when it is not such a time (a date alone, no offset, month 13, Feb 30...).
+// nullopt when it is not such a time (a date alone, no offset, month 13, Feb 30, year 0...).
 std::optional<LocalInstant> parse_instant(std::string_view text);
 // Always "YYYY-MM-DDTHH:MM:SS+HH:MM" ("+00:00" for UTC, never "Z").
 std::string format_instant(const LocalInstant& instant);

@@ -2,10 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "journal/session_record.hpp"
 
 namespace backcare {
+
+void add_saturating(std::int64_t& total, std::int64_t ms) {
+  if (__builtin_add_overflow(total, ms, &total)) {
+    total = std::numeric_limits<std::int64_t>::max();
+  }
+}
 
 bool is_preview(double speed) {
   return speed > 1.0;
@@ -21,11 +28,13 @@ void DayPractice::add(const JournalRecord& record) {
     return;
   }
   const std::int64_t done = std::max<std::int64_t>(0, *record.active_ms);
-  done_ms += done;
+  add_saturating(done_ms, done);
   planned_ms = std::max(planned_ms, record.planned_ms.value_or(0));
   // A slower run is practice in the time it really took: plan time over speed (speed > 0 is
   // checked when the record is read).
-  real_ms += speed > 0 ? std::llround(static_cast<double>(done) / speed) : done;
+  const double real = speed > 0 ? static_cast<double>(done) / speed : static_cast<double>(done);
+  add_saturating(real_ms,
+                 real >= 9.0e18 ? std::numeric_limits<std::int64_t>::max() : std::llround(real));
   ++parts;
 }
 

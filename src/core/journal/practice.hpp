@@ -10,6 +10,10 @@
 
 namespace backcare {
 
+// Adds practice time; a total that would pass the largest count stays there (a hand-edited
+// history of huge active_ms must not turn the minutes negative).
+void add_saturating(std::int64_t& total, std::int64_t ms);
+
 // A run faster than real time (`--speed` above 1) is a preview, never practice.
 bool is_preview(double speed);
 

@@ -2,11 +2,13 @@
 
 namespace backcare {
 
-bool worth_recording(EndStatus status, std::int64_t active_ms) {
+bool worth_recording(EndStatus status, std::int64_t active_ms, bool resumes) {
   if (status == EndStatus::none) {
     return false;
   }
-  return status == EndStatus::safety_stop || active_ms >= k_record_min_active_ms;
+  const bool completes = status == EndStatus::completed || status == EndStatus::completed_skipping;
+  return status == EndStatus::safety_stop || active_ms >= k_record_min_active_ms ||
+         (resumes && completes);
 }
 
 bool offers_resume(EndStatus status, std::int64_t active_ms, bool logging) {

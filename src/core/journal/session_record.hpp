@@ -16,8 +16,10 @@ namespace backcare {
 // A session shorter than this (active time) is not recorded, except a safety stop.
 inline constexpr std::int64_t k_record_min_active_ms = 30000;
 
-// True when a session that ended so is worth a record.
-bool worth_recording(EndStatus status, std::int64_t active_ms);
+// True when a session that ended so is worth a record. A run that `resumes` another and
+// completes it is recorded however short the remainder: else the practice would stay "quit"
+// and be offered again for ever.
+bool worth_recording(EndStatus status, std::int64_t active_ms, bool resumes = false);
 
 // True when the summary should say how to go on: stopped early (q or a signal) and recorded.
 bool offers_resume(EndStatus status, std::int64_t active_ms, bool logging);

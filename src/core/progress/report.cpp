@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -261,7 +262,9 @@ std::string summary_tables(const Stats& stats) {
   std::int64_t other_ms = 0;
   for (std::size_t i = 0; i < by_minutes.size(); ++i) {
     if (i + 1 >= k_max_routine_rows && by_minutes.size() > k_max_routine_rows) {
-      other_ms += by_minutes[i].second;
+      if (__builtin_add_overflow(other_ms, by_minutes[i].second, &other_ms)) {
+        other_ms = std::numeric_limits<std::int64_t>::max();  // saturates, as the totals do
+      }
       continue;
     }
     routines += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -226,11 +227,11 @@ void fill_weeks(Stats& stats, const Facts& facts,
       ++week.other_days;
     }
     ++week.practices;
-    week.active_ms += practice.parts.real_ms;
-    week.active_ms_by_routine[practice.routine] += practice.parts.real_ms;
+    add_saturating(week.active_ms, practice.parts.real_ms);
+    add_saturating(week.active_ms_by_routine[practice.routine], practice.parts.real_ms);
     ++stats.practices;
-    stats.active_ms += practice.parts.real_ms;
-    stats.active_ms_by_routine[practice.routine] += practice.parts.real_ms;
+    add_saturating(stats.active_ms, practice.parts.real_ms);
+    add_saturating(stats.active_ms_by_routine[practice.routine], practice.parts.real_ms);
   }
   std::vector<std::int64_t> pain_sums(stats.weeks.size(), 0);
   for (const auto& [day, score] : facts.pains) {
@@ -411,7 +412,7 @@ Json stats_to_json(const Stats& stats) {
 }
 
 std::int64_t whole_minutes(std::int64_t ms) {
-  return (ms + 30000) / 60000;
+  return ms / 60000 + (ms % 60000 >= 30000 ? 1 : 0);  // rounded, without overflow near the top
 }
 
 }  // namespace backcare

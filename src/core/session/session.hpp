@@ -61,6 +61,9 @@ struct SessionOptions {
   double speed = 1.0;              // plan time runs this many times faster than wall time
   std::int64_t lead_in_ms = 3000;  // plan-time get-ready countdown at start and after resume
   std::size_t from_step = 0;       // start at this step index
+  // When set, start at this plan offset instead (`resume` of a one-step routine), moved back to
+  // the inhale of the breath cycle it falls in: half a breath is no use.
+  std::optional<std::int64_t> from_ms;
 };
 
 // A snapshot for displays: everything a renderer needs, computed for one `now`.
