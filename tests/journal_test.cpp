@@ -176,6 +176,19 @@ TEST_CASE("journal::parse_history") {
           "h:9: skipped a damaged line (\"started\" is not a time like "
           "2026-11-30T21:05:12+00:00)");
   }
+  SUBCASE("after ten damaged lines the rest are counted, not named") {
+    std::string text;
+    for (int i = 0; i < 13; ++i) {
+      text += "x\n";
+    }
+    text += k_sample_line;
+    const HistoryParse p = parse_history(text);
+    CHECK(p.records.size() == 1);
+    REQUIRE(p.warnings.size() == k_max_journal_warnings + 1);
+    CHECK(p.warnings[9].format("h") ==
+          "h:10: skipped a damaged line (not JSON: column 1: expected a value, found 'x')");
+    CHECK(p.warnings[10].format("h") == "h: and 3 more damaged lines skipped");
+  }
   SUBCASE("a torn last line") {
     const std::string text = std::string(k_sample_line) + "{\"v\":1,\"id\":\"to";
     const HistoryParse p = parse_history(text);

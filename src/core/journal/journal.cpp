@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/diagnostic.hpp"
 #include "base/sanitize.hpp"
 
 namespace backcare {
@@ -267,6 +268,9 @@ std::string to_json_line(const JournalRecord& record) {
 }
 
 std::string JournalWarning::format(const std::string& source) const {
+  if (line == 0) {
+    return fmt::format("{}: {}", source, sanitize(message));
+  }
   return fmt::format("{}:{}: {}", source, line, sanitize(message));
 }
 
@@ -369,7 +373,7 @@ RecordParse parse_record(std::string_view line) {
   }
   for (const auto& [key, member] : value.items()) {
     if (std::find(k_known_members.begin(), k_known_members.end(), key) == k_known_members.end()) {
-      record.extra[key] = member;
+      append_member(record.extra, key, member);  // read_json let no key repeat
     }
   }
   out.record = std::move(record);
@@ -378,6 +382,7 @@ RecordParse parse_record(std::string_view line) {
 
 HistoryParse parse_history(std::string_view text) {
   HistoryParse out;
+  std::size_t more = 0;  // damaged lines past k_max_journal_warnings
   int line_number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -395,11 +400,16 @@ HistoryParse parse_history(std::string_view text) {
     RecordParse parsed = parse_record(line);
     if (parsed.record) {
       out.records.push_back(std::move(*parsed.record));
-    } else {
+    } else if (out.warnings.size() < k_max_journal_warnings) {
       out.warnings.push_back(
           {line_number, fmt::format("skipped a damaged line ({}{})", parsed.error,
                                     terminated ? "" : "; the last line is cut short")});
+    } else {
+      ++more;
     }
+  }
+  if (more > 0) {
+    out.warnings.push_back({0, and_more(more, "damaged lines skipped")});
   }
   return out;
 }

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
-#include <unordered_set>
+#include <set>
 #include <vector>
 
 #include "base/sanitize.hpp"
@@ -221,7 +221,9 @@ class Reader {
 
   Json read_object(const PathNode& node, const std::string* track, int depth) {
     Json object = Json::object();
-    std::unordered_set<std::string> seen;
+    // The keys read so far. A tree, not a hash table: its worst case is n log n comparisons
+    // whatever the keys, so no crafted set of colliding keys makes a file quadratic.
+    std::set<std::string> seen;
     ++m_pos;  // '{'
     skip_space();
     if (!at_end() && peek() == '}') {
@@ -269,7 +271,8 @@ class Reader {
       } else if (!building()) {
         read_value(member, on_track ? &member_track : nullptr, depth + 1);
       } else {
-        object[key] = read_value(member, nullptr, depth + 1);
+        Json value = read_value(member, nullptr, depth + 1);  // `member` still views `key`
+        append_member(object, std::move(key), std::move(value));
       }
       skip_space();
       if (at_end()) {
@@ -650,6 +653,11 @@ std::string json_path_member(const std::string& parent, std::string_view key) {
     return parent.empty() ? std::string(key) : parent + "." + std::string(key);
   }
   return parent + "[" + Json(sanitize(key)).dump() + "]";
+}
+
+void append_member(Json& object, std::string key, Json value) {
+  auto& members = static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>());
+  members.emplace_back(std::move(key), std::move(value));
 }
 
 std::string json_path_index(const std::string& parent, std::size_t index) {
