@@ -189,6 +189,19 @@ TEST_CASE("journal::parse_history") {
           "h:10: skipped a damaged line (not JSON: column 1: expected a value, found 'x')");
     CHECK(p.warnings[10].format("h") == "h: and 3 more damaged lines skipped");
   }
+  SUBCASE("past the warnings, a line shaped like an object is still read") {
+    std::string text;
+    for (int i = 0; i < 12; ++i) {
+      text += "x\n";
+    }
+    text += " {x} \n\xEF\xBB\xBF \t";  // damaged, then a record after a byte order mark
+    text += k_sample_line;
+    const HistoryParse p = parse_history(text);
+    REQUIRE(p.records.size() == 1);
+    CHECK(p.records[0] == sample_session());
+    REQUIRE(p.warnings.size() == k_max_journal_warnings + 1);
+    CHECK(p.warnings[10].format("h") == "h: and 3 more damaged lines skipped");
+  }
   SUBCASE("a torn last line") {
     const std::string text = std::string(k_sample_line) + "{\"v\":1,\"id\":\"to";
     const HistoryParse p = parse_history(text);
