@@ -53,6 +53,11 @@ python3 "$GEN" damaged-journal "$HISTORY" 3000000
 run timeout 10 "$BACKCARE" history
 expect_rc 0 "3,000,000 damaged lines: history"
 err_has "history.jsonl: and 2999990 more damaged lines skipped" "3,000,000 damaged lines: counted"
+# forget keeps every damaged line byte for byte, without reading it (before: 24 s).
+run timeout 10 "$BACKCARE" history --forget 20261201T210000-00000001
+expect_rc 0 "3,000,000 damaged lines: forget"
+expect_eq "$(wc -l <"$HISTORY")" 3000001 "3,000,000 damaged lines: all kept, one record forgotten"
+expect_eq "$(grep -c '^x$' "$HISTORY")" 3000000 "3,000,000 damaged lines: kept as they were"
 rm "$HISTORY"
 
 # A config file of 0.76 MB of unknown keys. Before: 12 s and a line for each of 64,000 keys.

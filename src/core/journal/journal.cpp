@@ -455,6 +455,11 @@ ForgetResult remove_record(std::string_view text, std::string_view id) {
     while (!content.empty() && (content.back() == '\n' || content.back() == '\r')) {
       content.remove_suffix(1);
     }
+    if (!may_be_object(content)) {
+      out.text += line;  // damaged: kept as it is, without reading it
+      pos = next;
+      continue;
+    }
     const RecordParse parsed = parse_record(content);
     if (parsed.record && parsed.record->id == id) {
       ++out.removed;
