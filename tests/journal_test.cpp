@@ -122,6 +122,14 @@ TEST_CASE("journal::to_json_line") {
           R"({"v":1,"id":"f1","kind":"forget","forgets":"20261130T210512-3f9a1c2b"})"
           "\n");
   }
+  SUBCASE("an unknown member named like a known one does not replace it") {
+    JournalRecord r;
+    r.id = "a";
+    r.kind = "checkin";
+    r.extra = Json::parse(R"({"z":1,"id":"b","note2":2})");
+    CHECK(to_json_line(r) == R"({"v":1,"id":"a","kind":"checkin","z":1,"note2":2})"
+                             "\n");
+  }
 }
 
 TEST_CASE("journal::parse_history") {

@@ -258,9 +258,14 @@ std::string to_json_line(const JournalRecord& record) {
     text(key, record.*member);
   }
   if (record.extra.is_object()) {
+    // Only the known members written above can clash with an unknown one, so only they are
+    // looked through: out.contains() for every member would make a wide record quadratic.
+    const std::size_t known = out.size();
     for (const auto& [key, value] : record.extra.items()) {
-      if (!out.contains(key)) {
-        out[key] = value;
+      const auto& members = out.get_ref<const Json::object_t&>();
+      const auto end = members.begin() + static_cast<std::ptrdiff_t>(known);
+      if (std::none_of(members.begin(), end, [&](const auto& m) { return m.first == key; })) {
+        append_member(out, key, value);
       }
     }
   }
