@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
@@ -154,6 +155,18 @@ TEST_CASE("config::errors") {
   CHECK(errors_of(R"({"bell": true, "bell": false})").find("bell") != std::string::npos);
   CHECK(errors_of("{\"name\": \"Ana\",}").rfind("config.json:1:", 0) == 0);
   CHECK(errors_of(R"({"\u001b[2J": 1})") == "config.json:1:2: unknown key \"\\x1b[2J\"\n");
+}
+
+TEST_CASE("config::errors are capped like a routine's") {
+  std::string text = "{";
+  for (int i = 0; i < 60; ++i) {
+    text += fmt::format("{}\"k{}\": 1", i == 0 ? "" : ",\n", i);
+  }
+  text += "}";
+  const ConfigResult r = parse_config(text, "config.json");
+  REQUIRE(r.errors.size() == k_max_errors + 1);
+  CHECK(r.errors[49].format() == "config.json:50:1: unknown key \"k49\"");
+  CHECK(r.errors[50].format() == "config.json: and 10 more errors");
 }
 
 TEST_CASE("config::clock times") {

@@ -122,6 +122,14 @@ TEST_CASE("journal::to_json_line") {
           R"({"v":1,"id":"f1","kind":"forget","forgets":"20261130T210512-3f9a1c2b"})"
           "\n");
   }
+  SUBCASE("an unknown member named like a known one does not replace it") {
+    JournalRecord r;
+    r.id = "a";
+    r.kind = "checkin";
+    r.extra = Json::parse(R"({"z":1,"id":"b","note2":2})");
+    CHECK(to_json_line(r) == R"({"v":1,"id":"a","kind":"checkin","z":1,"note2":2})"
+                             "\n");
+  }
 }
 
 TEST_CASE("journal::parse_history") {
@@ -175,6 +183,32 @@ TEST_CASE("journal::parse_history") {
     CHECK(p.warnings[5].format("h") ==
           "h:9: skipped a damaged line (\"started\" is not a time like "
           "2026-11-30T21:05:12+00:00)");
+  }
+  SUBCASE("after ten damaged lines the rest are counted, not named") {
+    std::string text;
+    for (int i = 0; i < 13; ++i) {
+      text += "x\n";
+    }
+    text += k_sample_line;
+    const HistoryParse p = parse_history(text);
+    CHECK(p.records.size() == 1);
+    REQUIRE(p.warnings.size() == k_max_journal_warnings + 1);
+    CHECK(p.warnings[9].format("h") ==
+          "h:10: skipped a damaged line (not JSON: column 1: expected a value, found 'x')");
+    CHECK(p.warnings[10].format("h") == "h: and 3 more damaged lines skipped");
+  }
+  SUBCASE("past the warnings, a line shaped like an object is still read") {
+    std::string text;
+    for (int i = 0; i < 12; ++i) {
+      text += "x\n";
+    }
+    text += " {x} \n\xEF\xBB\xBF \t";  // damaged, then a record after a byte order mark
+    text += k_sample_line;
+    const HistoryParse p = parse_history(text);
+    REQUIRE(p.records.size() == 1);
+    CHECK(p.records[0] == sample_session());
+    REQUIRE(p.warnings.size() == k_max_journal_warnings + 1);
+    CHECK(p.warnings[10].format("h") == "h: and 3 more damaged lines skipped");
   }
   SUBCASE("a torn last line") {
     const std::string text = std::string(k_sample_line) + "{\"v\":1,\"id\":\"to";

@@ -1,7 +1,9 @@
 #pragma once
 // A problem found in a routine, with where it is. Expected failures are values, not
 // exceptions: loaders return every Diagnostic they find, and the CLI prints one per line.
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backcare {
@@ -18,5 +20,18 @@ struct Diagnostic {
 };
 
 using Diagnostics = std::vector<Diagnostic>;
+
+// Problems of one file printed at most: the first few, then one line for the rest. Thousands of
+// lines (a config of unknown keys, a routine wrong in every step) bury the first problem, the
+// one to fix, and cost time for nothing.
+inline constexpr std::size_t k_max_errors = 50;
+
+// "and 64209 more errors": the line that stands for the `more` problems not printed.
+std::string and_more(std::size_t more, std::string_view what);
+
+// Keeps the first `max` of `errors` and, when there were more, ends them with
+// "SOURCE: and N more errors".
+void cap_diagnostics(Diagnostics& errors, const std::string& source,
+                     std::size_t max = k_max_errors);
 
 }  // namespace backcare

@@ -280,11 +280,12 @@ ConfigResult parse_config(std::string_view text, const std::string& source) {
   JsonReadResult read = read_json(text, source);
   if (!read.complete) {
     ConfigResult out;
-    out.errors = std::move(read.errors);
+    out.errors = std::move(read.errors);  // one syntax error
     return out;
   }
   ConfigResult out = config_from_json(read.document, source);
   out.errors.insert(out.errors.begin(), read.errors.begin(), read.errors.end());
+  cap_diagnostics(out.errors, source);  // the first few, as for a routine file
   return out;
 }
 

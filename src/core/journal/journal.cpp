@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/diagnostic.hpp"
 #include "base/sanitize.hpp"
 
 namespace backcare {
@@ -259,9 +260,14 @@ std::string to_json_line(const JournalRecord& record) {
     text(key, record.*member);
   }
   if (record.extra.is_object()) {
+    // Only the known members written above can clash with an unknown one, so only they are
+    // looked through: out.contains() for every member would make a wide record quadratic.
+    const std::size_t known = out.size();
     for (const auto& [key, value] : record.extra.items()) {
-      if (!out.contains(key)) {
-        out[key] = value;
+      const auto& members = out.get_ref<const Json::object_t&>();
+      const auto end = members.begin() + static_cast<std::ptrdiff_t>(known);
+      if (std::none_of(members.begin(), end, [&](const auto& m) { return m.first == key; })) {
+        append_member(out, key, value);
       }
     }
   }
@@ -269,6 +275,9 @@ std::string to_json_line(const JournalRecord& record) {
 }
 
 std::string JournalWarning::format(const std::string& source) const {
+  if (line == 0) {
+    return fmt::format("{}: {}", source, sanitize(message));
+  }
   return fmt::format("{}:{}: {}", source, line, sanitize(message));
 }
 
@@ -363,6 +372,19 @@ std::string read_members(const Json& object, JournalRecord& record) {
   return error;
 }
 
+// True when `line` is shaped like a JSON object: '{' first and '}' last, after a byte order mark
+// and around white space. Every record is one, so a line that is not is damaged without reading
+// it, which matters past the warnings that are printed: the reader stops at a line's first error
+// by throwing, about 4 µs, and 64 MiB of one-byte lines would be 33 million of them.
+bool may_be_object(std::string_view line) {
+  if (line.substr(0, 3) == "\xEF\xBB\xBF") {
+    line.remove_prefix(3);
+  }
+  const auto first = line.find_first_not_of(" \t\r");
+  const auto last = line.find_last_not_of(" \t\r");
+  return first != std::string_view::npos && line[first] == '{' && line[last] == '}';
+}
+
 }  // namespace
 
 RecordParse parse_record(std::string_view line) {
@@ -385,7 +407,7 @@ RecordParse parse_record(std::string_view line) {
   }
   for (const auto& [key, member] : value.items()) {
     if (std::find(k_known_members.begin(), k_known_members.end(), key) == k_known_members.end()) {
-      record.extra[key] = member;
+      append_member(record.extra, key, member);  // read_json let no key repeat
     }
   }
   out.record = std::move(record);
@@ -394,6 +416,7 @@ RecordParse parse_record(std::string_view line) {
 
 HistoryParse parse_history(std::string_view text) {
   HistoryParse out;
+  std::size_t more = 0;  // damaged lines past k_max_journal_warnings
   int line_number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -408,14 +431,23 @@ HistoryParse parse_history(std::string_view text) {
     if (line.find_first_not_of(" \t") == std::string_view::npos) {
       continue;
     }
+    if (out.warnings.size() == k_max_journal_warnings && !may_be_object(line)) {
+      ++more;  // damaged, and only counted: no need to read it
+      continue;
+    }
     RecordParse parsed = parse_record(line);
     if (parsed.record) {
       out.records.push_back(std::move(*parsed.record));
-    } else {
+    } else if (out.warnings.size() < k_max_journal_warnings) {
       out.warnings.push_back(
           {line_number, fmt::format("skipped a damaged line ({}{})", parsed.error,
                                     terminated ? "" : "; the last line is cut short")});
+    } else {
+      ++more;
     }
+  }
+  if (more > 0) {
+    out.warnings.push_back({0, and_more(more, "damaged lines skipped")});
   }
   return out;
 }
@@ -443,6 +475,11 @@ ForgetResult remove_record(std::string_view text, std::string_view id) {
     std::string_view content = line;
     while (!content.empty() && (content.back() == '\n' || content.back() == '\r')) {
       content.remove_suffix(1);
+    }
+    if (!may_be_object(content)) {
+      out.text += line;  // damaged: kept as it is, without reading it
+      pos = next;
+      continue;
     }
     const RecordParse parsed = parse_record(content);
     if (parsed.record && parsed.record->id == id) {

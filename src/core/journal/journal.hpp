@@ -111,21 +111,28 @@ std::string to_json_line(const JournalRecord& record);
 
 // A line of the history that could not be used, and why.
 struct JournalWarning {
-  int line = 0;  // 1-based
+  int line = 0;  // 1-based; 0 for the line that counts the damaged lines not named
   std::string message;
 
-  // "history.jsonl:3: skipped a damaged line (...)"
+  // "history.jsonl:3: skipped a damaged line (...)", "history.jsonl: and 5 more ..."
   std::string format(const std::string& source) const;
 };
 
+// Damaged lines named one by one. Every command that reads the history prints them before its
+// output, so they are fewer than a routine's errors (k_max_errors); the rest are counted.
+inline constexpr std::size_t k_max_journal_warnings = 10;
+
 struct HistoryParse {
   std::vector<JournalRecord> records;  // in file order, forget records included
+  // At most k_max_journal_warnings, then "and N more damaged lines skipped" (line 0).
   std::vector<JournalWarning> warnings;
 };
 
 // Every line that is a valid record counts; a torn or corrupt line (not JSON, not an object,
-// no "id", a known member of the wrong type) is skipped with one warning naming its line.
-// Blank lines are skipped silently. A last line without "\n" counts when it is a whole record.
+// no "id", a known member of the wrong type) is skipped with a warning naming its line (the
+// first k_max_journal_warnings; later ones are only counted, so a file of damaged lines costs
+// no memory for them). Blank lines are skipped silently. A last line without "\n" counts when
+// it is a whole record.
 HistoryParse parse_history(std::string_view text);
 
 // One line's record, or why it is not one (the message of its JournalWarning).

@@ -15,7 +15,6 @@
 namespace backcare {
 
 inline constexpr std::size_t k_max_include_loads = 200;  // per top-level routine
-inline constexpr std::size_t k_max_errors = 50;          // error lines per routine file
 
 // The includes that led to the routine being read, outermost first, to catch cycles.
 struct IncludeChain {

@@ -383,16 +383,6 @@ class Validator {
   ComposeContext m_compose;
 };
 
-// At most k_max_errors lines, then one saying how many more there are.
-void cap_errors(Diagnostics& errors, const std::string& source) {
-  if (errors.size() <= k_max_errors) {
-    return;
-  }
-  const std::size_t more = errors.size() - k_max_errors;
-  errors.resize(k_max_errors);
-  errors.push_back({source, 0, 0, "", fmt::format("and {} more errors", more)});
-}
-
 }  // namespace
 
 LoadResult load_included(std::string_view text, const std::string& source,
@@ -406,7 +396,7 @@ LoadResult load_included(std::string_view text, const std::string& source,
                         result.bad_command_line);
     result.routine = validator.routine();
   }
-  cap_errors(result.errors, source);
+  cap_diagnostics(result.errors, source);
   return result;
 }
 
