@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Nothing is lost at a question: the session's record is in the journal before "Back pain now"
 # or "What made you stop?" is asked, so SIGTERM, SIGHUP or SIGINT sent there, a closed window
-# (tmux kill-window: SIGHUP and a hung-up terminal) or the question's timeout keep it. A signal
+# (tmux kill-window: SIGHUP and a hung-up terminal) or the question's timeout (60 s, run 30
+# times faster under faketime) keep it. A signal
 # at a question ends it as during the session: the terminal's mode restored (echo and icanon
 # on again, the same `stty -g`), exit 128 + the signal. Each case runs with bash and with dash
 # as the pane's shell (dash restores no terminal mode after a job, so a mode left behind shows).
@@ -27,17 +28,18 @@ expect_modes() {
   grep -qx icanon <<<"$words" && pass || fail "$1: icanon is off after the run"
 }
 
-# at_pain SHELL: a completed session waiting at the pain question.
+# at_pain SHELL [FAKETIME]: a completed session waiting at the pain question (run under
+# `faketime -f FAKETIME` when given).
 at_pain() {
   tty_start 100 24 "$1" || return 1
-  type_line 'r $B run small.json --speed 100 --lead-in 0'
+  type_line "r ${2:+faketime -f '$2'} \$B run small.json --speed 100 --lead-in 0"
   wait_for 'Back pain now, 0–10\? \(Enter to skip\)' 10
 }
 
-# at_sign SHELL: a safety stop waiting at "What made you stop?".
+# at_sign SHELL [FAKETIME]: a safety stop waiting at "What made you stop?".
 at_sign() {
   tty_start 100 24 "$1" || return 1
-  type_line 'r $B run small.json --lead-in 0'
+  type_line "r ${2:+faketime -f '$2'} \$B run small.json --lead-in 0"
   wait_for '▲ INHALE [0-9]' 5 || return 1
   tm send-keys -t "$TARGET" -l '!'
   wait_for 'What made you stop\?' 5
@@ -79,6 +81,19 @@ closed_window() {
   expect_eq "$(field 1 status)" "$3" "$what: its status"
 }
 
+# timed_out QUESTION SHELL CODE STATUS: nothing typed for the question's 60 s (30 times faster
+# under faketime: 2 s) gives up, keeps the session's record and exits with the session's CODE.
+timed_out() {
+  local what="$2, the $1 question timed out"
+  rm -f "$HISTORY"
+  "at_$1" "$2" '+0 x30' || { fail "$what: not at the question"; return; }
+  expect_eq "$(exit_code 10)" "$3" "$what: exit code"
+  expect_stty_same "$what"
+  expect_modes "$what"
+  expect_eq "$(records)" 1 "$what: one record"
+  expect_eq "$(field 1 status)" "$4" "$what: its status"
+}
+
 # answered SHELL: an answer is appended as its own record naming the session, and history
 # shows it with its session.
 answered() {
@@ -104,6 +119,8 @@ for sh in bash dash; do
   signal_at sign "$sh" INT 130 safety-stop
   closed_window pain "$sh" completed
   closed_window sign "$sh" safety-stop
+  timed_out pain "$sh" 0 completed
+  timed_out sign "$sh" 3 safety-stop
   answered "$sh"
 done
 finish
