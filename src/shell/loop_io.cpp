@@ -11,6 +11,9 @@
 namespace backcare {
 namespace {
 
+// A deadline closer than this is due: waiting for it would cost more than it is early by.
+constexpr std::int64_t k_due_ns = 1000;
+
 timespec to_timespec(std::int64_t ns) {
   timespec out{};
   out.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
@@ -61,11 +64,14 @@ Wakeup SystemPort::wait(std::optional<TimePoint> deadline, bool read_keys) {
       // deadline could lie years ahead and stall the loop. The reading costs microseconds, not
       // the millisecond accuracy.
       const std::int64_t wait_ns = std::max<std::int64_t>(0, at - SystemClock().now().count());
-      if (m_timer_fd >= 0) {
+      if (wait_ns < k_due_ns) {
+        // Due already: no timer (a zero it_value disarms one, and libfaketime divides a short
+        // one by its speed down to zero), a ppoll that only looks at the fds.
+        m_armed_at = -1;
+      } else if (m_timer_fd >= 0) {
         // Arming it again also clears an expiry not read: no read() of the timerfd is needed.
-        // A zero it_value would disarm the timer: a due deadline is armed 1 ns ahead.
         itimerspec spec{};
-        spec.it_value = to_timespec(std::max<std::int64_t>(1, wait_ns));
+        spec.it_value = to_timespec(wait_ns);
         armed = ::timerfd_settime(m_timer_fd, 0, &spec, nullptr) == 0;
         m_armed_at = armed ? at : -1;
         m_timer_fired = false;
