@@ -2,10 +2,11 @@
 # Nothing is lost at a question: the session's record is in the journal before "Back pain now"
 # or "What made you stop?" is asked, so SIGTERM, SIGHUP or SIGINT sent there, a closed window
 # (tmux kill-window: SIGHUP and a hung-up terminal) or the question's timeout (60 s, run 30
-# times faster under faketime) keep it. A signal
-# at a question ends it as during the session: the terminal's mode restored (echo and icanon
-# on again, the same `stty -g`), exit 128 + the signal. Each case runs with bash and with dash
-# as the pane's shell (dash restores no terminal mode after a job, so a mode left behind shows).
+# times faster under faketime) keep it. A signal at a question ends it as during the session:
+# the terminal's mode restored (echo and icanon on again, the same `stty -g`), exit 128 + the
+# signal; SIGTSTP stops it with the mode restored and `fg` brings the question back. Each case
+# runs with bash and with dash as the pane's shell (dash restores no terminal mode after a job,
+# so a mode left behind shows).
 source "$SOURCE_DIR/tests/tty/lib.bash"
 HISTORY="$TMP/.local/state/backcare/history.jsonl"
 
@@ -110,6 +111,26 @@ answered() {
     "1 4" "$1, answered: history --json joins the pain to its session"
 }
 
+# stopped SHELL: SIGTSTP at the question stops backcare with the terminal's mode restored (the
+# shell reports the stopped job: 148); after fg the question takes its answer again.
+stopped() {
+  rm -f "$HISTORY"
+  at_pain "$1" || return
+  local pid
+  pid=$(app_pid) || { fail "$1, stopped: no backcare process"; return; }
+  kill -TSTP "$pid"
+  expect_eq "$(exit_code)" 148 "$1, stopped at the question"
+  expect_stty_same "$1, stopped at the question"
+  expect_eq "$(records)" 1 "$1, stopped: the session recorded"
+  pane_clear
+  type_line 'f'
+  wait_for '"\$\{?@' 5 || return  # the shell names the job it continues: "$@"
+  keys 5 Enter
+  expect_eq "$(exit_code)" 0 "$1, stopped, fg, 5 Enter: exit 0"
+  expect_eq "$(field 2 pain)" 5 "$1, stopped, fg: the answer recorded"
+  expect_stty_same "$1, stopped, fg, answered"
+}
+
 for sh in bash dash; do
   signal_at pain "$sh" TERM 143 completed
   signal_at pain "$sh" HUP 129 completed
@@ -122,5 +143,6 @@ for sh in bash dash; do
   timed_out pain "$sh" 0 completed
   timed_out sign "$sh" 3 safety-stop
   answered "$sh"
+  stopped "$sh"
 done
 finish
