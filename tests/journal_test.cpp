@@ -251,6 +251,35 @@ TEST_CASE("journal::parse_history") {
   }
 }
 
+TEST_CASE("journal::answers join their session") {
+  const std::string text =
+      "{\"v\":1,\"id\":\"old\",\"kind\":\"session\",\"pain\":5}\n"
+      "{\"v\":1,\"id\":\"s\",\"kind\":\"session\",\"status\":\"completed\"}\n"
+      "{\"v\":1,\"id\":\"x\",\"kind\":\"session\",\"status\":\"safety-stop\"}\n"
+      "{\"v\":1,\"id\":\"a1\",\"kind\":\"answer\",\"answers\":\"s\",\"pain\":3}\n"
+      "{\"v\":1,\"id\":\"a2\",\"kind\":\"answer\",\"answers\":\"x\","
+      "\"symptoms\":[\"leaking\"]}\n"
+      "{\"v\":1,\"id\":\"a3\",\"kind\":\"answer\",\"answers\":\"gone\",\"pain\":9}\n"
+      "{\"v\":1,\"id\":\"a4\",\"kind\":\"answer\",\"answers\":\"old\",\"pain\":1}\n";
+  const HistoryParse parsed = parse_history(text);
+  CHECK(parsed.warnings.empty());
+  REQUIRE(parsed.records.size() == 7);
+  CHECK(parsed.records[3].answers == "s");
+  CHECK(to_json_line(parsed.records[3]) ==
+        "{\"v\":1,\"id\":\"a1\",\"kind\":\"answer\",\"pain\":3,\"answers\":\"s\"}\n");
+  const auto records = apply_forgets(parsed.records);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].pain == 1);  // an answer replaces the pain an old session held
+  CHECK(records[1].pain == 3);
+  CHECK(records[2].pain == std::nullopt);
+  CHECK(records[2].symptoms == std::vector<std::string>{"leaking"});
+  // Without answers an old journal's pain inside the session is read as it was.
+  CHECK(join_answers(parse_history(text.substr(0, text.find("\n") + 1)).records)[0].pain == 5);
+  const RecordParse bad = parse_record(R"({"v":1,"id":"a","kind":"answer","pain":3})");
+  CHECK_FALSE(bad.record);
+  CHECK(bad.error == "an answer record without \"answers\"");
+}
+
 TEST_CASE("journal::forget") {
   const std::string text =
       "{\"v\":1,\"id\":\"a\",\"kind\":\"session\"}\n"
@@ -280,6 +309,17 @@ TEST_CASE("journal::forget") {
           "{\"v\":1,\"id\":\"c\",\"kind\":\"session\",  \"x\": 1}\n");
     CHECK(remove_record(text, "nope").removed == 0);
     CHECK(remove_record(text, "nope").text == text);
+  }
+  SUBCASE("answers of a forgotten session go with it") {
+    const std::string answered =
+        text + "{\"v\":1,\"id\":\"n\",\"kind\":\"answer\",\"answers\":\"c\",\"pain\":2}\n";
+    const ForgetResult c = remove_record(answered, "c");
+    CHECK(c.removed == 1);
+    CHECK(c.text ==
+          "{\"v\":1,\"id\":\"a\",\"kind\":\"session\"}\n"
+          "{\"v\":1,\"id\":\"b\",\"kind\":\"checkin\",\"pain\":3}\n"
+          "damaged\n"
+          "{\"v\":1,\"id\":\"f\",\"kind\":\"forget\",\"forgets\":\"a\"}\n");
   }
   CHECK(make_record_id(*parse_instant("2026-11-30T21:05:12+00:00"), 0x3f9a1c2bu) ==
         "20261130T210512-3f9a1c2b");

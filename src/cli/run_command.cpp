@@ -167,9 +167,9 @@ int cmd_run(Context& context, const Args& all) {
   std::fflush(stdout);
   const LocalNow started = local_now();
   PlayResult result;
-  const int code = play(run.plan, options, std::move(observers.list), &result);
-  after_session(run.plan, options, presentation, result, started);
-  return code;
+  SignalPipe signals;  // from the session to the last question
+  const int code = play(run.plan, options, std::move(observers.list), signals, &result);
+  return after_session(run.plan, options, presentation, result, started, signals).value_or(code);
 }
 
 }  // namespace backcare

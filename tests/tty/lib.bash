@@ -59,18 +59,20 @@ for _f in "$SOURCE_DIR"/tests/data/run/*.json; do
 done
 unset _f
 
-# tty_start [COLS] [ROWS]: a fresh tmux server with one COLSxROWS pane running a clean shell,
-# the screen cleared. Any earlier server of this test is killed first; the new one gets a new
-# socket, so it cannot race with the old one's exit.
+# tty_start [COLS] [ROWS] [SHELL]: a fresh tmux server with one COLSxROWS pane running a clean
+# shell (bash, or dash: which restores no terminal mode after its jobs), the screen cleared.
+# Any earlier server of this test is killed first; the new one gets a new socket, so it cannot
+# race with the old one's exit.
 tty_start() {
-  local cols=${1:-80} rows=${2:-24}
+  local cols=${1:-80} rows=${2:-24} shell='bash --norc --noprofile -i'
+  [ "${3:-bash}" == dash ] && shell='dash -i'
   tm kill-server >/dev/null 2>&1
   STARTS=$((STARTS + 1))
   SOCK="$TMP/tmux.$STARTS.sock"
   tm -f /dev/null new-session -d -s "$TARGET" -x "$cols" -y "$rows" \
     "env -i PATH='$PATH' HOME='$TMP' XDG_CONFIG_HOME='$TMP/config' LANG='${LC_ALL:-C.UTF-8}' \
        TERM=xterm-256color PS1='$ ' B='$BACKCARE' D='$TMP' \
-       bash --norc --noprofile -i" || { fail "tmux new-session failed"; return 1; }
+       $shell" || { fail "tmux new-session failed"; return 1; }
   tm set-option -g remain-on-exit on >/dev/null
   # TERM set again inside the pane, a simple prompt, no history file, the helper functions.
   type_line 'export TERM=xterm-256color PS1="$ "; unset HISTFILE; cd "$D"'

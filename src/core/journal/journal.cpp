@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "base/diagnostic.hpp"
@@ -57,7 +58,7 @@ const std::vector<std::string> k_known_members = {
     "source",    "started",    "ended",      "tz",          "planned_ms",
     "active_ms", "skipped_ms", "steps_done", "steps_total", "steps_skipped",
     "status",    "pain",       "symptoms",   "note",        "resumes",
-    "forgets",   "speed"};
+    "forgets",   "speed",      "answers"};
 
 }  // namespace
 
@@ -225,7 +226,8 @@ constexpr std::pair<const char*, CountMember> k_count_members[] = {
 constexpr std::pair<const char*, TextMember> k_note_members[] = {
     {"note", &JournalRecord::note},
     {"resumes", &JournalRecord::resumes},
-    {"forgets", &JournalRecord::forgets}};
+    {"forgets", &JournalRecord::forgets},
+    {"answers", &JournalRecord::answers}};
 
 }  // namespace
 
@@ -369,6 +371,9 @@ std::string read_members(const Json& object, JournalRecord& record) {
   if (error.empty() && record.kind == k_kind_forget && record.forgets.empty()) {
     error = "a forget record without \"forgets\"";
   }
+  if (error.empty() && record.kind == k_kind_answer && record.answers.empty()) {
+    error = "an answer record without \"answers\"";
+  }
   return error;
 }
 
@@ -462,6 +467,33 @@ std::vector<JournalRecord> apply_forgets(std::vector<JournalRecord> records) {
   std::erase_if(records, [&](const JournalRecord& record) {
     return record.kind == k_kind_forget || forgotten.count(record.id) != 0;
   });
+  return join_answers(std::move(records));
+}
+
+std::vector<JournalRecord> join_answers(std::vector<JournalRecord> records) {
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].kind != k_kind_answer) {
+      index.emplace(records[i].id, i);  // the first record with an id is the one answered
+    }
+  }
+  for (const JournalRecord& answer : records) {
+    const auto found = index.find(answer.answers);
+    if (answer.kind != k_kind_answer || found == index.end()) {
+      continue;
+    }
+    JournalRecord& session = records[found->second];
+    if (answer.pain) {
+      session.pain = answer.pain;
+    }
+    for (const std::string& symptom : answer.symptoms) {
+      if (std::find(session.symptoms.begin(), session.symptoms.end(), symptom) ==
+          session.symptoms.end()) {
+        session.symptoms.push_back(symptom);
+      }
+    }
+  }
+  std::erase_if(records, [](const JournalRecord& record) { return record.kind == k_kind_answer; });
   return records;
 }
 
@@ -487,6 +519,9 @@ ForgetResult remove_record(std::string_view text, std::string_view id) {
     } else if (parsed.record && parsed.record->kind == k_kind_forget &&
                parsed.record->forgets == id) {
       // a forget record for this id has nothing left to forget
+    } else if (parsed.record && parsed.record->kind == k_kind_answer &&
+               parsed.record->answers == id) {
+      // an answer is part of the session it answers: forgotten with it
     } else {
       out.text += line;
     }

@@ -64,10 +64,13 @@ int weekday(const CivilDate& date);
 CivilDate local_day(const LocalInstant& instant, int day_start_minutes);
 
 // Why a record's `kind` matters: sessions and check-ins are shown; a forget record deletes the
-// record it names. Anything else is kept and written back as it was.
+// record it names; an answer record holds the answer to the question after a session (pain, or
+// the sign of a safety stop), appended after the session's own record so that a lost answer
+// loses only the answer. Anything else is kept and written back as it was.
 inline constexpr std::string_view k_kind_session = "session";
 inline constexpr std::string_view k_kind_checkin = "checkin";
 inline constexpr std::string_view k_kind_forget = "forget";
+inline constexpr std::string_view k_kind_answer = "answer";
 
 // The statuses a session ends with, and the symptoms a check-in can name.
 extern const std::vector<std::string> k_journal_statuses;  // completed, completed-skipping, ...
@@ -101,6 +104,7 @@ struct JournalRecord {
   std::string note;
   std::string resumes;          // id of the practice this one continues
   std::string forgets;          // kind "forget": the id it deletes
+  std::string answers;          // kind "answer": the id of the session it answers
   Json extra = Json::object();  // unknown members, in their order
 
   bool operator==(const JournalRecord&) const = default;
@@ -142,12 +146,20 @@ struct RecordParse {
 };
 RecordParse parse_record(std::string_view line);
 
-// The records with every forget record applied: the records they name, and the forget records
-// themselves, removed. Order is kept.
+// The records as every reader sees them: every forget record applied (the records they name,
+// and the forget records themselves, removed), then the answers joined (join_answers). Order is
+// kept.
 std::vector<JournalRecord> apply_forgets(std::vector<JournalRecord> records);
 
+// Each answer record's `pain` and `symptoms` moved into the record its `answers` names (a later
+// answer's pain replaces an earlier one; symptoms are added once each), and every answer record
+// removed, those whose session is gone too. A session that holds `pain` itself (journals before
+// answer records) keeps it unless an answer replaces it.
+std::vector<JournalRecord> join_answers(std::vector<JournalRecord> records);
+
 // The history text without the lines whose record has `id` (every other line, damaged ones too,
-// kept byte for byte), and how many lines were removed.
+// kept byte for byte), and how many lines were removed. Forget records and answer records that
+// name `id` go with it (they are not counted).
 struct ForgetResult {
   std::string text;
   int removed = 0;
