@@ -6,6 +6,7 @@
 # in docs/RELIABILITY.md.
 source "$SOURCE_DIR/tests/cli/lib.bash"
 command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 77; }
+umask 077  # the journal as backcare keeps it (0600), so no warning about its mode
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK" "$TMP"' EXIT
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" XDG_STATE_HOME="$WORK/state"
