@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <utility>
 
 #include "base/sanitize.hpp"
 #include "base/suggest.hpp"
@@ -312,6 +313,12 @@ ConfigResult config_from_json(const JsonDocument& document, const std::string& s
       key->read(in, value, path, out.config);
     }
   }
+  // In the order of the file, as a reader goes through it: check_keys found the unknown keys
+  // in a pass of their own.
+  std::stable_sort(out.errors.begin(), out.errors.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                   });
   return out;
 }
 
