@@ -169,6 +169,17 @@ TEST_CASE("config::errors are capped like a routine's") {
   CHECK(r.errors[50].format() == "config.json: and 10 more errors");
 }
 
+// Problems are listed in the order they appear in the file, unknown keys among the others.
+TEST_CASE("config::errors in file order") {
+  CHECK(errors_of("{\n  \"bell\": 1,\n  \"colr\": true,\n  \"goals\": {\"breathe\": "
+                  "{\"nights\": 9, \"off\": 7}}\n}") ==
+        "config.json:2:11: bell: must be true or false, not the number 1\n"
+        "config.json:3:3: unknown key \"colr\"; did you mean \"color\"?\n"
+        "config.json:4:35: goals.breathe.nights: must be a whole number from 0 to 7, not the "
+        "number 9\n"
+        "config.json:4:38: goals.breathe: unknown key \"off\"; did you mean \"of\"?\n");
+}
+
 TEST_CASE("config::clock times") {
   CHECK(parse_clock_time("00:00") == 0);
   CHECK(parse_clock_time("04:00") == 240);

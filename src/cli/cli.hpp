@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "overrides.hpp"
+#include "routine/overrides.hpp"
 
 namespace CLI {
 class App;

@@ -420,15 +420,4 @@ LoadResult load_routine(std::string_view text, const std::string& source,
   return result;
 }
 
-bool is_routine_name(std::string_view name) {
-  if (name.empty() || name.size() > 40) {
-    return false;
-  }
-  const auto ok_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (!ok_char(name[0])) {
-    return false;
-  }
-  return std::all_of(name.begin(), name.end(), [&](char c) { return ok_char(c) || c == '-'; });
-}
-
 }  // namespace backcare

@@ -82,14 +82,6 @@ bool reached_end(EndStatus status) {
   return status == EndStatus::completed || status == EndStatus::completed_skipping;
 }
 
-Session::Session(Plan&& plan, SessionOptions options)
-    : Session(std::make_shared<const Plan>(std::move(plan)), options) {}
-
-Session::Session(std::shared_ptr<const Plan> owned, SessionOptions options)
-    : Session(*owned, options) {
-  m_owned = std::move(owned);
-}
-
 Session::Session(const Plan& plan, SessionOptions options) : m_plan(plan), m_options(options) {
   if (!(m_options.speed > 0.0) || !std::isfinite(m_options.speed)) {
     m_options.speed = 1.0;
