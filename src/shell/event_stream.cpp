@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "display/show.hpp"
-#include "terminal.hpp"
+#include "files.hpp"
 
 namespace backcare {
 
@@ -114,10 +114,10 @@ void EventStream::on_events(const std::vector<SessionEvent>& events, const Sessi
     }
     const std::string line =
         dump_json(event_to_json(m_plan, event, wall, turn.since_start), -1) + "\n";
-    errno = 0;
-    m_healthy = write_all(m_fd, line);
+    const Result<void, FileError> written = write_all(m_fd, line);
+    m_healthy = written.ok();
     if (!m_healthy) {
-      m_errno = errno != 0 ? errno : EIO;
+      m_errno = written.error().err;
     }
   }
 }
