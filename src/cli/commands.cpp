@@ -152,13 +152,16 @@ int cmd_validate(Context& context, const Args& args) {
   int worst = k_exit_ok;
   print_catalog_warnings(context.catalog());
   for (const auto& file : args.validate_files) {
-    FileText text = read_routine_text(file);
+    const Result<std::string> text = read_routine_text(file);
     const std::string source = file == "-" ? "<stdin>" : sanitize(file);
-    Diagnostics errors = std::move(text.errors);
-    int code = text.exit_code;
+    Diagnostics errors;
+    int code = k_exit_ok;
     LoadResult loaded;
-    if (errors.empty()) {
-      loaded = load_routine(text.text, source, {&context.catalog().resolver(), {}, file_key(file)});
+    if (!text) {
+      errors.push_back({source, 0, 0, "", text.error().message});
+      code = text.error().exit_code;
+    } else {
+      loaded = load_routine(*text, source, {&context.catalog().resolver(), {}, file_key(file)});
       errors = loaded.errors;
       code = errors.empty() ? k_exit_ok : k_exit_data;
     }
