@@ -12,29 +12,15 @@
 #include <cstring>
 #include <filesystem>
 
+#include "files.hpp"
 #include "spawn.hpp"
 
 namespace backcare {
 namespace {
 
 bool write_file(const std::string& path, const std::string& bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return false;
-  }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      ::close(fd);
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return ::close(fd) == 0;
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+  return fd.valid() && write_all(fd.get(), bytes).ok() && ::close(fd.release()) == 0;
 }
 
 std::vector<std::int16_t> samples_for(ToneKind kind, std::int64_t duration_ms,
