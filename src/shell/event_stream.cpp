@@ -89,20 +89,11 @@ Json event_to_json(const Plan& plan, const SessionEvent& event, const std::strin
   return out;
 }
 
-EventStream::EventStream(const Plan& plan, int fd, bool owns_fd, std::string name)
-    : m_plan(plan), m_fd(fd), m_owns_fd(owns_fd), m_name(std::move(name)) {}
-
 std::string EventStream::failure() const {
   if (m_healthy || m_errno == 0 || m_errno == EPIPE) {
     return {};
   }
   return fmt::format("cannot write events to {}: {}", m_name, std::strerror(m_errno));
-}
-
-EventStream::~EventStream() {
-  if (m_owns_fd) {
-    ::close(m_fd);
-  }
 }
 
 void EventStream::on_events(const std::vector<SessionEvent>& events, const SessionView& /*view*/,
