@@ -141,14 +141,13 @@ std::string SoundPlayer::file_for(ToneKind kind, std::int64_t duration_ms, bool&
 }
 
 void SoundPlayer::spawn(const std::string& file) {
-  pid_t pid = -1;
-  const int rc = spawn_quietly({m_player.c_str(), file.c_str(), nullptr}, -1, pid);
-  if (rc != 0) {
+  const Result<pid_t, int> started = spawn_quietly({m_player.c_str(), file.c_str(), nullptr}, -1);
+  if (!started) {
     give_up(fmt::format("--tones cannot start {}: {}; going on without tones", m_player,
-                        std::strerror(rc)));
+                        std::strerror(started.error())));
     return;
   }
-  m_children.push_back({pid, false});
+  m_children.push_back({*started, false});
 }
 
 void SoundPlayer::reap(bool wait) {
