@@ -255,3 +255,11 @@ TEST_CASE("config::examples agree with the schema test") {
     CHECK(parse_config(example, "docs/config.md").ok());
   }
 }
+
+TEST_CASE("config::file on /proc: refused like a routine there, not read") {
+  const ConfigLoad load = load_config_file("/proc/self/status");
+  CHECK(load.found);
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].format() ==
+        "/proc/self/status: is on the /proc pseudo file system, not a regular file");
+}

@@ -294,3 +294,10 @@ TEST_CASE("journal_store::local time") {
   old_tz ? ::setenv("TZ", saved.c_str(), 1) : ::unsetenv("TZ");
   ::tzset();
 }
+
+TEST_CASE("journal_store::read of a history on /proc: refused, not read") {
+  const JournalStore store("/proc/self/status");
+  REQUIRE(store.read().error);
+  CHECK(*store.read().error ==
+        "cannot read the history /proc/self/status: it is on the /proc pseudo file system");
+}

@@ -169,11 +169,10 @@ void write_device(const std::string& path, const std::string& text) {
   if (fd < 0) {
     throw write_error(k_exit_cant_create, path, errno);
   }
-  const bool written = write_all(fd, text);
-  const int error = written ? 0 : (errno != 0 ? errno : EIO);
+  const auto written = write_all(fd, text);
   ::close(fd);
   if (!written) {
-    throw write_error(k_exit_io_error, path, error);
+    throw write_error(k_exit_io_error, path, written.error().err);
   }
 }
 
@@ -195,11 +194,17 @@ void write_file(const std::string& path, const std::string& text) {
   if (fd < 0) {
     throw write_error(k_exit_cant_create, path, errno);
   }
-  const bool written = write_all(fd, text) && ::fsync(fd) == 0;
-  const int error = written ? 0 : (errno != 0 ? errno : EIO);
-  if (::close(fd) != 0 || !written) {
+  const auto written = write_all(fd, text);
+  int error = written ? 0 : written.error().err;
+  if (error == 0 && ::fsync(fd) != 0) {
+    error = errno;
+  }
+  if (::close(fd) != 0 && error == 0) {
+    error = errno;
+  }
+  if (error != 0) {
     ::unlink(temp.c_str());
-    throw write_error(k_exit_io_error, path, written ? errno : error);
+    throw write_error(k_exit_io_error, path, error);
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     const int e = errno;

@@ -157,10 +157,11 @@ int cmd_run(Context& context, const Args& all) {
   PlayerOptions options = player_options(args, config);
   options.routine_files = context.routine_files();
   const Presentation presentation = decide_presentation(options);
-  Observers observers = make_observers(run.plan, options, presentation);
-  if (observers.error) {
-    throw AppError{observers.error_code, {*observers.error}};
+  Result<Observers> made = make_observers(run.plan, options, presentation);
+  if (!made) {
+    throw AppError{made.error().exit_code, {made.error().message}};
   }
+  Observers observers = std::move(made).value();
   for (const auto& warning : observers.warnings) {
     print_err(warning);
   }

@@ -16,37 +16,15 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <limits>
 #include <thread>
 
 #include "base/sanitize.hpp"
+#include "files.hpp"
 #include "xdg.hpp"
 
 namespace backcare {
 namespace {
-
-// Closes a file descriptor when it goes out of scope (closing also drops its flock).
-class Fd {
- public:
-  explicit Fd(int fd = -1) : m_fd(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { reset(); }
-  void reset(int fd = -1) {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-    m_fd = fd;
-  }
-  int get() const { return m_fd; }
-  int release() {
-    const int fd = m_fd;
-    m_fd = -1;
-    return fd;
-  }
-
- private:
-  int m_fd;
-};
 
 std::string parent_of(const std::string& path) {
   const auto slash = path.rfind('/');
@@ -87,25 +65,6 @@ int lock(int fd, int operation) {
   return 0;
 }
 
-// Writes all of `data` (one write() unless the kernel takes less); 0 or errno.
-int write_all(int fd, const std::string& data) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return errno;
-    }
-    if (n == 0) {
-      return EIO;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return 0;
-}
-
 // fsync, where the file can be synced: a character device (/dev/null as a history that
 // keeps nothing) cannot, and that is not an error.
 int sync_file(int fd, bool regular) {
@@ -120,15 +79,6 @@ bool same_file(int fd, const std::string& path) {
   struct stat b {};
   return ::fstat(fd, &a) == 0 && ::stat(path.c_str(), &b) == 0 && a.st_dev == b.st_dev &&
          a.st_ino == b.st_ino;
-}
-
-const char* kind_of(mode_t mode) {
-  return S_ISDIR(mode)    ? "a directory"
-         : S_ISFIFO(mode) ? "a FIFO"
-         : S_ISSOCK(mode) ? "a socket"
-         : S_ISBLK(mode)  ? "a block device"
-         : S_ISCHR(mode)  ? "a character device"
-                          : "not a regular file";
 }
 
 // A file of ours that others may read (a copy made with cp, a umask of 000) is tightened to
@@ -157,10 +107,11 @@ void tighten_folder(const std::string& dir, std::vector<std::string>* warnings) 
 }
 
 // /dev/null (or a link to it): the documented way to keep no journal, read as an empty one.
-bool is_dev_null(const struct stat& st) {
+bool is_dev_null(const std::string& path) {
+  struct stat st {};
   struct stat null {};
-  return S_ISCHR(st.st_mode) && ::stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) &&
-         null.st_rdev == st.st_rdev;
+  return ::stat(path.c_str(), &st) == 0 && S_ISCHR(st.st_mode) && ::stat("/dev/null", &null) == 0 &&
+         S_ISCHR(null.st_mode) && null.st_rdev == st.st_rdev;
 }
 
 // Opens `path` for appending (O_RDWR rather than O_WRONLY, only so that the last byte can be
@@ -168,8 +119,8 @@ bool is_dev_null(const struct stat& st) {
 // now (a forget may have renamed a new file into place while we waited). Sets `error` on failure.
 int open_locked_for_append(const std::string& path, std::string& error) {
   for (int attempt = 0; attempt < 10; ++attempt) {
-    Fd fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY,
-                 0600));
+    UniqueFd fd(::open(path.c_str(),
+                       O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0600));
     if (fd.get() < 0) {
       error = std::strerror(errno);
       return -1;
@@ -180,7 +131,7 @@ int open_locked_for_append(const std::string& path, std::string& error) {
       return -1;
     }
     if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)) {
-      error = fmt::format("it is {}", kind_of(st.st_mode));
+      error = fmt::format("it is {}", file_kind(st.st_mode));
       return -1;
     }
     if (const int e = lock(fd.get(), LOCK_EX); e != 0) {
@@ -213,7 +164,7 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record,
     return fail(std::strerror(e));
   }
   std::string error;
-  Fd fd(open_locked_for_append(m_path, error));
+  UniqueFd fd(open_locked_for_append(m_path, error));
   if (fd.get() < 0) {
     return fail(error);
   }
@@ -244,8 +195,8 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record,
     }
   }
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
-  if (const int e = write_all(fd.get(), line); e != 0) {
-    return fail(std::strerror(e));
+  if (const auto written = write_all(fd.get(), line); !written) {
+    return fail(written.error().reason());
   }
   if (const int e = sync_file(fd.get(), regular); e != 0) {
     return fail(std::strerror(e));
@@ -258,31 +209,17 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record,
 
 namespace {
 
-std::string too_large_message() {
-  return fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
-}
-
-// Reads an open regular file of at most k_max_history_bytes; "" or an error in `error`.
-std::string read_whole(int fd, std::string& error) {
-  std::string text;
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      error = std::strerror(errno);
-      return "";
-    }
-    if (n == 0) {
-      return text;
-    }
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > k_max_history_bytes) {
-      error = too_large_message();
-      return "";
-    }
+// Why the history could not be read, after "cannot read the history PATH: ".
+std::string history_read_error(const FileError& error) {
+  switch (error.fault) {
+    case FileFault::not_regular:
+      return fmt::format("it is {}", error.kind);
+    case FileFault::too_large:
+      return fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
+    case FileFault::pseudo_fs:
+      return fmt::format("it is on the {} pseudo file system", error.kind);
+    default:
+      return error.reason();
   }
 }
 
@@ -308,39 +245,24 @@ JournalStore::ReadResult JournalStore::read() const {
   if (m_path.empty()) {
     return fail("no XDG_STATE_HOME or HOME to find it in");
   }
-  // O_NONBLOCK so that opening a FIFO cannot hang; the type is checked before any read.
-  Fd fd(::open(m_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
-  if (fd.get() < 0) {
-    if (errno == ENOENT) {
-      return out;  // no history yet
+  Result<UniqueFd, FileError> fd = open_regular(m_path, k_max_history_bytes);
+  if (!fd) {
+    const FileError& error = fd.error();
+    if (error.fault == FileFault::missing || is_dev_null(m_path)) {
+      return out;  // no history yet, or a journal that keeps nothing
     }
-    return fail(std::strerror(errno));
+    out.too_large = error.fault == FileFault::too_large;
+    return fail(history_read_error(error));
   }
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) {
-    return fail(std::strerror(errno));
-  }
-  if (is_dev_null(st)) {
-    return out;  // a journal that keeps nothing
-  }
-  if (!S_ISREG(st.st_mode)) {
-    return fail(fmt::format("it is {}", kind_of(st.st_mode)));
-  }
-  tighten_file(fd.get(), m_path, &out.warnings);
+  tighten_file(fd->get(), m_path, &out.warnings);
   tighten_folder(parent_of(m_path), &out.warnings);
-  if (static_cast<std::uint64_t>(st.st_size) > k_max_history_bytes) {
-    out.too_large = true;
-    return fail(too_large_message());
+  try_shared_lock(fd->get());
+  const Result<std::string, FileError> text = read_all(fd->get(), k_max_history_bytes);
+  if (!text) {
+    out.too_large = text.error().fault == FileFault::too_large;  // it grew as we read
+    return fail(history_read_error(text.error()));
   }
-  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
-  try_shared_lock(fd.get());
-  std::string error;
-  const std::string text = read_whole(fd.get(), error);
-  if (!error.empty()) {
-    out.too_large = error == too_large_message();  // it grew past the limit as we read
-    return fail(error);
-  }
-  HistoryParse parsed = parse_history(text);
+  HistoryParse parsed = parse_history(*text);
   out.records = std::move(parsed.records);
   for (const auto& warning : parsed.warnings) {
     out.warnings.push_back(warning.format(sanitize(m_path)));
@@ -394,7 +316,7 @@ template <typename Write>
 std::string replace_atomically(const std::string& target, Write write) {
   const std::string dir = parent_of(target);
   std::string temp = dir + "/.history.jsonl.XXXXXX";
-  Fd fd(::mkostemp(temp.data(), O_CLOEXEC));  // mkostemp creates it 0600
+  UniqueFd fd(::mkostemp(temp.data(), O_CLOEXEC));  // mkostemp creates it 0600
   if (fd.get() < 0) {
     return std::strerror(errno);
   }
@@ -414,7 +336,7 @@ std::string replace_atomically(const std::string& target, Write write) {
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     return undo(errno);
   }
-  Fd folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  UniqueFd folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (folder.get() < 0 || ::fsync(folder.get()) != 0) {
     return fmt::format("the folder could not be synced: {}", std::strerror(errno));
   }
@@ -438,16 +360,16 @@ JournalStore::ForgetOutcome JournalStore::forget(const std::string& id) const {
     return fail(std::strerror(errno));
   }
   const std::string target = resolved;
-  Fd fd;
+  UniqueFd fd;
   for (int attempt = 0;; ++attempt) {
-    fd.reset(::open(target.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
-    struct stat st {};
-    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
-      return fail(std::strerror(errno));
+    // No size limit: forget goes through the file a block at a time, so it can trim a journal
+    // past the read limit.
+    Result<UniqueFd, FileError> opened =
+        open_regular(target, std::numeric_limits<std::uintmax_t>::max());
+    if (!opened) {
+      return fail(history_read_error(opened.error()));
     }
-    if (!S_ISREG(st.st_mode)) {
-      return fail(fmt::format("it is {}", kind_of(st.st_mode)));
-    }
+    fd = std::move(opened).value();
     if (const int e = lock(fd.get(), LOCK_EX); e != 0) {
       return fail(std::strerror(e));
     }
@@ -481,7 +403,8 @@ JournalStore::ForgetOutcome JournalStore::forget(const std::string& id) const {
   // Still holding the lock on the old file: appenders wait, then see it replaced and reopen.
   const std::string e = replace_atomically(target, [&](int out_fd) {
     return for_each_block(fd.get(), [&](std::string_view block) {
-      return write_all(out_fd, remove_record(block, id).text);
+      const auto written = write_all(out_fd, remove_record(block, id).text);
+      return written ? 0 : written.error().err;
     });
   });
   if (!e.empty()) {
