@@ -12,7 +12,6 @@ last() {
   python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1]).get(sys.argv[2]))' \
     "$HISTORY" "$1" 2>/dev/null
 }
-records() { if [ -f "$HISTORY" ]; then wc -l <"$HISTORY"; else echo 0; fi; }
 
 safety_stop() {
   tty_start 100 24 || return
