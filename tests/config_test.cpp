@@ -8,8 +8,10 @@
 #include <sstream>
 
 #include "config_file.hpp"
+#include "env_guard.hpp"
 
 using namespace backcare;
+using backcare::testing::EnvGuard;
 namespace fs = std::filesystem;
 
 namespace {
@@ -217,11 +219,10 @@ TEST_CASE("config::file") {
   }
   SUBCASE("~/ in routine_dirs") {
     std::ofstream(dir / "config.json") << R"({"routine_dirs": ["~/r", "/abs"]})";
-    const char* home = std::getenv("HOME");
-    const std::string saved = home ? home : "";
-    ::setenv("HOME", "/home/ana", 1);
-    const ConfigLoad load = load_config_file((dir / "config.json").string());
-    home ? ::setenv("HOME", saved.c_str(), 1) : ::unsetenv("HOME");
+    const ConfigLoad load = [&] {
+      const EnvGuard home("HOME", "/home/ana");
+      return load_config_file((dir / "config.json").string());
+    }();
     CHECK(load.ok());
     CHECK(load.config.routine_dirs == std::vector<std::string>{"/home/ana/r", "/abs"});
   }

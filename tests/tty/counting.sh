@@ -5,7 +5,6 @@
 # the safety stop is still shown. Then a run at real time that reaches half the routine counts.
 source "$SOURCE_DIR/tests/tty/lib.bash"
 HISTORY="$TMP/.local/state/backcare/history.jsonl"
-records() { if [ -f "$HISTORY" ]; then wc -l <"$HISTORY"; else echo 0; fi; }
 # stats_json JQ: a figure of `stats --json` for today, with the pane's journal.
 stats_json() {
   env -i PATH="$PATH" HOME="$TMP" XDG_CONFIG_HOME="$TMP/config" "$BACKCARE" stats --json |

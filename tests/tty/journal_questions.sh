@@ -17,7 +17,6 @@ nth() {
 }
 last() { nth -1 "$1"; }
 before_last() { nth -2 "$1"; }
-records() { if [ -f "$HISTORY" ]; then wc -l <"$HISTORY"; else echo 0; fi; }
 
 safety_stop() {
   tty_start 100 24 || return

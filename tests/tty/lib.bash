@@ -13,19 +13,12 @@
 #             $D/stty.after, then prints "EXIT=<code of CMD>"
 #   f         the same for `fg` (resume the stopped job, then report its exit code)
 # and the routine files of tests/data/run/ under their own names in $D (small.json, ...).
+#
+# pass, fail, skip, expect_eq, expect_line, records and finish come from tests/lib/checks.bash.
 set -u
 : "${BACKCARE:?set BACKCARE to the built binary}"
 : "${SOURCE_DIR:?set SOURCE_DIR to the source tree}"
-
-FAILS=0
-PASSES=0
-pass() { PASSES=$((PASSES + 1)); }
-fail() { FAILS=$((FAILS + 1)); printf 'FAIL: %s\n' "$*" >&2; }
-expect_eq() { [ "$1" == "$2" ] && pass || fail "$3: got [$1], expected [$2]"; }
-finish() {
-  printf '%d passed, %d failed\n' "$PASSES" "$FAILS"
-  [ "$FAILS" -eq 0 ]
-}
+source "$SOURCE_DIR/tests/lib/checks.bash"
 
 # The tests need tmux: without it they fail (scripts/setup.sh --test installs it), they do not
 # skip, so a CI machine without tmux cannot pass silently.
@@ -143,6 +136,9 @@ wait_gone() {
   WANT=$1
   wait_until '! grep -Eq -- "$WANT" <<<"$SCREEN"' "${2:-10}" "[$1] to leave the screen"
 }
+
+# history_lines: every line tmux holds for the pane, scrollback and screen.
+history_lines() { tm capture-pane -p -S - -t "$TARGET" | wc -l; }
 
 # line ERE: the first line of the current screen matching ERE.
 line() { screen | grep -Em1 -- "$1"; }

@@ -15,7 +15,6 @@ field() {
   python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[int(sys.argv[2]) - (0 if int(sys.argv[2]) < 0 else 1)]).get(sys.argv[3]))' \
     "$HISTORY" "$1" "$2" 2>/dev/null
 }
-records() { if [ -f "$HISTORY" ]; then wc -l <"$HISTORY"; else echo 0; fi; }
 
 # expect_modes WHAT: `stty -a` in the pane after the run shows echo and icanon (not -echo,
 # -icanon): the shell's prompt reads lines and shows what is typed.
