@@ -6,7 +6,8 @@
 # Installs what it needs (debhelper, dpkg-dev, fakeroot, lintian and the build dependencies).
 # The build runs in a copy of the source under build-deb/ (git-ignored), so the tree stays clean
 # and the .deb, .ddeb, .buildinfo and .changes land in build-deb/. The tests are not built
-# (DEB_BUILD_OPTIONS=nocheck) unless DEB_BUILD_OPTIONS is set: the suite runs on build/.
+# (DEB_BUILD_OPTIONS=nocheck) unless DEB_BUILD_OPTIONS is set: the suite runs on build/;
+# `DEB_BUILD_OPTIONS= scripts/package.sh` also builds and runs the unit tests in the package build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$PWD
@@ -25,6 +26,8 @@ sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 packages=(debhelper dpkg-dev fakeroot lintian cmake g++ make
   libcli11-dev libfmt-dev libutf8proc-dev nlohmann-json3-dev)
+export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS-nocheck}"
+[[ " $DEB_BUILD_OPTIONS " == *" nocheck "* ]] || packages+=(doctest-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -58,7 +61,6 @@ else
     -cf - . | tar -xf - -C "$out/backcare-$version"
 fi
 
-export DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS-nocheck}"
 start=$SECONDS
 (cd "$out/backcare-$version" && dpkg-buildpackage -us -uc -b) >"$out/build.log" 2>&1 || {
   tail -n 40 "$out/build.log" >&2
