@@ -100,7 +100,7 @@ int main() {
 
   // Walk the whole plan at 1 s of wall time per call (speed 1): one advance + view per call,
   // like a loop that wakes once a second.
-  Session session(plan, {1.0, 0, 0});
+  Session session(plan, {1.0, 0, 0, std::nullopt});
   std::size_t events = session.start(TimePoint{0}).size();
   std::size_t calls = 0;
   start = Clock::now();
@@ -113,7 +113,7 @@ int main() {
   fmt::print("session walk   {:>8.2f} ms for {} advance+view calls ({:.2f} us each), {} events\n",
              walk_ms, calls, walk_ms * 1000 / static_cast<double>(calls), events);
 
-  Session viewer(plan, {1.0, 0, 0});
+  Session viewer(plan, {1.0, 0, 0, std::nullopt});
   viewer.start(TimePoint{0});
   constexpr int k_frames = 2000;
   start = Clock::now();

@@ -5,7 +5,8 @@
 // The input is a small pack: files separated by a line "----". The first is the routine
 // loaded; the others are "a.json", "b.json", … which it (and they) may include by name
 // ("a") or by path ("./a.json"), through an in-memory resolver, so include cycles, depth,
-// "with" and repeat are fuzzed too.
+// "with" and repeat are fuzzed too. The first file is also read as a programme (weeks of
+// routines that grow), whose routines are the pack's.
 //   cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DBACKCARE_FUZZ=ON
 //   cmake --build build-fuzz --target fuzz_loader
 //   build-fuzz/fuzz/fuzz_loader -max_total_time=60 -dict=fuzz/routine.dict NEW_DIR fuzz/corpus
@@ -16,6 +17,8 @@
 #include <vector>
 
 #include "display/render.hpp"
+#include "programme/programme.hpp"
+#include "programme/programme_view.hpp"
 #include "routine/loader.hpp"
 #include "routine/plan.hpp"
 #include "session/session.hpp"
@@ -78,6 +81,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   LoadOptions options;
   options.resolver = &resolver;
   options.key = "pack:main.json";
+  const ProgrammeLoad programme = load_programme(files[0], "main.json", &resolver);
+  if (programme.ok()) {
+    (void)describe_programme(programme.programme, 40);
+  }
+  for (const auto& error : programme.errors) {
+    (void)error.format();
+  }
   const LoadResult loaded = load_routine(files[0], "main.json", options);
   for (const auto& error : loaded.errors) {
     (void)error.format();
@@ -86,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const Plan plan = expand(loaded.routine).plan;
-  Session session(plan, {100.0, 0, 0});
+  Session session(plan, {100.0, 0, 0, std::nullopt});
   session.start(TimePoint{0});
   (void)render_frame(plan, session.view(TimePoint{1'000'000}), {40, true});
   return 0;

@@ -1,14 +1,17 @@
 #include "config/config.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "config_file.hpp"
+#include "env_guard.hpp"
 
 using namespace backcare;
+using backcare::testing::EnvGuard;
 namespace fs = std::filesystem;
 
 namespace {
@@ -156,6 +159,29 @@ TEST_CASE("config::errors") {
   CHECK(errors_of(R"({"\u001b[2J": 1})") == "config.json:1:2: unknown key \"\\x1b[2J\"\n");
 }
 
+TEST_CASE("config::errors are capped like a routine's") {
+  std::string text = "{";
+  for (int i = 0; i < 60; ++i) {
+    text += fmt::format("{}\"k{}\": 1", i == 0 ? "" : ",\n", i);
+  }
+  text += "}";
+  const ConfigResult r = parse_config(text, "config.json");
+  REQUIRE(r.errors.size() == k_max_errors + 1);
+  CHECK(r.errors[49].format() == "config.json:50:1: unknown key \"k49\"");
+  CHECK(r.errors[50].format() == "config.json: and 10 more errors");
+}
+
+// Problems are listed in the order they appear in the file, unknown keys among the others.
+TEST_CASE("config::errors in file order") {
+  CHECK(errors_of("{\n  \"bell\": 1,\n  \"colr\": true,\n  \"goals\": {\"breathe\": "
+                  "{\"nights\": 9, \"off\": 7}}\n}") ==
+        "config.json:2:11: bell: must be true or false, not the number 1\n"
+        "config.json:3:3: unknown key \"colr\"; did you mean \"color\"?\n"
+        "config.json:4:35: goals.breathe.nights: must be a whole number from 0 to 7, not the "
+        "number 9\n"
+        "config.json:4:38: goals.breathe: unknown key \"off\"; did you mean \"of\"?\n");
+}
+
 TEST_CASE("config::clock times") {
   CHECK(parse_clock_time("00:00") == 0);
   CHECK(parse_clock_time("04:00") == 240);
@@ -193,11 +219,10 @@ TEST_CASE("config::file") {
   }
   SUBCASE("~/ in routine_dirs") {
     std::ofstream(dir / "config.json") << R"({"routine_dirs": ["~/r", "/abs"]})";
-    const char* home = std::getenv("HOME");
-    const std::string saved = home ? home : "";
-    ::setenv("HOME", "/home/ana", 1);
-    const ConfigLoad load = load_config_file((dir / "config.json").string());
-    home ? ::setenv("HOME", saved.c_str(), 1) : ::unsetenv("HOME");
+    const ConfigLoad load = [&] {
+      const EnvGuard home("HOME", "/home/ana");
+      return load_config_file((dir / "config.json").string());
+    }();
     CHECK(load.ok());
     CHECK(load.config.routine_dirs == std::vector<std::string>{"/home/ana/r", "/abs"});
   }
@@ -230,4 +255,12 @@ TEST_CASE("config::examples agree with the schema test") {
     CAPTURE(example);
     CHECK(parse_config(example, "docs/config.md").ok());
   }
+}
+
+TEST_CASE("config::file on /proc: refused like a routine there, not read") {
+  const ConfigLoad load = load_config_file("/proc/self/status");
+  CHECK(load.found);
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].format() ==
+        "/proc/self/status: is on the /proc pseudo file system, not a regular file");
 }

@@ -82,6 +82,7 @@ inline Plan sample_plan() {
   roll.kind = StepKind::timed;
   roll.title = "Foam roller";
   roll.text = "Roller across your upper back.";
+  roll.stretch = true;  // as expand decides for a roll
   roll.start_ms = 20000;
   roll.duration_ms = 60000;
   roll.first_segment = 4;
@@ -123,6 +124,23 @@ inline SessionView mid_inhale() {
   view.routine_progress = 0.1;
   view.active_ms = 11000;
   return view;
+}
+
+// frame_line_count at `width` columns, with no height limit, in UTF-8.
+inline int frame_line_count(const Plan& plan, int width) {
+  FrameOptions options;
+  options.width = width;
+  return backcare::frame_line_count(plan, options);
+}
+
+// render_summary with only the status, the step and the active time.
+inline std::string render_summary(const Plan& plan, EndStatus status, std::size_t step,
+                                  std::int64_t active_ms) {
+  SummaryFacts facts;
+  facts.status = status;
+  facts.step = step;
+  facts.active_ms = active_ms;
+  return backcare::render_summary(plan, facts);
 }
 
 inline std::vector<std::string> split_lines(const std::string& text) {

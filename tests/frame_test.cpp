@@ -269,6 +269,32 @@ TEST_CASE("frame::phase words say what the person does") {
   CHECK(phase_label(plan, plan.segments[find_segment(plan, 0, Phase::hold)]) == "HOLD");
 }
 
+// What a timed step is (a stretch or a hold) is decided by its words as whole words, with their
+// endings: "remove the roller" holds (the old search found "move" and "roll" inside), "with
+// purpose" is no pose, while "Move slowly", "stretching" and "rolling" are stretches.
+TEST_CASE("frame::a stretch is named by whole words, not by letters inside another word") {
+  Routine routine;
+  routine.name = "words";
+  routine.title = "Words";
+  routine.source = "words.json";
+  routine.steps.push_back(timed_step("Remove the roller", "Set it aside and lie still.", 10));
+  routine.steps.push_back(timed_step("Rest with purpose", "Feet flat.", 10));
+  routine.steps.push_back(timed_step("Cat-cow", "Move slowly between the two.", 10));
+  routine.steps.push_back(timed_step("Pigeon", "Stretching the hip, rolling gently.", 10));
+  routine.steps.push_back(timed_step("Supported bridge", "Lift and stay.", 10, {"left"}));
+  const ExpandResult expanded = expand(routine);
+  REQUIRE(expanded.ok());
+  const Plan& plan = expanded.plan;
+  const auto word = [&](std::size_t step) {
+    return std::string(phase_word(plan, plan.segments[find_segment(plan, step, Phase::work)]));
+  };
+  CHECK(word(0) == "HOLD");
+  CHECK(word(1) == "HOLD");
+  CHECK(word(2) == "STRETCH");
+  CHECK(word(3) == "STRETCH");
+  CHECK(word(4) == "STRETCH");  // sides
+}
+
 namespace {
 
 // The line of `frame` that starts with `prefix` ("" when none).

@@ -118,7 +118,7 @@ TEST_CASE("frame_timing::the lead-in counts down alone") {
 
 TEST_CASE("frame_timing::paused or finished frames never change by themselves") {
   const Plan plan = timing_plan();
-  Session session(plan, SessionOptions{1.0, 0, 0});
+  Session session(plan, SessionOptions{1.0, 0, 0, std::nullopt});
   session.start(milliseconds(0));
   session.pause(milliseconds(1200));
   CHECK(next_frame_change_ms(plan, session.view(milliseconds(1500)), {80, false}) == -1);

@@ -27,11 +27,21 @@ TEST_CASE("history_view::csv_cell neutralises formulas") {
   CHECK(csv_cell("a=b") == "a=b");  // only the first character counts
 }
 
+TEST_CASE("history_view::csv_cell quotes a ';' and neutralises what follows one") {
+  CHECK(csv_cell("pain;doming") == "\"pain;doming\"");
+  CHECK(csv_cell("a;=cmd()") == "\"'a;=cmd()\"");
+  CHECK(csv_cell("a; -2") == "\"a; -2\"");  // a space first: no formula
+  CHECK(csv_cell("a;@x") == "\"'a;@x\"");
+}
+
 TEST_CASE("history_view::parse_date") {
   CHECK(parse_date("2026-11-30") == CivilDate{2026, 11, 30});
   CHECK(parse_date("2028-02-29") == CivilDate{2028, 2, 29});
   CHECK_FALSE(parse_date("2026-02-29"));
   CHECK_FALSE(parse_date("2026-13-01"));
+  CHECK_FALSE(parse_date("0000-12-31"));  // years 1 to 9999 only
+  CHECK(parse_date("0001-01-01") == CivilDate{1, 1, 1});
+  CHECK(parse_date("9999-12-31") == CivilDate{9999, 12, 31});
   CHECK_FALSE(parse_date("2026-1-05"));
   CHECK_FALSE(parse_date("2026-11-30T00:00:00Z"));
   CHECK_FALSE(parse_date(""));
@@ -89,6 +99,35 @@ TEST_CASE("resumable::the latest session stopped early within a day") {
   found = resumable_sessions(records, now);
   REQUIRE(found.size() == 1);
   CHECK(found[0].record.id == "a");
+  CHECK_FALSE(found[0].from_ms);  // ten steps: from the start of step 5
+}
+
+TEST_CASE("history_view::resumable_sessions: a one-step routine goes on from where it stopped") {
+  const auto breathe = [](std::string id, std::string status, std::int64_t active_ms) {
+    JournalRecord r;
+    r.id = std::move(id);
+    r.kind = "session";
+    r.status = std::move(status);
+    r.ended = "2026-11-25T20:00:00+00:00";
+    r.steps_done = 0;
+    r.steps_total = 1;
+    r.active_ms = active_ms;
+    return r;
+  };
+  const std::int64_t now = to_unix_seconds(*parse_instant("2026-11-25T20:45:00+00:00"));
+  std::vector<JournalRecord> records = {breathe("a", "quit", 130000)};
+  auto found = resumable_sessions(records, now);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].from_step == 1);
+  CHECK(found[0].from_ms == 130000);
+  // A second part stopped again: the offset is both parts' practice.
+  JournalRecord second = breathe("b", "interrupted", 40000);
+  second.resumes = "a";
+  records.push_back(second);
+  found = resumable_sessions(records, now);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].record.id == "b");
+  CHECK(found[0].from_ms == 170000);
 }
 
 }  // namespace backcare

@@ -13,7 +13,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "env_guard.hpp"
+
 using namespace backcare;
+using backcare::testing::EnvGuard;
 namespace fs = std::filesystem;
 
 namespace {
@@ -94,19 +97,13 @@ void undo_read_only(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("journal_store::history_path") {
-  const char* old_state = std::getenv("XDG_STATE_HOME");
-  const std::string saved_state = old_state ? old_state : "";
-  const char* old_home = std::getenv("HOME");
-  const std::string saved_home = old_home ? old_home : "";
-  ::setenv("HOME", "/home/ana", 1);
-  ::setenv("XDG_STATE_HOME", "/tmp/state", 1);
+  const EnvGuard home("HOME", "/home/ana");
+  EnvGuard state("XDG_STATE_HOME", "/tmp/state");
   CHECK(history_path() == "/tmp/state/backcare/history.jsonl");
-  ::setenv("XDG_STATE_HOME", "relative", 1);
+  state.set("relative");
   CHECK(history_path() == "/home/ana/.local/state/backcare/history.jsonl");
-  ::unsetenv("XDG_STATE_HOME");
+  state.unset();
   CHECK(history_path() == "/home/ana/.local/state/backcare/history.jsonl");
-  old_state ? ::setenv("XDG_STATE_HOME", saved_state.c_str(), 1) : ::unsetenv("XDG_STATE_HOME");
-  old_home ? ::setenv("HOME", saved_home.c_str(), 1) : ::unsetenv("HOME");
 }
 
 TEST_CASE("journal_store::append and read") {
@@ -229,28 +226,69 @@ TEST_CASE("journal_store::forget") {
   CHECK(JournalStore((tmp.path / "none.jsonl").string()).forget("a").removed == 0);
 }
 
+TEST_CASE("journal_store::forget never deletes more than the one record it names") {
+  TempDir tmp;
+  const fs::path file = tmp.path / "history.jsonl";
+  const JournalStore store(file.string());
+  REQUIRE_FALSE(store.append(record("a", 1)));
+  REQUIRE_FALSE(store.append(record("a", 2)));
+  const std::string before = slurp(file);
+  const auto twice = store.forget("a");
+  CHECK_FALSE(twice.error);
+  CHECK(twice.matches == 2);
+  CHECK(twice.removed == 0);
+  CHECK(slurp(file) == before);  // refused: nothing rewritten
+  REQUIRE_FALSE(store.append(record("b", 3)));
+  fs::create_hard_link(file, tmp.path / "copy.jsonl");
+  const auto linked = store.forget("b");
+  CHECK(linked.removed == 1);
+  CHECK(linked.other_links == 1);  // the copy still holds "b"
+  CHECK(slurp(file) == before);
+}
+
+TEST_CASE("journal_store::read tightens modes and reads /dev/null as empty") {
+  TempDir tmp;
+  const fs::path file = tmp.path / "backcare" / "history.jsonl";
+  const JournalStore store(file.string());
+  REQUIRE_FALSE(store.append(record("a", 1)));
+  fs::permissions(file, static_cast<fs::perms>(0644));
+  fs::permissions(file.parent_path(), static_cast<fs::perms>(0777));
+  const auto read = store.read();
+  CHECK(read.records.size() == 1);
+  REQUIRE(read.warnings.size() == 2);
+  CHECK(read.warnings[0] == file.string() + " could be read by others (mode 0644); it is now 0600");
+  CHECK(read.warnings[1] == "the folder " + file.parent_path().string() +
+                                " was open to others (mode 0777); it is now 0700");
+  CHECK(mode_of(file) == 0600u);
+  CHECK(store.read().warnings.empty());  // once
+  const auto null = JournalStore("/dev/null").read();
+  CHECK_FALSE(null.error);
+  CHECK(null.records.empty());
+}
+
 TEST_CASE("journal_store::local time") {
-  const char* old_tz = std::getenv("TZ");
-  const std::string saved = old_tz ? old_tz : "";
-  ::setenv("TZ", "UTC", 1);
-  ::tzset();
+  EnvGuard tz("TZ", "UTC");
   CHECK(local_time_zone_name() == "UTC");
   CHECK(format_instant(local_instant(1796072712)) == "2026-11-30T21:05:12+00:00");
   if (fs::exists("/usr/share/zoneinfo/Asia/Kolkata")) {
-    ::setenv("TZ", ":Asia/Kolkata", 1);
-    ::tzset();
+    tz.set(":Asia/Kolkata");
     CHECK(local_time_zone_name() == "Asia/Kolkata");
     CHECK(format_instant(local_instant(1796072712)) == "2026-12-01T02:35:12+05:30");
   }
-  ::setenv("TZ", "/usr/share/zoneinfo/Europe/London", 1);
+  tz.set("/usr/share/zoneinfo/Europe/London");
   CHECK(local_time_zone_name() == "Europe/London");
-  ::setenv("TZ", "<+03>-3", 1);
+  tz.set("<+03>-3");
   CHECK(local_time_zone_name() == "");
   const LocalNow now = local_now();
   CHECK(now.unix_ms / 1000 == to_unix_seconds(now.instant));
   const std::string id = new_record_id(now.instant);
   CHECK(id.size() == 24);
   CHECK(id != new_record_id(now.instant));
-  old_tz ? ::setenv("TZ", saved.c_str(), 1) : ::unsetenv("TZ");
-  ::tzset();
+}
+
+TEST_CASE("journal_store::read of a history on /proc: refused, not read") {
+  const JournalStore store("/proc/self/status");
+  REQUIRE(store.read().error);
+  CHECK(*store.read().error ==
+        "cannot read the history /proc/self/status: it is on the /proc pseudo file system");
 }

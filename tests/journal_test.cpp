@@ -122,6 +122,14 @@ TEST_CASE("journal::to_json_line") {
           R"({"v":1,"id":"f1","kind":"forget","forgets":"20261130T210512-3f9a1c2b"})"
           "\n");
   }
+  SUBCASE("an unknown member named like a known one does not replace it") {
+    JournalRecord r;
+    r.id = "a";
+    r.kind = "checkin";
+    r.extra = Json::parse(R"({"z":1,"id":"b","note2":2})");
+    CHECK(to_json_line(r) == R"({"v":1,"id":"a","kind":"checkin","z":1,"note2":2})"
+                             "\n");
+  }
 }
 
 TEST_CASE("journal::parse_history") {
@@ -176,6 +184,32 @@ TEST_CASE("journal::parse_history") {
           "h:9: skipped a damaged line (\"started\" is not a time like "
           "2026-11-30T21:05:12+00:00)");
   }
+  SUBCASE("after ten damaged lines the rest are counted, not named") {
+    std::string text;
+    for (int i = 0; i < 13; ++i) {
+      text += "x\n";
+    }
+    text += k_sample_line;
+    const HistoryParse p = parse_history(text);
+    CHECK(p.records.size() == 1);
+    REQUIRE(p.warnings.size() == k_max_journal_warnings + 1);
+    CHECK(p.warnings[9].format("h") ==
+          "h:10: skipped a damaged line (not JSON: column 1: expected a value, found 'x')");
+    CHECK(p.warnings[10].format("h") == "h: and 3 more damaged lines skipped");
+  }
+  SUBCASE("past the warnings, a line shaped like an object is still read") {
+    std::string text;
+    for (int i = 0; i < 12; ++i) {
+      text += "x\n";
+    }
+    text += " {x} \n\xEF\xBB\xBF \t";  // damaged, then a record after a byte order mark
+    text += k_sample_line;
+    const HistoryParse p = parse_history(text);
+    REQUIRE(p.records.size() == 1);
+    CHECK(p.records[0] == sample_session());
+    REQUIRE(p.warnings.size() == k_max_journal_warnings + 1);
+    CHECK(p.warnings[10].format("h") == "h: and 3 more damaged lines skipped");
+  }
   SUBCASE("a torn last line") {
     const std::string text = std::string(k_sample_line) + "{\"v\":1,\"id\":\"to";
     const HistoryParse p = parse_history(text);
@@ -199,6 +233,51 @@ TEST_CASE("journal::parse_history") {
       CHECK_FALSE(p.error.empty());
     }
   }
+  SUBCASE("speed: a number above 0 and at most 1000, absent for 1") {
+    const RecordParse fast = parse_record(R"({"v":1,"id":"a","kind":"session","speed":30})");
+    REQUIRE(fast.record);
+    CHECK(fast.record->speed == 30.0);
+    CHECK(fast.record->extra.empty());
+    CHECK(to_json_line(*fast.record) == R"({"v":1,"id":"a","kind":"session","speed":30.0})"
+                                        "\n");
+    CHECK_FALSE(parse_record(R"({"v":1,"id":"a","kind":"session"})").record->speed);
+    for (const char* bad : {R"({"v":1,"id":"a","kind":"session","speed":0})",
+                            R"({"v":1,"id":"a","kind":"session","speed":-2})",
+                            R"({"v":1,"id":"a","kind":"session","speed":1001})",
+                            R"({"v":1,"id":"a","kind":"session","speed":"fast"})"}) {
+      CAPTURE(bad);
+      CHECK(parse_record(bad).error == "\"speed\" is not a number above 0 and at most 1000");
+    }
+  }
+}
+
+TEST_CASE("journal::answers join their session") {
+  const std::string text =
+      "{\"v\":1,\"id\":\"old\",\"kind\":\"session\",\"pain\":5}\n"
+      "{\"v\":1,\"id\":\"s\",\"kind\":\"session\",\"status\":\"completed\"}\n"
+      "{\"v\":1,\"id\":\"x\",\"kind\":\"session\",\"status\":\"safety-stop\"}\n"
+      "{\"v\":1,\"id\":\"a1\",\"kind\":\"answer\",\"answers\":\"s\",\"pain\":3}\n"
+      "{\"v\":1,\"id\":\"a2\",\"kind\":\"answer\",\"answers\":\"x\","
+      "\"symptoms\":[\"leaking\"]}\n"
+      "{\"v\":1,\"id\":\"a3\",\"kind\":\"answer\",\"answers\":\"gone\",\"pain\":9}\n"
+      "{\"v\":1,\"id\":\"a4\",\"kind\":\"answer\",\"answers\":\"old\",\"pain\":1}\n";
+  const HistoryParse parsed = parse_history(text);
+  CHECK(parsed.warnings.empty());
+  REQUIRE(parsed.records.size() == 7);
+  CHECK(parsed.records[3].answers == "s");
+  CHECK(to_json_line(parsed.records[3]) ==
+        "{\"v\":1,\"id\":\"a1\",\"kind\":\"answer\",\"pain\":3,\"answers\":\"s\"}\n");
+  const auto records = apply_forgets(parsed.records);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].pain == 1);  // an answer replaces the pain an old session held
+  CHECK(records[1].pain == 3);
+  CHECK(records[2].pain == std::nullopt);
+  CHECK(records[2].symptoms == std::vector<std::string>{"leaking"});
+  // Without answers an old journal's pain inside the session is read as it was.
+  CHECK(join_answers(parse_history(text.substr(0, text.find("\n") + 1)).records)[0].pain == 5);
+  const RecordParse bad = parse_record(R"({"v":1,"id":"a","kind":"answer","pain":3})");
+  CHECK_FALSE(bad.record);
+  CHECK(bad.error == "an answer record without \"answers\"");
 }
 
 TEST_CASE("journal::forget") {
@@ -230,6 +309,17 @@ TEST_CASE("journal::forget") {
           "{\"v\":1,\"id\":\"c\",\"kind\":\"session\",  \"x\": 1}\n");
     CHECK(remove_record(text, "nope").removed == 0);
     CHECK(remove_record(text, "nope").text == text);
+  }
+  SUBCASE("answers of a forgotten session go with it") {
+    const std::string answered =
+        text + "{\"v\":1,\"id\":\"n\",\"kind\":\"answer\",\"answers\":\"c\",\"pain\":2}\n";
+    const ForgetResult c = remove_record(answered, "c");
+    CHECK(c.removed == 1);
+    CHECK(c.text ==
+          "{\"v\":1,\"id\":\"a\",\"kind\":\"session\"}\n"
+          "{\"v\":1,\"id\":\"b\",\"kind\":\"checkin\",\"pain\":3}\n"
+          "damaged\n"
+          "{\"v\":1,\"id\":\"f\",\"kind\":\"forget\",\"forgets\":\"a\"}\n");
   }
   CHECK(make_record_id(*parse_instant("2026-11-30T21:05:12+00:00"), 0x3f9a1c2bu) ==
         "20261130T210512-3f9a1c2b");

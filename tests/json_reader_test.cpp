@@ -1,10 +1,13 @@
 #include "json/json_reader.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <iterator>
 #include <string>
 #include <vector>
 
+using backcare::Json;
 using backcare::json_path_index;
 using backcare::json_path_member;
 using backcare::k_max_json_values;
@@ -161,6 +164,26 @@ TEST_CASE("json_reader::a cap on the number of values") {
   CHECK(read_json(text + "]", "t.json").ok());  // the array and its 199,999 zeros: at the cap
   CHECK(error_of(text + ",0]") ==
         "t.json:1:400000: more than 200000 JSON values (a routine needs far fewer)");
+}
+
+TEST_CASE("json_reader::a wide object keeps every member in file order") {
+  // Members are appended without a lookup and repeats found with a set: 20,000 members, the
+  // last a repeat of the one in the middle.
+  std::string text = "{";
+  for (int i = 0; i < 20000; ++i) {
+    text += fmt::format("{}\"k{}\":{}", i == 0 ? "" : ",", 19999 - i, i);
+  }
+  text += ",\"k10000\":0}";
+  const auto result = read_json(text, "t.json");
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].format() ==
+        fmt::format("t.json:1:{}: k10000: duplicate key (each key may appear only once)",
+                    text.size() - 10));
+  const Json& value = result.document.value;
+  REQUIRE(value.size() == 20000);
+  CHECK(value.begin().key() == "k19999");
+  CHECK(std::prev(value.end()).key() == "k0");
+  CHECK(value["k10000"].get<int>() == 9999);  // the first value is kept
 }
 
 TEST_CASE("json_reader::read_json_string reads one string without the document") {

@@ -92,12 +92,6 @@ TEST_CASE("layout::two_columns") {
   }
 }
 
-TEST_CASE("layout::safe_line") {
-  CHECK(safe_line("Lie down.\nBreathe\tlow\r") == "Lie down. Breathe low\\x0d");  // CR is escaped
-  CHECK(safe_line("red \x1b[31m") == "red \\x1b[31m");
-  CHECK(safe_line("360° breathing") == "360° breathing");
-}
-
 TEST_CASE("layout::wrap") {
   const std::string text = "Lie on your back, knees bent. Breathe low and wide.";
   CHECK(wrap(text, 20) == Lines{"Lie on your back,", "knees bent. Breathe", "low and wide."});

@@ -177,6 +177,38 @@ TEST_CASE("plan::timed") {
   }
 }
 
+// The plan says whether a timed step is a stretch, so no display reads the words again.
+TEST_CASE("plan::a timed step is a stretch by its sides or its words") {
+  const auto timed = [](std::string title, std::string text, std::vector<std::string> sides) {
+    Step step;
+    step.kind = StepKind::timed;
+    step.title = std::move(title);
+    step.text = std::move(text);
+    step.duration_ms = 1'000;
+    step.sides = std::move(sides);
+    return step;
+  };
+  CHECK(is_stretch(timed("Lats", "", {"left", "right"})));
+  CHECK(is_stretch(timed("Child's pose", "", {})));
+  CHECK(is_stretch(timed("Open", "Let the knees twist; release the breath.", {})));
+  CHECK(is_stretch(timed("Flow", "Keep MOVING.", {})));
+  CHECK(is_stretch(timed("Flow", "Small movements.", {})));
+  CHECK(is_stretch(timed("Upper back", "Slow rolls.", {})));
+  CHECK(is_stretch(timed("Hips", "Poses held long, stretched out.", {})));
+  CHECK_FALSE(is_stretch(timed("Remove the roller", "Set it aside.", {})));
+  CHECK_FALSE(is_stretch(timed("With purpose", "Unroll the mat; removed.", {})));
+  CHECK_FALSE(is_stretch(timed("Stand", "", {})));
+  Step reps = timed("Stretch squat", "", {"left"});
+  reps.kind = StepKind::reps;
+  CHECK_FALSE(is_stretch(reps));
+  const Plan plan = expand(routine_of({timed("Cat-cow", "Move slowly.", {}),
+                                       timed("Stand", "Still.", {}), rest_step(1'000)}))
+                        .plan;
+  CHECK(plan.steps[0].stretch);
+  CHECK_FALSE(plan.steps[1].stretch);
+  CHECK_FALSE(plan.steps[2].stretch);
+}
+
 TEST_CASE("plan::reps") {
   SUBCASE("sets, rest between sets, pause 0 leaves no segment") {
     Step step;

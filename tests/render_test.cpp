@@ -410,6 +410,15 @@ TEST_CASE("render::summary of skipped steps, safety stops and the resume hint") 
   facts.status = EndStatus::interrupted;
   CHECK(render_summary(plan, facts) ==
         "Stopped at step 2 of 3: Foam roller — 0:52 of 1:50\n" + note);
+  facts.status = EndStatus::completed;
+  facts.active_ms = 110000;
+  facts.preview_speed = 30;
+  CHECK(render_summary(plan, facts) ==
+        "Completed: Morning back care — 1:50 of 1:50\nPreview at 30x speed: not counted as "
+        "practice\n" +
+            note);
+  facts.preview_speed = 2.5;
+  CHECK(render_summary(plan, facts).find("Preview at 2.5x speed") != std::string::npos);
 }
 
 TEST_CASE("render::a frame drawn with a cache kept from frame to frame is the frame without one") {

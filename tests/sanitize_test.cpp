@@ -4,6 +4,7 @@
 
 #include <string>
 
+using backcare::safe_line;
 using backcare::sanitize;
 
 TEST_CASE("sanitize::sanitize") {
@@ -89,4 +90,10 @@ TEST_CASE("sanitize::guard_output keeps colour and lines, escapes the rest") {
   CHECK(guard_output("\xe2\x80\xae"
                      "evil") == "\\u202eevil");
   CHECK(guard_output("\x1b[") == "\\x1b[");
+}
+
+TEST_CASE("sanitize::safe_line") {
+  CHECK(safe_line("Lie down.\nBreathe\tlow\r") == "Lie down. Breathe low\\x0d");  // CR is escaped
+  CHECK(safe_line("red \x1b[31m") == "red \\x1b[31m");
+  CHECK(safe_line("360° breathing") == "360° breathing");
 }

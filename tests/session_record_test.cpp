@@ -11,6 +11,11 @@ TEST_CASE("session_record::what is worth a record") {
   CHECK(!worth_recording(EndStatus::quit, 1000));
   CHECK(worth_recording(EndStatus::safety_stop, 0));  // always
   CHECK(!worth_recording(EndStatus::none, 90000));
+  // The short remainder of a resumed practice counts when it completes the practice.
+  CHECK(worth_recording(EndStatus::completed, 10000, true));
+  CHECK(worth_recording(EndStatus::completed_skipping, 10000, true));
+  CHECK(!worth_recording(EndStatus::quit, 10000, true));
+  CHECK(!worth_recording(EndStatus::completed, 10000, false));
   CHECK(offers_resume(EndStatus::quit, 30000, true));
   CHECK(offers_resume(EndStatus::interrupted, 30000, true));
   CHECK(!offers_resume(EndStatus::quit, 30000, false));
@@ -37,7 +42,6 @@ TEST_CASE("session_record::the fields of a session record") {
   input.started = "2026-11-30T21:05:12+00:00";
   input.ended = "2026-11-30T21:15:40+00:00";
   input.tz = "Europe/London";
-  input.pain = 3;
   input.resumes = "20261130T200000-00000001";
   const JournalRecord record = session_record(plan, end, input);
   CHECK(to_json_line(record) ==
@@ -46,10 +50,39 @@ TEST_CASE("session_record::the fields of a session record") {
         R"("started":"2026-11-30T21:05:12+00:00","ended":"2026-11-30T21:15:40+00:00",)"
         R"("tz":"Europe/London","planned_ms":600000,"active_ms":540000,"skipped_ms":60000,)"
         R"("steps_done":8,"steps_total":9,"steps_skipped":1,"status":"completed-skipping",)"
-        R"("pain":3,"resumes":"20261130T200000-00000001"})"
+        R"("resumes":"20261130T200000-00000001"})"
         "\n");
   plan.source = "/home/ana/my.json";
   CHECK(record_source(plan) == "/home/ana/my.json");
+  // A run at another speed says so (a preview above 1); at 1 the line is as before.
+  input.speed = 30;
+  CHECK(to_json_line(session_record(plan, end, input)).find(R"("steps_skipped":1,"speed":30.0,)") !=
+        std::string::npos);
+  input.speed = 0.5;
+  CHECK(session_record(plan, end, input).speed == 0.5);
+  input.speed = 1;
+  CHECK_FALSE(session_record(plan, end, input).speed);
+}
+
+TEST_CASE("session_record::an answer record names its session") {
+  AnswerInput input;
+  input.id = "20261130T211541-0000000a";
+  input.answers = "20261130T210512-3f9a1c2b";
+  input.given = "2026-11-30T21:15:41+00:00";
+  input.tz = "Europe/London";
+  input.pain = 4;
+  CHECK(to_json_line(answer_record(input)) ==
+        R"({"v":1,"id":"20261130T211541-0000000a","kind":"answer",)"
+        R"("started":"2026-11-30T21:15:41+00:00","tz":"Europe/London","pain":4,)"
+        R"("answers":"20261130T210512-3f9a1c2b"})"
+        "\n");
+  input.pain.reset();
+  input.symptoms = {"heaviness"};
+  CHECK(to_json_line(answer_record(input)) ==
+        R"({"v":1,"id":"20261130T211541-0000000a","kind":"answer",)"
+        R"("started":"2026-11-30T21:15:41+00:00","tz":"Europe/London",)"
+        R"("symptoms":["heaviness"],"answers":"20261130T210512-3f9a1c2b"})"
+        "\n");
 }
 
 }  // namespace backcare

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <type_traits>
 #include <vector>
 
 // The session never reads a clock: these tests are the clock. Every TimePoint is a plain value.
@@ -148,7 +149,8 @@ const std::vector<std::string> k_small_plan_run = {
 const TimePoint k_t0 = seconds(1000) + nanoseconds(123);
 
 TEST_CASE("session: segment sequence of a small plan in one jump") {
-  Session session(small_plan(), options(0));
+  const Plan plan = small_plan();
+  Session session(plan, options(0));
   std::vector<std::string> got = describe(session.start(k_t0));
   append(got, session.advance(k_t0 + ms(60000)));
   std::vector<std::string> expected = {"session_start@0 s0"};
@@ -167,7 +169,8 @@ TEST_CASE("session: segment sequence of a small plan in one jump") {
 }
 
 TEST_CASE("session: lead-in holds the plan still, then the first step starts") {
-  Session session(small_plan(), options(3000));
+  const Plan plan = small_plan();
+  Session session(plan, options(3000));
   CHECK(describe(session.start(k_t0)) ==
         std::vector<std::string>{"session_start@0 s0", "lead_in@0 s0"});
   CHECK(session.next_deadline() == k_t0 + ms(3000));
@@ -260,7 +263,8 @@ TEST_CASE("session: a 10-minute plan ends within 1 ms of 600 s unpaused, however
 }
 
 TEST_CASE("session: pause stops the clock; resume gives a lead-in and continues") {
-  Session session(small_plan(), options(3000));
+  const Plan plan = small_plan();
+  Session session(plan, options(3000));
   session.start(k_t0);
   // Plan time 22.5 s is wall 25.5 s.
   CHECK(describe(session.pause(k_t0 + ms(25500))) ==
@@ -295,7 +299,8 @@ TEST_CASE("session: pause stops the clock; resume gives a lead-in and continues"
 }
 
 TEST_CASE("session: resume inside a breath restarts the inhale of that cycle after the lead-in") {
-  Session session(small_plan(), options(3000));
+  const Plan plan = small_plan();
+  Session session(plan, options(3000));
   session.start(k_t0);
   session.advance(k_t0 + ms(10000));
   // Plan 15.5 s: the exhale of cycle 2 (segment 3).
@@ -316,7 +321,8 @@ TEST_CASE("session: resume inside a breath restarts the inhale of that cycle aft
 }
 
 TEST_CASE("session: resume without a lead-in restarts the breath at once") {
-  Session session(small_plan(), options(0));
+  const Plan plan = small_plan();
+  Session session(plan, options(0));
   session.start(k_t0);
   session.advance(k_t0 + ms(5000));
   CHECK(describe(session.pause(k_t0 + ms(9999))) == std::vector<std::string>{"pause@9999 s0"});
@@ -328,7 +334,8 @@ TEST_CASE("session: resume without a lead-in restarts the breath at once") {
 }
 
 TEST_CASE("session: next skips to the next step; on the last step it completes the routine") {
-  Session session(small_plan(), options(0));
+  const Plan plan = small_plan();
+  Session session(plan, options(0));
   session.start(k_t0);
   CHECK(describe(session.next(k_t0 + ms(2500))) ==
         std::vector<std::string>{"skip@2500 s0", "step_end@2500 s0", "step_start@20000 s1",
@@ -349,7 +356,8 @@ TEST_CASE("session: next skips to the next step; on the last step it completes t
 }
 
 TEST_CASE("session: next during the lead-in keeps the countdown; the new step starts after it") {
-  Session session(small_plan(), options(3000));
+  const Plan plan = small_plan();
+  Session session(plan, options(3000));
   session.start(k_t0);
   // Step 0 never started, so there is no step_end for it.
   CHECK(describe(session.next(k_t0 + ms(1000))) == std::vector<std::string>{"skip@0 s0"});
@@ -363,7 +371,8 @@ TEST_CASE("session: next during the lead-in keeps the countdown; the new step st
 }
 
 TEST_CASE("session: next while paused moves, and stays paused") {
-  Session session(small_plan(), options(3000));
+  const Plan plan = small_plan();
+  Session session(plan, options(3000));
   session.start(k_t0);
   session.pause(k_t0 + ms(4000));  // plan 1 s
   CHECK(describe(session.next(k_t0 + ms(5000))) ==
@@ -377,7 +386,8 @@ TEST_CASE("session: next while paused moves, and stays paused") {
 }
 
 TEST_CASE("session: back restarts the step, or goes to the previous one within its first 2 s") {
-  Session session(small_plan(), options(0));
+  const Plan plan = small_plan();
+  Session session(plan, options(0));
   session.start(k_t0);
   session.advance(k_t0 + ms(26000));  // plan 26 s: step 1, 6 s in
 
@@ -413,7 +423,8 @@ TEST_CASE("session: back restarts the step, or goes to the previous one within i
 
 TEST_CASE("session: quit and interrupt end the session with their status") {
   SUBCASE("quit") {
-    Session session(small_plan(), options(0));
+    const Plan plan = small_plan();
+    Session session(plan, options(0));
     session.start(k_t0);
     CHECK(describe(session.quit(k_t0 + ms(4500))) ==
           std::vector<std::string>{"phase@4000 s0 g1", "session_end@4500 s0 quit"});
@@ -424,7 +435,8 @@ TEST_CASE("session: quit and interrupt end the session with their status") {
     CHECK(v.step == 3);
   }
   SUBCASE("interrupt while paused") {
-    Session session(small_plan(), options(0));
+    const Plan plan = small_plan();
+    Session session(plan, options(0));
     session.start(k_t0);
     session.pause(k_t0 + ms(21000));
     CHECK(describe(session.interrupt(k_t0 + ms(30000))) ==
@@ -432,7 +444,8 @@ TEST_CASE("session: quit and interrupt end the session with their status") {
     CHECK_FALSE(session.paused());
     CHECK(session.view(k_t0 + ms(30000)).status == EndStatus::interrupted);
   }
-  Session after(small_plan(), options(0));
+  const Plan after_plan = small_plan();
+  Session after(after_plan, options(0));
   after.start(k_t0);
   after.quit(k_t0 + ms(1));
   CHECK(after.advance(k_t0 + ms(100000)).empty());
@@ -443,7 +456,8 @@ TEST_CASE("session: quit and interrupt end the session with their status") {
 }
 
 TEST_CASE("session: from_step starts at that step's offset") {
-  Session session(small_plan(), options(0, 1.0, 1));
+  const Plan plan = small_plan();
+  Session session(plan, options(0, 1.0, 1));
   CHECK(session.view(k_t0).position_ms == 20000);
   CHECK_FALSE(session.view(k_t0).started);
   CHECK(describe(session.start(k_t0)) == std::vector<std::string>{"session_start@20000 s1",
@@ -455,8 +469,27 @@ TEST_CASE("session: from_step starts at that step's offset") {
   CHECK(session.view(k_t0 + ms(40000)).position_ms == 60000);
 }
 
+TEST_CASE("session: from_ms starts at the inhale of the breath cycle it falls in") {
+  SessionOptions from = options(0);
+  from.from_ms = 16000;  // the exhale of cycle 2: cycle 2 starts again at 10000
+  const Plan plan = small_plan();
+  Session session(plan, from);
+  session.start(k_t0);
+  CHECK(session.view(k_t0).position_ms == 10000);
+  CHECK(session.view(k_t0).step == 0);
+  session.advance(k_t0 + ms(50000));
+  CHECK(session.finished());
+  CHECK(session.view(k_t0 + ms(50000)).active_ms == 50000);  // counted from where it started
+
+  from.from_ms = 37000;  // a timed step's work segment: from that segment's start
+  Session timed(plan, from);
+  timed.start(k_t0);
+  CHECK(timed.view(k_t0).position_ms == 35000);
+}
+
 TEST_CASE("session: speed 60 runs a 600 s plan in 10 s of wall time") {
-  Session session(ten_minute_plan(), options(0, 60.0));
+  const Plan plan = ten_minute_plan();
+  Session session(plan, options(0, 60.0));
   session.start(k_t0);
   CHECK(session.view(k_t0 + ms(5000)).position_ms == 300000);
   CHECK(session.next_deadline() == k_t0 + ms(1000));
@@ -467,7 +500,7 @@ TEST_CASE("session: speed 60 runs a 600 s plan in 10 s of wall time") {
   CHECK(describe(end[1]) == "session_end@600000 s9 completed");
 
   // The lead-in is plan time too: 3 s at speed 60 is 50 ms.
-  Session fast(ten_minute_plan(), options(3000, 60.0));
+  Session fast(plan, options(3000, 60.0));
   fast.start(k_t0);
   CHECK(fast.next_deadline() == k_t0 + ms(50));
   CHECK(fast.view(k_t0 + ms(25)).lead_in_left_ms == 1500);
@@ -511,7 +544,8 @@ TEST_CASE("session: sleeping until each next_deadline visits every boundary, nev
 }
 
 TEST_CASE("session: view reports time left, progress and the last cue") {
-  Session session(small_plan(), options(0));
+  const Plan plan = small_plan();
+  Session session(plan, options(0));
   session.start(k_t0);
   const SessionView v = session.view(k_t0 + ms(41500) + nanoseconds(1));
   CHECK(v.started);
@@ -557,7 +591,8 @@ TEST_CASE("session: cues on step boundaries belong to their step") {
 }
 
 TEST_CASE("session: pause during the first lead-in; the step starts after the next lead-in") {
-  Session session(small_plan(), options(3000));
+  const Plan plan = small_plan();
+  Session session(plan, options(3000));
   session.start(k_t0);
   CHECK(describe(session.pause(k_t0 + ms(1000))) == std::vector<std::string>{"pause@0 s0"});
   const SessionView v = session.view(k_t0 + ms(2000));
@@ -580,7 +615,8 @@ TEST_CASE("session: zero-length segments do not hang") {
   CHECK(describe(session.advance(k_t0 + ms(5000))) ==
         std::vector<std::string>{"step_end@1000 s0", "step_start@1000 s1", "phase@1000 s1 g2",
                                  "step_end@1000 s1", "session_end@1000 s1 completed"});
-  Session empty(Plan{}, options(3000));
+  const Plan empty_plan;
+  Session empty(empty_plan, options(3000));
   CHECK(describe(empty.start(k_t0)) ==
         std::vector<std::string>{"session_start@0 s0", "lead_in@0 s0"});
   CHECK(describe(empty.advance(k_t0 + ms(3000))) ==
@@ -608,7 +644,8 @@ TEST_CASE("session: event times are active time, not plan offsets") {
     return out;
   };
   SUBCASE("next skips plan time without counting it") {
-    Session session(small_plan(), options(0));
+    const Plan plan = small_plan();
+    Session session(plan, options(0));
     session.start(k_t0);
     CHECK(times(session.next(k_t0 + ms(2500))) ==
           std::vector<std::string>{"skip@2500/2500", "step_end@2500/2500", "step_start@2500/20000",
@@ -618,7 +655,8 @@ TEST_CASE("session: event times are active time, not plan offsets") {
     CHECK(session.view(k_t0 + ms(8000)).position_ms == 25500);
   }
   SUBCASE("a breath restarted on resume is counted again") {
-    Session session(small_plan(), options(0));
+    const Plan plan = small_plan();
+    Session session(plan, options(0));
     session.start(k_t0);
     session.pause(k_t0 + ms(3000));    // 3 s into the first inhale
     session.resume(k_t0 + ms(10000));  // back to the start of that inhale
@@ -631,7 +669,8 @@ TEST_CASE("session: event times are active time, not plan offsets") {
   SUBCASE("from_step starts the count at 0") {
     SessionOptions from = options(0);
     from.from_step = 1;
-    Session session(small_plan(), from);
+    const Plan plan = small_plan();
+    Session session(plan, from);
     const auto start = session.start(k_t0);
     REQUIRE(!start.empty());
     CHECK(start.front().t_ms == 0);
@@ -649,7 +688,8 @@ namespace {
 
 TEST_CASE("session: statuses: completed, completed-skipping, quit, interrupted, safety-stop") {
   SUBCASE("run to the end with nothing skipped: completed, every step done") {
-    Session session(small_plan(), options(0));
+    const Plan plan = small_plan();
+    Session session(plan, options(0));
     session.start(k_t0);
     const auto events = session.advance(k_t0 + ms(60000));
     CHECK(events.back().status == EndStatus::completed);
@@ -660,7 +700,8 @@ TEST_CASE("session: statuses: completed, completed-skipping, quit, interrupted, 
     CHECK(v.skipped_ms == 0);
   }
   SUBCASE("a step skipped, the rest run: completed-skipping with what was skipped") {
-    Session session(small_plan(), options(0));
+    const Plan plan = small_plan();
+    Session session(plan, options(0));
     session.start(k_t0);
     session.next(k_t0 + ms(22000));  // 2 s into the timed step [20000, 45000)
     const auto events = session.advance(k_t0 + ms(60000));
@@ -672,7 +713,8 @@ TEST_CASE("session: statuses: completed, completed-skipping, quit, interrupted, 
     CHECK(end_status_name(v.status) == "completed-skipping");
   }
   SUBCASE("a skipped step run to its end after b counts as done: completed") {
-    Session session(small_plan(), options(0));
+    const Plan plan = small_plan();
+    Session session(plan, options(0));
     session.start(k_t0);
     session.next(k_t0 + ms(22000));
     session.back(k_t0 + ms(22500));  // within 2 s of the rest step: back to the timed step
@@ -686,7 +728,8 @@ TEST_CASE("session: statuses: completed, completed-skipping, quit, interrupted, 
          std::vector<std::pair<EndStatus, std::string>>{{EndStatus::quit, "quit"},
                                                         {EndStatus::interrupted, "interrupted"},
                                                         {EndStatus::safety_stop, "safety-stop"}}) {
-      Session session(small_plan(), options(0));
+      const Plan plan = small_plan();
+      Session session(plan, options(0));
       session.start(k_t0);
       const auto events = status == EndStatus::quit          ? session.quit(k_t0 + ms(5000))
                           : status == EndStatus::interrupted ? session.interrupt(k_t0 + ms(5000))
@@ -704,15 +747,17 @@ TEST_CASE("session: statuses: completed, completed-skipping, quit, interrupted, 
   }
 }
 
-TEST_CASE("session: reads the caller's plan, owns only a temporary one") {
+TEST_CASE("session: reads the caller's plan, never a copy of it") {
   const Plan plan = small_plan();
   Session reader(plan, options(0));
-  CHECK(&reader.plan() == &plan);           // no copy of the plan's segments
-  Session owner(small_plan(), options(0));  // moved in: still there after the statement
-  const Session copy = owner;               // a copy shares the plan it owns
-  CHECK(&copy.plan() == &owner.plan());
-  std::vector<std::string> got = describe(owner.start(k_t0));
-  append(got, owner.advance(k_t0 + ms(60000)));
+  CHECK(&reader.plan() == &plan);  // no copy of the plan's segments
+  const Session copy = reader;     // a copy reads the same plan
+  CHECK(&copy.plan() == &plan);
+  // A temporary plan would be gone before the session: handing one over does not compile.
+  static_assert(!std::is_constructible_v<Session, Plan&&, SessionOptions>);
+  static_assert(std::is_constructible_v<Session, const Plan&, SessionOptions>);
+  std::vector<std::string> got = describe(reader.start(k_t0));
+  append(got, reader.advance(k_t0 + ms(60000)));
   std::vector<std::string> expected = {"session_start@0 s0"};
   expected.insert(expected.end(), k_small_plan_run.begin(), k_small_plan_run.end());
   CHECK(got == expected);

@@ -371,7 +371,7 @@ TEST_CASE("report::self-contained, escaped, with the figures") {
   CHECK(html.find("&lt;script&gt;x&lt;/script&gt;") != std::string::npos);
   CHECK(html.find("For <strong>Ana &amp; &quot;Bo&quot; &lt;b&gt;</strong>") != std::string::npos);
   CHECK(html.find("@page { size: A4;") != std::string::npos);
-  CHECK(html.find("<title>Days practised per week; goal: 5 nights of night-release</title>") !=
+  CHECK(html.find("<title>Nights of night-release per week; goal: 5 nights</title>") !=
         std::string::npos);
   CHECK(html.find("aria-label=\"Weekly mean pain score, 0 to 10\"") != std::string::npos);
   CHECK(html.find("week of 2026-11-23: 5.0; week of 2026-11-30: 3.0") != std::string::npos);
@@ -387,7 +387,118 @@ TEST_CASE("report::self-contained, escaped, with the figures") {
     ++addresses;
     ++at;
   }
-  CHECK(addresses == 2);
+  CHECK(addresses == 3);  // the goal's chart, the other routine's chart, pain
   CHECK(report_html(stats, {}).find("For <strong>") == std::string::npos);
   CHECK(html_escape("a\nb'c") == "a b&#39;c");
+}
+
+namespace {
+
+// A record from its journal line, as the history holds it (so these tests also read on a
+// backcare that does not know `speed`: it keeps the member and ignores it).
+JournalRecord line(const std::string& text) {
+  const RecordParse parsed = parse_record(text);
+  REQUIRE(parsed.record);
+  return *parsed.record;
+}
+
+}  // namespace
+
+TEST_CASE("stats::a preview counts for nothing; a slower run counts in the time it took") {
+  const std::vector<JournalRecord> records = {
+      line(R"({"v":1,"id":"p","kind":"session","routine":"night-release","started":)"
+           R"("2026-11-30T21:00:00+00:00","planned_ms":300000,"active_ms":300000,"speed":30,)"
+           R"("status":"completed"})"),
+      line(R"({"v":1,"id":"s","kind":"session","routine":"night-release","started":)"
+           R"("2026-12-01T21:00:00+00:00","planned_ms":300000,"active_ms":300000,"speed":0.5,)"
+           R"("status":"completed"})")};
+  const Stats stats = compute_stats(records, Config{}, date("2026-12-01"), 1);
+  CHECK(practised_days(stats) == "2026-12-01");
+  CHECK(stats.practices == 1);
+  CHECK(whole_minutes(stats.active_ms) == 10);  // 5:00 of routine at half speed
+  CHECK(stats.this_week[0].nights == 1);
+  CHECK(stats.day_streak.current == 1);
+  const Stats monday = compute_stats(records, Config{}, date("2026-11-30"), 1);
+  CHECK(practised_days(monday).empty());
+  CHECK(monday.practices == 0);
+  CHECK(monday.active_ms == 0);
+  CHECK(monday.day_streak.best == 0);
+  CHECK(stats_to_json(monday)["minutes_by_routine"].dump() == "{}");
+}
+
+TEST_CASE("stats::a safety stop at 0:00 is no night; half the planned length is") {
+  std::vector<JournalRecord> records;
+  // Monday to Friday: a safety stop at once, each evening.
+  for (int day = 16; day <= 20; ++day) {
+    records.push_back(line(
+        fmt::format(R"({{"v":1,"id":"stop{}","kind":"session","routine":"night-release","started":)"
+                    R"("2026-11-{}T21:00:00+00:00","planned_ms":600000,"active_ms":0,)"
+                    R"("status":"safety-stop"}})",
+                    day, day)));
+  }
+  // Monday 23: 4:59 of 10:00, not half. Tuesday 24: 3:00 and 2:00 in two sessions. Wednesday
+  // 25: 2:00, resumed on Thursday with 3:00 (the practice counts on Wednesday).
+  const auto part = [](const char* id, const char* started, int active_ms, const char* resumes) {
+    return line(fmt::format(
+        R"({{"v":1,"id":"{}","kind":"session","routine":"night-release","started":"{}",)"
+        R"("planned_ms":600000,"active_ms":{},"status":"quit"{}}})",
+        id, started, active_ms,
+        *resumes ? fmt::format(R"(,"resumes":"{}")", resumes) : std::string()));
+  };
+  records.push_back(part("m", "2026-11-23T21:00:00+00:00", 299000, ""));
+  records.push_back(part("t1", "2026-11-24T20:00:00+00:00", 180000, ""));
+  records.push_back(part("t2", "2026-11-24T21:00:00+00:00", 120000, ""));
+  records.push_back(part("w", "2026-11-25T21:00:00+00:00", 120000, ""));
+  records.push_back(part("w2", "2026-11-26T21:00:00+00:00", 180000, "w"));
+  const Stats stats = compute_stats(records, Config{}, date("2026-11-29"), 2);
+  CHECK(practised_days(stats) == "2026-11-24 2026-11-25");
+  CHECK(stats.weeks[0].goals.at("night-release").nights == 0);
+  CHECK_FALSE(stats.weeks[0].goals.at("night-release").met);
+  CHECK(stats.weeks[1].goals.at("night-release").nights == 2);
+  CHECK(stats.goal_streaks.at("night-release").best == 0);
+  CHECK(stats.day_streak.best == 2);
+  CHECK(stats.practices == 3);  // t1, t2, and w with its resumed part
+  CHECK(whole_minutes(stats.active_ms) == 10);
+  CHECK(stats.safety_stops == 5);
+  CHECK(stats.weeks[0].days[0].safety_stop);
+  CHECK_FALSE(stats.weeks[0].days[0].practised);
+  CHECK(join_lines(consistency_chart(stats, {"night-release"}, {40, true, false}), 40, false) ==
+        "Last 2 weeks, from 2026-11-16\n"
+        "Mon  ▲ ·\n"
+        "Tue  ▲ █\n"
+        "Wed  ▲ █\n"
+        "Thu  ▲ ·\n"
+        "Fri  ▲ ·\n"
+        "Sat  · ·\n"
+        "Sun  · ·\n"
+        "goal · ·\n"
+        "█ practised ▲ safety stop · none\n"
+        "✓ goal: weeks with 5 nights of\n"
+        "  night-release");
+}
+
+TEST_CASE("report::one chart per goal, other practice apart, no data before the first record") {
+  const std::vector<JournalRecord> records = {
+      session("2026-11-23T21:00:00+00:00"), session("2026-11-24T21:00:00+00:00"),
+      session("2026-11-24T08:00:00+00:00", 300000, "breathe"),
+      session("2026-11-25T08:00:00+00:00", 300000, "breathe")};
+  const Stats stats = compute_stats(records, Config{}, date("2026-12-01"), 4);
+  const std::string html = report_html(stats, {});
+  CHECK(html.find("<desc>week of 2026-11-09: no data; week of 2026-11-16: no data; week of "
+                  "2026-11-23: 2 nights; week of 2026-11-30: 0 nights</desc>") !=
+        std::string::npos);
+  CHECK(html.find("<title>Days practised of routines without a goal, per week</title><desc>week "
+                  "of 2026-11-09: no data; week of 2026-11-16: no data; week of 2026-11-23: 2 "
+                  "days; week of 2026-11-30: 0 days</desc>") != std::string::npos);
+  // The goal's label sits in the right margin, past the last bar's slot (x 592 and on).
+  CHECK(html.find("<text class=\"goal\" x=\"596\" y=\"31.6\" font-size=\"9\" "
+                  "fill=\"#c62828\">goal 5</text>") != std::string::npos);
+  CHECK(stats_to_json(stats)["first_record"] == "2026-11-23");
+  CHECK(stats_to_json(stats)["weeks"][2]["other_days"] == 2);
+  // Without records every week is "no data"; without goals one chart counts every routine.
+  Config none;
+  none.goals.clear();
+  const std::string empty = report_html(compute_stats({}, none, date("2026-12-01"), 2), {});
+  CHECK(empty.find("<title>Days practised per week</title><desc>week of 2026-11-23: no data; "
+                   "week of 2026-11-30: no data</desc>") != std::string::npos);
 }

@@ -89,8 +89,9 @@ CLI::Validator number_between(double low, double high, bool whole, std::string d
       std::move(description));
 }
 
-void add_run_options(CLI::App& sub, RunArgs& args) {
-  sub.footer(k_run_footer);
+}  // namespace
+
+void add_display_options(CLI::App& sub, RunArgs& args) {
   sub.add_option("--speed", args.speed, "Run X times faster (0.1 to 1000), for previews and tests")
       ->check(number_between(0.1, 1000, false, "FLOAT in [0.1 - 1000]"))
       ->type_name("X");
@@ -132,6 +133,13 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
                  "Get-ready seconds before the first step and after a resume (default 3, 0: none)")
       ->check(number_between(0, 60, false, "FLOAT in [0 - 60]"))
       ->type_name("S");
+}
+
+namespace {
+
+void add_run_options(CLI::App& sub, RunArgs& args) {
+  sub.footer(k_run_footer);
+  add_display_options(sub, args);
   sub.add_option("--inhale", args.overrides.inhale, "Inhale length for every breath step (4, 4s)")
       ->type_name("D");
   sub.add_option("--hold", args.overrides.hold, "Hold after the inhale (0 for none)")

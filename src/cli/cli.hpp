@@ -1,11 +1,12 @@
 #pragma once
 // The command line as CLI11 sees it: the App with its subcommands and options, filled into one
 // Args struct. The commands themselves (commands.hpp) only read Args; nothing here runs one.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "overrides.hpp"
+#include "routine/overrides.hpp"
 
 namespace CLI {
 class App;
@@ -36,10 +37,15 @@ struct RunArgs {
   bool no_ask = false;  // --no-ask: no pain question afterwards
   std::string resumes;  // the journal id this run continues (set by `resume`, no option)
   std::size_t from_step = 1;
+  std::optional<std::int64_t> from_ms;  // set by `resume` for a one-step routine, no option
   std::string events;
   std::vector<std::string> sets;
   BreathOverrides overrides;
 };
+
+// The options of `run` that say how a session is shown and heard (--speed to --lead-in), which
+// `resume` takes too.
+void add_display_options(CLI::App& sub, RunArgs& args);
 
 // Everything the command line can say, one member per subcommand's options.
 struct Args {

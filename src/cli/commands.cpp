@@ -16,6 +16,7 @@
 #include "base/sanitize.hpp"
 #include "completion.hpp"
 #include "display/show.hpp"
+#include "files.hpp"
 #include "journal_commands.hpp"
 #include "json/json_reader.hpp"
 #include "plan_command.hpp"
@@ -55,19 +56,20 @@ std::size_t name_width(const Catalog& catalog) {
 
 // Writes `text` to `path` only if nothing is there (O_EXCL): never overwrites a user's file.
 void write_new_file(const std::filesystem::path& path, const std::string& text) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (!fd.valid()) {
     throw AppError{k_exit_cant_create,
                    {fmt::format("cannot create {}: {}", sanitize(path.string()),
                                 errno == EEXIST ? "it already exists (backcare never overwrites "
                                                   "a routine; pick another name or remove it)"
                                                 : std::strerror(errno))}};
   }
-  const bool ok = write_all(fd, text);
-  if (::close(fd) != 0 || !ok) {
-    throw AppError{
-        k_exit_cant_create,
-        {fmt::format("cannot write {}: {}", sanitize(path.string()), std::strerror(errno))}};
+  const Result<void, FileError> written = write_all(fd.get(), text);
+  const int close_errno = ::close(fd.release()) == 0 ? 0 : errno;  // NFS reports failures here
+  if (!written || close_errno != 0) {
+    throw AppError{k_exit_cant_create,
+                   {fmt::format("cannot write {}: {}", sanitize(path.string()),
+                                std::strerror(written ? close_errno : written.error().err))}};
   }
 }
 
@@ -151,13 +153,16 @@ int cmd_validate(Context& context, const Args& args) {
   int worst = k_exit_ok;
   print_catalog_warnings(context.catalog());
   for (const auto& file : args.validate_files) {
-    FileText text = read_routine_text(file);
+    const Result<std::string> text = read_routine_text(file);
     const std::string source = file == "-" ? "<stdin>" : sanitize(file);
-    Diagnostics errors = std::move(text.errors);
-    int code = text.exit_code;
+    Diagnostics errors;
+    int code = k_exit_ok;
     LoadResult loaded;
-    if (errors.empty()) {
-      loaded = load_routine(text.text, source, {&context.catalog().resolver(), {}, file_key(file)});
+    if (!text) {
+      errors.push_back({source, 0, 0, "", text.error().message});
+      code = text.error().exit_code;
+    } else {
+      loaded = load_routine(*text, source, {&context.catalog().resolver(), {}, file_key(file)});
       errors = loaded.errors;
       code = errors.empty() ? k_exit_ok : k_exit_data;
     }

@@ -108,11 +108,12 @@ RoutineText routine_text(Context& context, const std::string& arg) {
                    {fmt::format("unknown routine \"{}\"{}; see `backcare list`", sanitize(arg),
                                 did_you_mean(arg, catalog.names()))}};
   }
-  FileText file = read_routine_text(arg);
-  if (!file.errors.empty()) {
-    throw errors_to_app_error(file.errors, file.exit_code);
+  std::string source = arg == "-" ? "<stdin>" : sanitize(arg);
+  Result<std::string> text = read_routine_text(arg);
+  if (!text) {
+    throw AppError{text.error().exit_code, {source + ": " + text.error().message}};
   }
-  return {std::move(file.text), arg == "-" ? "<stdin>" : sanitize(arg), file_key(arg), nullptr};
+  return {std::move(text).value(), std::move(source), file_key(arg), nullptr};
 }
 
 namespace {

@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
+#include "base/duration.hpp"
 #include "base/exit_codes.hpp"
 #include "base/sanitize.hpp"
 #include "base/suggest.hpp"
@@ -80,50 +82,108 @@ CLI::Validator note_check() {
 JournalStore journal_store() {
   const std::string path = history_path();
   if (path.empty()) {
-    throw AppError{k_exit_no_input,
+    throw AppError{k_exit_io_error,
                    {"no XDG_STATE_HOME or HOME: there is no place for the journal"}};
   }
   return JournalStore(path);
+}
+
+void print_warnings(const std::vector<std::string>& list) {
+  std::string warnings;
+  for (const auto& warning : list) {
+    warnings += "backcare: warning: " + warning + "\n";
+  }
+  if (!warnings.empty()) {
+    print_err(warnings);
+  }
+}
+
+// The read error as AppError (66). The exit code is a routine file's, but the message is no
+// routine diagnostic, so it says who is talking as every other error does.
+AppError read_error(const std::string& message) {
+  return AppError{k_exit_no_input, {"backcare: error: " + message}};
 }
 
 // Every record of the history (forget records not applied), each damaged line's warning on
 // standard error; throws AppError (66) when the file cannot be read.
 std::vector<JournalRecord> read_history(const JournalStore& store) {
   JournalStore::ReadResult read = store.read();
+  print_warnings(read.warnings);
   if (read.error) {
-    throw AppError{k_exit_no_input, {*read.error}};
-  }
-  std::string warnings;
-  for (const auto& warning : read.warnings) {
-    warnings += "backcare: warning: " + warning + "\n";
-  }
-  if (!warnings.empty()) {
-    print_err(warnings);
+    throw read_error(*read.error);
   }
   return std::move(read.records);
 }
 
+AppError no_such_record(const std::string& id, const std::vector<std::string>& ids) {
+  return AppError{k_exit_usage,
+                  {fmt::format("--forget: no record \"{}\" in the history{}; `backcare history` "
+                               "shows the ids",
+                               sanitize(id), did_you_mean(id, ids))}};
+}
+
+AppError ambiguous_record(const std::string& id, int count) {
+  return AppError{k_exit_usage,
+                  {fmt::format("--forget: {} records share the id \"{}\"; nothing was deleted "
+                               "(the history file can be edited by hand to tell them apart)",
+                               count, sanitize(id))}};
+}
+
+// What forget will delete: the one record with `id`, found among every record of the file,
+// so a record that a forget line already hides can still be purged from it. Empty when the
+// file is past the read limit (the store still trims it, a block at a time).
+std::string record_to_forget(const JournalStore& store, const std::string& id) {
+  JournalStore::ReadResult read = store.read();
+  print_warnings(read.warnings);
+  if (read.too_large) {
+    return "";
+  }
+  if (read.error) {
+    throw read_error(*read.error);
+  }
+  std::vector<std::string> ids;
+  const JournalRecord* found = nullptr;
+  int count = 0;
+  for (const auto& record : read.records) {
+    if (record.kind == k_kind_forget) {
+      continue;
+    }
+    ids.push_back(record.id);
+    if (record.id == id) {
+      found = &record;
+      ++count;
+    }
+  }
+  if (count == 0) {
+    throw no_such_record(id, ids);
+  }
+  if (count > 1) {
+    throw ambiguous_record(id, count);
+  }
+  return describe_record(*found);
+}
+
 int forget_record(const std::string& id) {
   const JournalStore store = journal_store();
-  const std::vector<JournalRecord> records = apply_forgets(read_history(store));
-  const auto found = std::find_if(records.begin(), records.end(),
-                                  [&](const JournalRecord& r) { return r.id == id; });
-  if (found == records.end()) {
-    std::vector<std::string> ids;
-    for (const auto& record : records) {
-      ids.push_back(record.id);
-    }
-    throw AppError{k_exit_usage,
-                   {fmt::format("--forget: no record \"{}\" in the history{}; `backcare history` "
-                                "shows the ids",
-                                sanitize(id), did_you_mean(id, ids))}};
-  }
-  const std::string what = describe_record(*found);
+  std::string what = record_to_forget(store, id);
   const JournalStore::ForgetOutcome outcome = store.forget(id);
   if (outcome.error) {
     throw AppError{k_exit_io_error, {*outcome.error}};
   }
-  print_out(fmt::format("Forgot {} ({}).\n", what, sanitize(id)));
+  if (outcome.matches > 1) {
+    throw ambiguous_record(id, outcome.matches);
+  }
+  if (outcome.removed == 0) {
+    throw no_such_record(id, {});
+  }
+  print_out(fmt::format("Forgot {} ({}).\n", what.empty() ? "the record" : what, sanitize(id)));
+  if (outcome.other_links > 0) {
+    print_err(fmt::format(
+        "backcare: warning: the history had {} other hard link{}: {} still hold{} the record\n",
+        outcome.other_links, outcome.other_links == 1 ? "" : "s",
+        outcome.other_links == 1 ? "that copy" : "those copies",
+        outcome.other_links == 1 ? "s" : ""));
+  }
   return k_exit_ok;
 }
 
@@ -139,6 +199,19 @@ std::string routine_to_resume(Context& context, const JournalRecord& record) {
     return record.routine;
   }
   return "";
+}
+
+// "step 5 of 10", or for a one-step routine the time it goes on from: "2:10 of 5:00".
+std::string where_to_resume(const Resumable& candidate) {
+  const JournalRecord& record = candidate.record;
+  if (candidate.from_ms) {
+    const std::string of_total =
+        record.planned_ms ? fmt::format(" of {}", format_clock(*record.planned_ms)) : "";
+    return fmt::format("{}{} (that breath starts again)", format_clock(*candidate.from_ms),
+                       of_total);
+  }
+  const std::string of_total = record.steps_total ? fmt::format(" of {}", *record.steps_total) : "";
+  return fmt::format("step {}{}", candidate.from_step, of_total);
 }
 
 }  // namespace
@@ -158,6 +231,13 @@ void define_history(CLI::App& sub, Args& args) {
   auto* forget = sub.add_option("--forget", h.forget,
                                 "Delete the record ID from the history for good (an atomic "
                                 "rewrite)")
+                     ->check(CLI::Validator(
+                         [](std::string& text) -> std::string {
+                           return text.empty() ? "expected a record id (`backcare history` "
+                                                 "shows them), got \"\""
+                                               : "";
+                         },
+                         "ID"))
                      ->type_name("ID");
   for (auto* other : {json, csv, sub.get_option("--since"), sub.get_option("--until"),
                       sub.get_option("--routine")}) {
@@ -195,19 +275,24 @@ void define_checkin(CLI::App& sub, Args& args) {
 
 void define_resume(CLI::App& sub, Args& args) {
   RunArgs& run = args.run;
+  add_display_options(sub, run);  // every option of `run` that says how it is shown and heard
   sub.add_flag("--dry-run", run.dry_run, "Print what would run and exit without waiting");
-  sub.add_flag("--plain", run.plain, "One plain line per event, no redraws");
-  sub.add_flag("--no-color", run.no_color, "No colours (also: NO_COLOR=1)");
-  sub.add_flag("--no-bell", run.no_bell, "No terminal bell at step changes and at the end");
-  sub.add_flag("--speak", run.speak, "Say each step, breath and cue aloud (needs espeak-ng)");
-  sub.add_flag("--tones", run.tones, "Tones through each breath, chimes at step changes");
+  sub.add_option("--events", run.events,
+                 "Write JSON Lines events to FILE (- for stdout; the display then goes to stderr)")
+      ->type_name("FILE");
+  sub.add_flag("--quiet", run.quiet, "No human display (with --events)");
+  sub.add_flag("--no-log", run.no_log, "Do not record this session in the practice journal");
+  sub.add_flag("--no-ask", run.no_ask, "Do not ask about back pain after the session");
   sub.footer(
       "Continues the most recent session stopped early (q, or interrupted) in the last 24 "
-      "hours,\nfrom the start of the step where it stopped, after the usual short get-ready.\n\n"
+      "hours,\nfrom the start of the step where it stopped (a one-step routine such as breathe: "
+      "from the\nbreath where it stopped), after the usual short get-ready.\n\n"
       "Examples:\n"
       "  backcare resume\n"
-      "  backcare resume --dry-run      which session, and the steps left\n\n"
-      "Exit codes: as `run`; 1 also when there is nothing to resume.");
+      "  backcare resume --dry-run      which session, and the steps left\n"
+      "  backcare resume --night --speak\n\n"
+      "Exit codes: as `run`; 1 also when there is nothing to resume, or the routine no longer "
+      "has\nthe step to resume.");
 }
 
 int cmd_history(Context& context, const Args& args) {
@@ -262,12 +347,19 @@ int cmd_checkin(Context& context, const Args& args) {
     print_out(advice);
     return k_exit_stopped;
   }
-  if (const auto error = journal_store().append(record)) {
+  std::vector<std::string> warnings;
+  const auto error = journal_store().append(record, &warnings);
+  print_warnings(warnings);
+  if (error) {
     print_err("backcare: error: " + *error + "\n");
     print_out(advice);
     return k_exit_io_error;
   }
   print_out("Recorded.\n" + advice);
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+    // Said on standard error too, so nobody records the same check-in twice.
+    print_err("backcare: the check-in was recorded, but \"Recorded.\" could not be shown\n");
+  }
   return k_exit_ok;
 }
 
@@ -285,10 +377,9 @@ int cmd_resume(Context& context, const Args& args) {
     resumed.run.routine = routine;
     resumed.run.from_step = candidate.from_step;
     resumed.run.resumes = candidate.record.id;
-    const std::string of_total =
-        candidate.record.steps_total ? fmt::format(" of {}", *candidate.record.steps_total) : "";
-    print_out(fmt::format("Resuming {} from step {}{}.\n", describe_record(candidate.record),
-                          candidate.from_step, of_total));
+    resumed.run.from_ms = candidate.from_ms;
+    print_out(fmt::format("Resuming {} from {}.\n", describe_record(candidate.record),
+                          where_to_resume(candidate)));
     return cmd_run(context, resumed);
   }
   print_out(candidates.empty()

@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "base/exit_codes.hpp"
-#include "base/layout.hpp"
 #include "base/sanitize.hpp"
 #include "base/suggest.hpp"
 #include "programme/programme.hpp"
@@ -27,8 +26,7 @@ bool names_file(const std::string& arg) {
 
 ProgrammeFile find_programme(const std::string& arg) {
   if (names_file(arg)) {
-    FileText read = read_routine_text(arg);
-    return {arg, arg, std::move(read.text), false, std::move(read.errors), read.exit_code};
+    return read_programme_file(arg);
   }
   std::vector<ProgrammeFile> files = programme_files();
   const auto found = std::find_if(files.begin(), files.end(),

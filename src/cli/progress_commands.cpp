@@ -1,6 +1,8 @@
 #include "progress_commands.hpp"
 
+#include <fcntl.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,9 +12,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 
 #include "base/exit_codes.hpp"
 #include "base/sanitize.hpp"
@@ -81,27 +83,37 @@ Config load_config() {
   return load.config;
 }
 
-// The history's records; a damaged line is a warning, an unreadable file an error.
+// The history's records; a damaged line is a warning, an unreadable file an error (66, said
+// as every other error is: "backcare: error: ..."), no home to find it in 74.
 std::vector<JournalRecord> read_history() {
   const std::string path = history_path();
   if (path.empty()) {
-    return {};
+    throw AppError{k_exit_io_error,
+                   {"no XDG_STATE_HOME or HOME: there is no place for the journal"}};
   }
   JournalStore::ReadResult read = JournalStore(path).read();
   for (const std::string& warning : read.warnings) {
     print_err(fmt::format("backcare: warning: {}\n", warning));
   }
   if (read.error) {
-    throw AppError{k_exit_no_input, {*read.error}};
+    throw AppError{k_exit_no_input, {"backcare: error: " + *read.error}};
   }
   return std::move(read.records);
 }
 
-CivilDate as_of_date(const std::string& text) {
-  if (!text.empty()) {
-    return *parse_date(text);  // checked by date_check
+// The --as-of day, refused when the weeks shown around it would reach outside the years 1 to
+// 9999 (a date there cannot be written as YYYY-MM-DD).
+CivilDate as_of_date(const std::string& text, int weeks) {
+  const CivilDate date = text.empty() ? local_now().instant.date : *parse_date(text);
+  const std::int64_t day = days_from_civil(date);
+  const bool fits = day - 7 * (std::int64_t{weeks} + 1) >= days_from_civil({1, 1, 1}) &&
+                    day + 7 <= days_from_civil({9999, 12, 31});
+  if (!fits) {
+    throw AppError{k_exit_usage,
+                   {fmt::format("--as-of {}: the {} weeks shown reach outside the years 1 to 9999",
+                                sanitize(text), weeks)}};
   }
-  return local_now().instant.date;
+  return date;
 }
 
 // Whether the locale's characters include the block elements (a UTF-8 locale).
@@ -120,11 +132,14 @@ bool utf8_locale() {
 
 Stats stats_for(const std::string& as_of, int weeks, Config& config) {
   config = load_config();
-  return compute_stats(read_history(), config, as_of_date(as_of), weeks);
+  const CivilDate date = as_of_date(as_of, weeks);
+  return compute_stats(read_history(), config, date, weeks);
 }
 
-// Hands `path` to xdg-open (no shell); false when it is not there or fails to start.
-bool open_file(const std::string& path) {
+// Hands `path` to xdg-open (no shell); false when it is not there or fails to start. A name
+// starting with "-" goes as "./-name", so the opener cannot take it for an option.
+bool open_file(const std::string& name) {
+  const std::string path = name.front() == '-' ? "./" + name : name;
   std::vector<char*> argv = {const_cast<char*>("xdg-open"), const_cast<char*>(path.c_str()),
                              nullptr};
   pid_t pid = 0;
@@ -137,13 +152,69 @@ bool open_file(const std::string& path) {
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+std::string folder_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+AppError write_error(int exit_code, const std::string& path, int error) {
+  return AppError{exit_code,
+                  {fmt::format("cannot write {}: {}", sanitize(path), std::strerror(error))}};
+}
+
+// Writes the page to a device (/dev/full, /dev/stdout) as it is: there is no folder to rename
+// in. A failed write is 74, as for standard output.
+void write_device(const std::string& path, const std::string& text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    throw write_error(k_exit_cant_create, path, errno);
+  }
+  const auto written = write_all(fd, text);
+  ::close(fd);
+  if (!written) {
+    throw write_error(k_exit_io_error, path, written.error().err);
+  }
+}
+
+// Writes the page to a new 0600 file beside `path`, then renames it into place: a full disk
+// leaves the old page (or none), never a cut-short one. An old page that others could read is
+// replaced by the private one, with a warning. 73 when the file cannot be made, 74 when it
+// cannot be written.
 void write_file(const std::string& path, const std::string& text) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file << text;
-  file.close();
-  if (!file) {
-    throw AppError{k_exit_cant_create,
-                   {fmt::format("cannot write {}: {}", sanitize(path), std::strerror(errno))}};
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    write_device(path, text);
+    return;
+  }
+  char resolved[PATH_MAX];
+  const bool exists = ::realpath(path.c_str(), resolved) != nullptr;
+  const std::string target = exists ? std::string(resolved) : path;  // a link stays a link
+  std::string temp = folder_of(target) + "/.backcare-report.XXXXXX";
+  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);  // made 0600
+  if (fd < 0) {
+    throw write_error(k_exit_cant_create, path, errno);
+  }
+  const auto written = write_all(fd, text);
+  int error = written ? 0 : written.error().err;
+  if (error == 0 && ::fsync(fd) != 0) {
+    error = errno;
+  }
+  if (::close(fd) != 0 && error == 0) {
+    error = errno;
+  }
+  if (error != 0) {
+    ::unlink(temp.c_str());
+    throw write_error(k_exit_io_error, path, error);
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    const int e = errno;
+    ::unlink(temp.c_str());
+    throw write_error(k_exit_cant_create, path, e);
+  }
+  if (exists && (st.st_mode & 077) != 0) {
+    print_err(fmt::format(
+        "backcare: warning: {} could be read by others (mode {:04o}); the new page is 0600\n",
+        sanitize(path), st.st_mode & 07777));
   }
 }
 

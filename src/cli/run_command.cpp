@@ -2,6 +2,7 @@
 // the player (or, with --dry-run, the plan).
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -42,12 +43,33 @@ RunPlan plan_for(Context& context, const RunArgs& args) {
     }
     throw error;
   }
+  if (args.from_step > expanded.plan.steps.size() && !args.resumes.empty()) {
+    // `resume` chose the step, not the user: say what happened to the practice.
+    throw AppError{
+        k_exit_stopped,
+        {fmt::format("cannot resume: the routine changed since and now has {} steps, "
+                     "and the practice stopped before step {}; `backcare run {}` "
+                     "starts it again",
+                     expanded.plan.steps.size(), args.from_step, sanitize(args.routine))}};
+  }
   if (args.from_step > expanded.plan.steps.size()) {
     throw AppError{k_exit_usage,
                    {fmt::format("--from-step {}: the routine has {} steps", args.from_step,
                                 expanded.plan.steps.size())}};
   }
   return {std::move(routine), std::move(expanded.plan)};
+}
+
+// The routine file a session ran from, as an absolute path, so that `resume` in another
+// folder finds the same file ("./night.json" names a different one there). Built-ins and
+// standard input are left as they are.
+std::string absolute_source(const std::string& source) {
+  if (source.empty() || source == "built-in" || source == "<stdin>" || source.front() == '/') {
+    return source;
+  }
+  std::error_code error;
+  const std::filesystem::path path = std::filesystem::absolute(source, error);
+  return error ? source : path.lexically_normal().string();
 }
 
 // What `--dry-run` prints: the plan as `show` describes it, or with --from-step N only the
@@ -87,6 +109,7 @@ PlayerOptions player_options(const RunArgs& args, const Config& config) {
   const double lead_in = args.lead_in.value_or(config.lead_in_seconds.value_or(3.0));
   options.session.lead_in_ms = static_cast<std::int64_t>(std::llround(lead_in * 1000));
   options.session.from_step = args.from_step - 1;
+  options.session.from_ms = args.from_ms;
   options.plain = args.plain;
   options.no_color = args.no_color || config.color == false;
   const bool night = args.night || config.night.value_or(false);
@@ -130,22 +153,24 @@ int cmd_run(Context& context, const Args& all) {
     return k_exit_ok;
   }
   run.routine = Routine{};  // a run reads only the plan: the routine's texts are not kept twice
+  run.plan.source = absolute_source(run.plan.source);
   PlayerOptions options = player_options(args, config);
   options.routine_files = context.routine_files();
   const Presentation presentation = decide_presentation(options);
-  Observers observers = make_observers(run.plan, options, presentation);
-  if (observers.error) {
-    throw AppError{observers.error_code, {*observers.error}};
+  Result<Observers> made = make_observers(run.plan, options, presentation);
+  if (!made) {
+    throw AppError{made.error().exit_code, {made.error().message}};
   }
+  Observers observers = std::move(made).value();
   for (const auto& warning : observers.warnings) {
     print_err(warning);
   }
   std::fflush(stdout);
   const LocalNow started = local_now();
   PlayResult result;
-  const int code = play(run.plan, options, std::move(observers.list), &result);
-  after_session(run.plan, options, presentation, result, started);
-  return code;
+  SignalPipe signals;  // from the session to the last question
+  const int code = play(run.plan, options, std::move(observers.list), signals, &result);
+  return after_session(run.plan, options, presentation, result, started, signals).value_or(code);
 }
 
 }  // namespace backcare

@@ -23,47 +23,105 @@ void advise(const PlayerOptions& options, const Presentation& presentation) {
   write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + safety_advice());
 }
 
-}  // namespace
+// Appends `record`; a journal that cannot be written is one warning. True when written.
+// Other warnings (a journal open to others, or past the read limit) are printed too.
+bool append(const JournalRecord& record) {
+  const JournalStore store(history_path());
+  std::vector<std::string> warnings;
+  const auto problem = store.append(record, &warnings);
+  if (problem) {
+    warnings.push_back(*problem);
+  }
+  for (const auto& warning : warnings) {
+    print_err("backcare: warning: " + warning + "\n");
+  }
+  return !problem;
+}
 
-void after_session(const Plan& plan, const PlayerOptions& options, const Presentation& presentation,
-                   const PlayResult& result, const LocalNow& started) {
-  const SessionView& end = result.end;
-  const LocalNow ended = local_now();
-  const bool recorded = options.log && worth_recording(end.status, end.active_ms);
-  const AskOptions ask{STDIN_FILENO, presentation.human_fd};
+// The session's record, written the moment it ended: before any question, so that neither a
+// signal nor a closed window at the question can lose it. The id, or "" when nothing was
+// recorded.
+std::string record_session(const Plan& plan, const PlayerOptions& options, const PlayResult& result,
+                           const LocalNow& started) {
   SessionRecordInput input;
-  if (end.status == EndStatus::safety_stop) {
-    if (can_ask(options, presentation)) {
-      if (const auto symptom = ask_symptom(ask)) {
-        input.symptoms.push_back(*symptom);
-      }
-    }
-    advise(options, presentation);
-  } else if (recorded && options.ask && presentation.live && can_ask(options, presentation) &&
-             end.status != EndStatus::interrupted) {
-    input.pain = ask_pain(ask);
-    if (needs_advice(input.pain, {})) {
-      advise(options, presentation);
-    }
-  }
-  if (!recorded) {
-    return;
-  }
   input.id = new_record_id(started.instant);
   input.started = format_instant(started.instant);
-  input.ended = format_instant(ended.instant);
+  input.ended = format_instant(local_now().instant);
   input.tz = started.tz;
   input.resumes = options.resumes;
-  JournalRecord record = session_record(plan, end, input);
+  input.speed = options.session.speed;
+  JournalRecord record = session_record(plan, result.end, input);
   if (!options.resumes.empty() && record.steps_done) {
     // A resumed practice counts the steps before where it carried on as done (in the run it
     // continues), so its record reads as the whole practice.
     *record.steps_done += static_cast<std::int64_t>(options.session.from_step);
   }
-  const JournalStore store(history_path());
-  if (const auto problem = store.append(record)) {
-    print_err("backcare: warning: " + *problem + "\n");
+  return append(record) ? record.id : "";
+}
+
+// The answer on its own line, linked to the session by its id (docs/journal.md).
+void record_answer(const std::string& session_id, std::optional<int> pain,
+                   std::vector<std::string> symptoms) {
+  const LocalNow now = local_now();
+  AnswerInput input;
+  input.id = new_record_id(now.instant);
+  input.answers = session_id;
+  input.given = format_instant(now.instant);
+  input.tz = now.tz;
+  input.pain = pain;
+  input.symptoms = std::move(symptoms);
+  append(answer_record(input));
+}
+
+// A signal that ends the run, received since the session ended, or 0.
+int pending_signal(SignalPipe& signals) {
+  for (const int sig : signals.drain()) {
+    if (ends_run(sig)) {
+      return sig;
+    }
   }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
+                                 const Presentation& presentation, const PlayResult& result,
+                                 const LocalNow& started, SignalPipe& signals) {
+  const SessionView& end = result.end;
+  const bool recorded =
+      options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
+  const std::string id = recorded ? record_session(plan, options, result, started) : "";
+  const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
+                       &signals};
+  int signal = 0;
+  if (end.status == EndStatus::safety_stop) {
+    if (can_ask(options, presentation)) {
+      const Asked<std::string> symptom = ask_symptom(ask);
+      signal = symptom.signal;
+      if (symptom.answer && !id.empty()) {
+        record_answer(id, std::nullopt, {*symptom.answer});
+      }
+    }
+    advise(options, presentation);
+  } else if (recorded && options.ask && presentation.live && can_ask(options, presentation) &&
+             end.status != EndStatus::interrupted) {
+    const Asked<int> pain = ask_pain(ask);
+    signal = pain.signal;
+    if (pain.answer && !id.empty()) {
+      record_answer(id, pain.answer, {});
+    }
+    if (needs_advice(pain.answer, {})) {
+      advise(options, presentation);
+    }
+  }
+  if (signal == 0) {
+    signal = pending_signal(signals);
+  }
+  if (signal != 0) {
+    return exit_code_for_signal(signal);
+  }
+  return std::nullopt;
 }
 
 }  // namespace backcare

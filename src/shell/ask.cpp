@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 
 #include "journal/advice.hpp"
 #include "terminal.hpp"
@@ -28,37 +29,80 @@ class QuestionMode {
     if (::tcgetattr(fd, &m_saved) != 0) {
       return;
     }
+    m_saved_ok = true;
+    ::tcflush(fd, TCIFLUSH);
+    enter();
+  }
+  ~QuestionMode() { restore(); }
+  QuestionMode(const QuestionMode&) = delete;
+  QuestionMode& operator=(const QuestionMode&) = delete;
+
+  // Back to the mode the terminal had (before a stop, and at the end).
+  void restore() {
+    if (m_active) {
+      ::tcsetattr(m_fd, TCSANOW, &m_saved);
+      m_active = false;
+    }
+  }
+  // The question's mode again (after fg).
+  void enter() {
+    if (!m_saved_ok) {
+      return;
+    }
     termios raw = m_saved;
     raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO | ISIG);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
-    ::tcflush(fd, TCIFLUSH);
-    m_active = ::tcsetattr(fd, TCSANOW, &raw) == 0;
+    m_active = ::tcsetattr(m_fd, TCSANOW, &raw) == 0;
   }
-  ~QuestionMode() {
-    if (m_active) {
-      ::tcsetattr(m_fd, TCSANOW, &m_saved);
-    }
-  }
-  QuestionMode(const QuestionMode&) = delete;
-  QuestionMode& operator=(const QuestionMode&) = delete;
 
  private:
   int m_fd;
   termios m_saved{};
+  bool m_saved_ok = false;  // m_saved holds the terminal's mode
   bool m_active = false;
 };
 
-// The next byte typed, or nullopt at the timeout or the end of input.
-std::optional<char> next_byte(const AskOptions& options) {
-  pollfd poll_fd{options.in_fd, POLLIN, 0};
+// What the wait for a key gave: the byte typed, nothing (the timeout or the end of input), or
+// a signal that ends the run.
+struct Typed {
+  std::optional<char> byte;
+  int signal = 0;
+};
+
+// Acts on the signals received while waiting: a stop (SIGTSTP) stops here with the terminal
+// restored, and comes back in the question's mode; a signal that ends the run is returned.
+int handle_signals(SignalPipe& signals, QuestionMode& mode) {
+  for (const int sig : signals.drain()) {
+    if (ends_run(sig)) {
+      return sig;
+    }
+    if (sig == SIGTSTP) {
+      mode.restore();
+      suspend_self();
+      mode.enter();
+    }
+  }
+  return 0;
+}
+
+// The next byte typed, or why there is none.
+Typed next_byte(const AskOptions& options, QuestionMode& mode) {
+  pollfd fds[2] = {{options.in_fd, POLLIN, 0},
+                   {options.signals != nullptr ? options.signals->fd() : -1, POLLIN, 0}};
   for (;;) {
-    const int ready = ::poll(&poll_fd, 1, static_cast<int>(options.timeout.count()));
+    const int ready = ::poll(fds, 2, static_cast<int>(options.timeout.count()));
     if (ready < 0 && errno == EINTR) {
       continue;
     }
     if (ready <= 0) {
-      return std::nullopt;
+      return {};
+    }
+    if ((fds[1].revents & POLLIN) != 0) {
+      if (const int sig = handle_signals(*options.signals, mode)) {
+        return {std::nullopt, sig};
+      }
+      continue;
     }
     char byte = 0;
     const ssize_t got = ::read(options.in_fd, &byte, 1);
@@ -66,9 +110,9 @@ std::optional<char> next_byte(const AskOptions& options) {
       continue;
     }
     if (got != 1) {
-      return std::nullopt;
+      return {};
     }
-    return byte;
+    return {byte, 0};
   }
 }
 
@@ -82,14 +126,19 @@ void say(const AskOptions& options, const std::string& text) {
 
 }  // namespace
 
-std::optional<std::string> ask_symptom(const AskOptions& options) {
+bool ends_run(int sig) {
+  return sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT;
+}
+
+Asked<std::string> ask_symptom(const AskOptions& options) {
   QuestionMode mode(options.in_fd);
   say(options, symptom_question());
   for (;;) {
-    const auto byte = next_byte(options);
+    const Typed typed = next_byte(options, mode);
+    const auto byte = typed.byte;
     if (!byte || skips(*byte) || *byte == k_enter || *byte == k_newline) {
       say(options, "\n");
-      return std::nullopt;
+      return {std::nullopt, typed.signal};
     }
     if (const auto symptom = symptom_for_key(*byte)) {
       for (const auto& choice : symptom_choices()) {
@@ -97,27 +146,28 @@ std::optional<std::string> ask_symptom(const AskOptions& options) {
           say(options, std::string(choice.label) + "\n");
         }
       }
-      return symptom;
+      return {symptom, 0};
     }
   }
 }
 
-std::optional<int> ask_pain(const AskOptions& options) {
+Asked<int> ask_pain(const AskOptions& options) {
   QuestionMode mode(options.in_fd);
   say(options, k_pain_question);
   std::string digits;
   for (;;) {
-    const auto byte = next_byte(options);
+    const Typed typed = next_byte(options, mode);
+    const auto byte = typed.byte;
     if (!byte || skips(*byte)) {
       say(options, "\n");
-      return std::nullopt;
+      return {std::nullopt, typed.signal};
     }
     if (*byte == k_enter || *byte == k_newline) {
       say(options, "\n");
       if (digits.empty()) {
-        return std::nullopt;
+        return {};
       }
-      return std::stoi(digits);
+      return {std::stoi(digits), 0};
     }
     if ((*byte == k_backspace || *byte == k_ctrl_h) && !digits.empty()) {
       digits.pop_back();

@@ -1,9 +1,5 @@
 #include "catalog.hpp"
 
-#include <fcntl.h>
-#include <linux/magic.h>
-#include <sys/stat.h>
-#include <sys/statfs.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -19,6 +15,7 @@
 #include "base/suggest.hpp"
 #include "display/show.hpp"
 #include "embedded.hpp"
+#include "files.hpp"
 #include "json/json_reader.hpp"
 #include "routine/loader.hpp"
 #include "xdg.hpp"
@@ -26,94 +23,42 @@
 namespace backcare {
 namespace {
 
-FileText file_error(const std::string& path, int code, std::string message) {
-  FileText out;
-  out.exit_code = code;
-  out.errors.push_back({sanitize(path), 0, 0, "", std::move(message)});
-  return out;
-}
-
-// Reads all of `fd` up to the size limit.
-FileText read_fd(int fd, const std::string& path) {
-  FileText out;
-  char buffer[65536];
-  while (true) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      if (errno == EAGAIN || errno == EWOULDBLOCK) {  // opened O_NONBLOCK: it would block
-        return file_error(path, k_exit_no_input,
-                          "cannot read without waiting; a routine must be a regular file");
-      }
-      return file_error(path, k_exit_no_input,
-                        fmt::format("cannot read: {}", std::strerror(errno)));
-    }
-    if (n == 0) {
+// The words and exit code for a routine file that could not be read: 65 when it is too large
+// (as invalid data), else 66. The caller puts the file's name in front.
+Error routine_read_error(const FileError& error) {
+  const auto no_input = [](std::string message) { return Error{k_exit_no_input, message}; };
+  switch (error.fault) {
+    case FileFault::missing:
+      return no_input("no such file");
+    case FileFault::cannot_open:
+      return no_input(fmt::format("cannot open: {}", error.reason()));
+    case FileFault::not_regular:
+      return no_input(fmt::format("is {}; a routine must be a regular file", error.kind));
+    case FileFault::too_large:
+      return Error{k_exit_data,
+                   fmt::format("file is larger than the limit of 1 MiB ({} bytes)", error.size)};
+    case FileFault::would_block:
+      return no_input("cannot read without waiting; a routine must be a regular file");
+    case FileFault::pseudo_fs:
+      return no_input(fmt::format(
+          "is on the {} pseudo file system; a routine must be a regular file", error.kind));
+    case FileFault::cannot_read:
+    case FileFault::cannot_write:
       break;
-    }
-    out.text.append(buffer, static_cast<std::size_t>(n));
-    if (out.text.size() > k_max_file_bytes) {
-      return file_error(
-          path, k_exit_data,
-          fmt::format("file is larger than the limit of 1 MiB ({} bytes)", k_max_file_bytes));
-    }
   }
-  return out;
+  return no_input(fmt::format("cannot read: {}", error.reason()));
 }
 
 }  // namespace
 
-FileText read_routine_text(const std::string& path) {
-  if (path == "-") {
-    return read_fd(STDIN_FILENO, "<stdin>");
+Result<std::string> read_routine_text(const std::string& path) {
+  // Standard input is read as it comes (a pipe or a file), within the same limit.
+  auto text = path == "-" ? read_all(STDIN_FILENO, k_max_file_bytes)
+                          : read_regular_file(path, k_max_file_bytes);
+  if (!text) {
+    return unexpected(routine_read_error(text.error()));
   }
-  // O_NONBLOCK so that opening a FIFO cannot hang; the type is checked before any read.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    const int e = errno;
-    if (e == ENOENT) {
-      return file_error(path, k_exit_no_input, "no such file");
-    }
-    return file_error(path, k_exit_no_input, fmt::format("cannot open: {}", std::strerror(e)));
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    const int e = errno;
-    ::close(fd);
-    return file_error(path, k_exit_no_input, fmt::format("cannot read: {}", std::strerror(e)));
-  }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    const char* what = S_ISDIR(st.st_mode)    ? "a directory"
-                       : S_ISFIFO(st.st_mode) ? "a FIFO"
-                       : S_ISCHR(st.st_mode)  ? "a character device"
-                       : S_ISBLK(st.st_mode)  ? "a block device"
-                       : S_ISSOCK(st.st_mode) ? "a socket"
-                                              : "not a regular file";
-    return file_error(path, k_exit_no_input,
-                      fmt::format("is {}; a routine must be a regular file", what));
-  }
-  if (static_cast<std::uintmax_t>(st.st_size) > k_max_file_bytes) {
-    ::close(fd);
-    return file_error(path, k_exit_data,
-                      fmt::format("file is larger than the limit of 1 MiB ({} bytes)",
-                                  static_cast<std::uintmax_t>(st.st_size)));
-  }
-  // Files of /proc and /sys pass as regular but are the kernel's (some block on read, such as
-  // /proc/kmsg); the descriptor stays O_NONBLOCK so no read can wait.
-  struct statfs fs {};
-  if (::fstatfs(fd, &fs) == 0 && (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC)) {
-    ::close(fd);
-    return file_error(path, k_exit_no_input,
-                      fmt::format("is on the {} pseudo file system; a routine must be a regular "
-                                  "file",
-                                  fs.f_type == PROC_SUPER_MAGIC ? "/proc" : "/sys"));
-  }
-  FileText out = read_fd(fd, path);
-  ::close(fd);
-  return out;
+  return std::move(text).value();
 }
 
 std::filesystem::path user_routine_dir() {
@@ -153,17 +98,16 @@ std::variant<RoutineResolver::Found, std::string> CatalogResolver::resolve(
       path = std::filesystem::path(from_source).parent_path() / path;
     }
     path = path.lexically_normal();  // "./b.json" from "a.json" is "b.json"
-    FileText text = read_routine_text(path.string());
-    if (!text.errors.empty()) {
-      return fmt::format("cannot include {}: {}", sanitize(path.string()),
-                         text.errors.front().message);
+    Result<std::string> text = read_routine_text(path.string());
+    if (!text) {
+      return fmt::format("cannot include {}: {}", sanitize(path.string()), text.error().message);
     }
-    if (auto spent = spend(text.text.size())) {
+    if (auto spent = spend(text->size())) {
       return fmt::format("cannot include {}: {}", sanitize(path.string()), *spent);
     }
     std::error_code ec;
     const auto canonical = std::filesystem::weakly_canonical(path, ec);
-    return Found{std::move(text.text), sanitize(path.string()),
+    return Found{std::move(text).value(), sanitize(path.string()),
                  ec ? path.string() : canonical.string()};
   }
   // A built-in includes built-ins only, so a user's own "breathe" cannot break "night-release".
@@ -230,26 +174,24 @@ Catalog Catalog::load(const std::vector<std::filesystem::path>& dirs) {
       entry.key = std::filesystem::weakly_canonical(file, canonical_error).string();
       std::error_code size_error;
       const std::uintmax_t size = std::filesystem::file_size(file, size_error);
-      FileText text;
-      if (!size_error && size <= k_max_file_bytes &&
-          catalog.m_bytes_read + size > k_max_catalog_bytes) {
-        text.exit_code = k_exit_data;
-        text.errors.push_back(
-            {entry.diagnostic_source, 0, 0, "",
-             fmt::format("not read: the routine folders hold more than {} MiB of routines, the "
-                         "limit for one command (move some to another folder)",
-                         k_max_catalog_bytes / k_max_file_bytes)});
-      } else {
-        text = read_routine_text(file.string());
-      }
-      if (!text.errors.empty()) {
+      Result<std::string> text =
+          !size_error && size <= k_max_file_bytes &&
+                  catalog.m_bytes_read + size > k_max_catalog_bytes
+              ? unexpected(
+                    Error{k_exit_data,
+                          fmt::format("not read: the routine folders hold more than {} MiB of "
+                                      "routines, the limit for one command (move some to another "
+                                      "folder)",
+                                      k_max_catalog_bytes / k_max_file_bytes)})
+              : read_routine_text(file.string());
+      if (!text) {
         entry.name = file.stem().string();
-        entry.read_error = text.exit_code;
-        entry.errors = std::move(text.errors);
+        entry.read_error = text.error().exit_code;
+        entry.errors.push_back({entry.diagnostic_source, 0, 0, "", text.error().message});
         entry.checked = true;
       } else {
-        catalog.m_bytes_read += text.text.size();
-        entry.text = std::move(text.text);
+        catalog.m_bytes_read += text->size();
+        entry.text = std::move(text).value();
         entry.name = declared_name(entry.text, file.stem().string());
         catalog.check_name(entry, file, declared_in_dir);
       }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/result.hpp"
 #include "routine/loader.hpp"
 #include "routine/routine.hpp"
 
@@ -26,16 +27,11 @@ inline constexpr std::size_t k_max_catalog_files = 1000;
 inline constexpr std::size_t k_max_dir_entries = 10000;  // per folder, .json or not
 inline constexpr std::uintmax_t k_max_include_bytes = 4 * k_max_file_bytes;
 
-// The result of reading one routine file: its text, or why it could not be read.
-struct FileText {
-  std::string text;
-  Diagnostics errors;
-  int exit_code = 0;  // 0, k_exit_no_input (missing, unreadable, not a regular file) or k_exit_data
-};
-
-// Reads a routine file (regular files only, at most 1 MiB; FIFOs, directories and devices are
-// refused before reading). "-" reads standard input.
-FileText read_routine_text(const std::string& path);
+// Reads a routine file (regular files only, at most 1 MiB; FIFOs, directories, devices and
+// files of /proc and /sys are refused before reading). "-" reads standard input. The error's
+// message does not name the file (the caller puts its name in front); its exit code is
+// k_exit_no_input (missing, unreadable, not a regular file) or k_exit_data (too large).
+Result<std::string> read_routine_text(const std::string& path);
 
 // One routine the catalog knows of, valid or not.
 struct CatalogEntry {

@@ -1,9 +1,5 @@
 #include "config_file.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -12,6 +8,7 @@
 
 #include "base/sanitize.hpp"
 #include "embedded.hpp"
+#include "files.hpp"
 #include "xdg.hpp"
 
 namespace backcare {
@@ -19,56 +16,24 @@ namespace {
 
 constexpr std::size_t k_max_config_bytes = 1024 * 1024;
 
-// Closes a file descriptor when it goes out of scope.
-struct FdCloser {
-  int fd;
-  ~FdCloser() { ::close(fd); }
-};
-
-// The text of the file, or nullopt with `why` set (and `missing` when it does not exist).
-std::optional<std::string> read_config_text(const std::string& path, bool& missing,
-                                            std::string& why) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    missing = errno == ENOENT;
-    why = fmt::format("cannot open: {}", std::strerror(errno));
-    return std::nullopt;
+// Why the config file could not be read, in the words `config check` prints after its path.
+std::string config_read_error(const FileError& error) {
+  switch (error.fault) {
+    case FileFault::missing:
+    case FileFault::cannot_open:
+      return fmt::format("cannot open: {}", error.reason());
+    case FileFault::not_regular:
+      return "is not a regular file";
+    case FileFault::too_large:
+      return "is larger than the limit of 1 MiB";
+    case FileFault::pseudo_fs:
+      return fmt::format("is on the {} pseudo file system, not a regular file", error.kind);
+    case FileFault::cannot_read:
+    case FileFault::would_block:
+    case FileFault::cannot_write:
+      break;
   }
-  const FdCloser closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    why = fmt::format("cannot read: {}", std::strerror(errno));
-    return std::nullopt;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    why = "is not a regular file";
-    return std::nullopt;
-  }
-  if (static_cast<std::uintmax_t>(st.st_size) > k_max_config_bytes) {
-    why = "is larger than the limit of 1 MiB";
-    return std::nullopt;
-  }
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  std::string text;
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      why = fmt::format("cannot read: {}", std::strerror(errno));
-      return std::nullopt;
-    }
-    if (n == 0) {
-      return text;
-    }
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > k_max_config_bytes) {
-      why = "is larger than the limit of 1 MiB";
-      return std::nullopt;
-    }
-  }
+  return fmt::format("cannot read: {}", error.reason());
 }
 
 }  // namespace
@@ -82,13 +47,11 @@ ConfigLoad load_config_file(const std::string& path) {
   if (path.empty()) {
     return out;  // no HOME: nowhere a config could be
   }
-  bool missing = false;
-  std::string why;
-  const std::optional<std::string> text = read_config_text(path, missing, why);
+  const Result<std::string, FileError> text = read_regular_file(path, k_max_config_bytes);
   if (!text) {
-    if (!missing) {
+    if (text.error().fault != FileFault::missing) {
       out.found = true;
-      out.errors.push_back({sanitize(path), 0, 0, "", why});
+      out.errors.push_back({sanitize(path), 0, 0, "", config_read_error(text.error())});
     }
     return out;
   }

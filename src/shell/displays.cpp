@@ -1,14 +1,19 @@
 #include "displays.hpp"
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "base/sanitize.hpp"
 #include "base/text.hpp"
 #include "display/frame_timing.hpp"
 #include "display/line_update.hpp"
 #include "display/render.hpp"
+#include "journal/practice.hpp"
 #include "journal/session_record.hpp"
 
 namespace backcare {
@@ -36,17 +41,29 @@ bool rings_bell(const SessionEvent& event) {
          (event.type == EventType::session_end && reached_end(event.status));
 }
 
-SummaryFacts summary_facts(const SessionView& view, std::size_t end_step, bool logging) {
+SummaryFacts summary_facts(const SessionView& view, std::size_t end_step, bool logging,
+                           double speed) {
   SummaryFacts facts;
   facts.status = view.status;
   facts.step = end_step;
   facts.active_ms = view.active_ms;
   facts.steps_skipped = view.steps_skipped;
   facts.resume_hint = offers_resume(view.status, view.active_ms, logging);
+  facts.preview_speed = is_preview(speed) ? speed : 0;
   return facts;
 }
 
 }  // namespace
+
+std::string display_failure(int error, int fd) {
+  if (error == 0 || error == EPIPE) {
+    return {};
+  }
+  const char* name = fd == STDOUT_FILENO   ? "standard output"
+                     : fd == STDERR_FILENO ? "standard error"
+                                           : "the display";
+  return fmt::format("cannot write to {}: {}", name, std::strerror(error));
+}
 
 TerminalDisplay::TerminalDisplay(const Plan& plan, DisplayOptions options)
     : m_plan(plan), m_options(options) {}
@@ -54,6 +71,7 @@ TerminalDisplay::TerminalDisplay(const Plan& plan, DisplayOptions options)
 void TerminalDisplay::write(const std::string& bytes) {
   if (m_healthy && !write_all(m_options.fd, bytes)) {
     m_healthy = false;
+    m_errno = errno != 0 ? errno : EIO;
   }
 }
 
@@ -210,8 +228,8 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
   std::string out = up > 0 ? fmt::format("\r\x1b[{}A\x1b[J", up) : std::string("\r\x1b[J");
   m_lines_drawn = 0;
   // Wrapped at word boundaries to the window, since the terminal would cut words.
-  std::string summary =
-      guard_output(render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging)));
+  std::string summary = guard_output(
+      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging, m_options.speed)));
   if (m_options.caps.ascii) {
     summary = to_ascii(summary);
   }
@@ -236,6 +254,7 @@ PlainDisplay::PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_
 void PlainDisplay::write(const std::string& bytes) {
   if (m_healthy && !write_all(m_options.fd, guard_output(bytes))) {
     m_healthy = false;
+    m_errno = errno != 0 ? errno : EIO;
   }
 }
 
@@ -258,7 +277,7 @@ void PlainDisplay::on_events(const std::vector<SessionEvent>& events, const Sess
 
 void PlainDisplay::on_finish(const SessionView& view, const Turn& /*turn*/) {
   const std::string summary =
-      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging));
+      render_summary(m_plan, summary_facts(view, m_end_step, m_options.logging, m_options.speed));
   write("\n" + (m_options.caps.ascii ? to_ascii(summary) : summary));
 }
 

@@ -19,7 +19,13 @@ struct DisplayOptions {
   bool night = false;    // --night: dim styles in the frame (FrameOptions::night)
   bool logging = false;  // sessions are recorded: a stopped one's summary says `backcare resume`
   bool big = false;      // --big: block letters in the frame (FrameOptions::big)
+  double speed = 1.0;    // --speed: a preview's summary says it was not counted
 };
+
+// Why a display could not be written, for the loop to say after the terminal is back: ""
+// when it could, or when the reader left (a closed pipe: exit 141 and nothing said), else
+// "cannot write to standard output: No space left on device" (exit 74, as for any command).
+std::string display_failure(int error, int fd);
 
 // The live display: redraws the frame in place, hides nothing of the scrollback (no alternate
 // screen), so the summary stays visible after the end.
@@ -35,6 +41,7 @@ class TerminalDisplay final : public SessionObserver {
   void on_continue(const SessionView& view, const Turn& turn) override;
   void on_finish(const SessionView& view, const Turn& turn) override;
   bool healthy() const override { return m_healthy; }
+  std::string failure() const override { return display_failure(m_errno, m_options.fd); }
 
  private:
   // Draws the frame of `view`: the whole frame the first time (and after a resize or a stop),
@@ -57,6 +64,7 @@ class TerminalDisplay final : public SessionObserver {
   std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
   bool m_clear_below = false;  // after a resize, erase what a wider frame left
   bool m_healthy = true;
+  int m_errno = 0;  // why the display could not be written (EPIPE: the reader left)
 };
 
 // One line per event, no escape sequences, no redraws.
@@ -67,6 +75,7 @@ class PlainDisplay final : public SessionObserver {
                  const Turn& turn) override;
   void on_finish(const SessionView& view, const Turn& turn) override;
   bool healthy() const override { return m_healthy; }
+  std::string failure() const override { return display_failure(m_errno, m_options.fd); }
 
  private:
   void write(const std::string& bytes);
@@ -76,6 +85,7 @@ class PlainDisplay final : public SessionObserver {
   std::int64_t m_lead_in_ms;
   std::size_t m_end_step = 0;  // where the session ended (from session_end), for the summary
   bool m_healthy = true;
+  int m_errno = 0;  // why the display could not be written (EPIPE: the reader left)
 };
 
 }  // namespace backcare

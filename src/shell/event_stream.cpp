@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "display/show.hpp"
-#include "terminal.hpp"
+#include "files.hpp"
 
 namespace backcare {
 
@@ -89,20 +89,11 @@ Json event_to_json(const Plan& plan, const SessionEvent& event, const std::strin
   return out;
 }
 
-EventStream::EventStream(const Plan& plan, int fd, bool owns_fd, std::string name)
-    : m_plan(plan), m_fd(fd), m_owns_fd(owns_fd), m_name(std::move(name)) {}
-
 std::string EventStream::failure() const {
   if (m_healthy || m_errno == 0 || m_errno == EPIPE) {
     return {};
   }
   return fmt::format("cannot write events to {}: {}", m_name, std::strerror(m_errno));
-}
-
-EventStream::~EventStream() {
-  if (m_owns_fd) {
-    ::close(m_fd);
-  }
 }
 
 void EventStream::on_events(const std::vector<SessionEvent>& events, const SessionView& /*view*/,
@@ -114,10 +105,10 @@ void EventStream::on_events(const std::vector<SessionEvent>& events, const Sessi
     }
     const std::string line =
         dump_json(event_to_json(m_plan, event, wall, turn.since_start), -1) + "\n";
-    errno = 0;
-    m_healthy = write_all(m_fd, line);
+    const Result<void, FileError> written = write_all(m_fd, line);
+    m_healthy = written.ok();
     if (!m_healthy) {
-      m_errno = errno != 0 ? errno : EIO;
+      m_errno = written.error().err;
     }
   }
 }

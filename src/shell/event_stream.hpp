@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "files.hpp"
 #include "json/json_reader.hpp"
 #include "routine/plan.hpp"
 #include "session/observer.hpp"
@@ -22,12 +23,13 @@ std::string iso8601(std::chrono::system_clock::time_point time);
 
 class EventStream final : public SessionObserver {
  public:
-  // Writes to `fd` (owned when `owns_fd`). Each event is one line, written with one write().
-  // `name` is how errors name the output: the (sanitized) path, or "standard output".
-  EventStream(const Plan& plan, int fd, bool owns_fd, std::string name = "standard output");
-  ~EventStream() override;
-  EventStream(const EventStream&) = delete;
-  EventStream& operator=(const EventStream&) = delete;
+  // Writes to `fd`, not owned (standard output). Each event is one line, written with one
+  // write().
+  EventStream(const Plan& plan, int fd) : m_plan(plan), m_fd(fd) {}
+  // Writes to the file `owned` (closed with the stream); `name` is how errors name it: the
+  // (sanitized) path.
+  EventStream(const Plan& plan, UniqueFd owned, std::string name)
+      : m_plan(plan), m_fd(owned.get()), m_owned(std::move(owned)), m_name(std::move(name)) {}
 
   // Stamps every event with the turn's instant: the stream reads no clock of its own.
   void on_events(const std::vector<SessionEvent>& events, const SessionView& view,
@@ -40,8 +42,8 @@ class EventStream final : public SessionObserver {
  private:
   const Plan& m_plan;
   int m_fd;
-  bool m_owns_fd;
-  std::string m_name;
+  UniqueFd m_owned;
+  std::string m_name = "standard output";
   bool m_healthy = true;
   int m_errno = 0;  // of the failed write
 };

@@ -16,37 +16,15 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <limits>
 #include <thread>
 
 #include "base/sanitize.hpp"
+#include "files.hpp"
 #include "xdg.hpp"
 
 namespace backcare {
 namespace {
-
-// Closes a file descriptor when it goes out of scope (closing also drops its flock).
-class Fd {
- public:
-  explicit Fd(int fd = -1) : m_fd(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { reset(); }
-  void reset(int fd = -1) {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-    m_fd = fd;
-  }
-  int get() const { return m_fd; }
-  int release() {
-    const int fd = m_fd;
-    m_fd = -1;
-    return fd;
-  }
-
- private:
-  int m_fd;
-};
 
 std::string parent_of(const std::string& path) {
   const auto slash = path.rfind('/');
@@ -87,25 +65,6 @@ int lock(int fd, int operation) {
   return 0;
 }
 
-// Writes all of `data` (one write() unless the kernel takes less); 0 or errno.
-int write_all(int fd, const std::string& data) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return errno;
-    }
-    if (n == 0) {
-      return EIO;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return 0;
-}
-
 // fsync, where the file can be synced: a character device (/dev/null as a history that
 // keeps nothing) cannot, and that is not an error.
 int sync_file(int fd, bool regular) {
@@ -122,13 +81,37 @@ bool same_file(int fd, const std::string& path) {
          a.st_ino == b.st_ino;
 }
 
-const char* kind_of(mode_t mode) {
-  return S_ISDIR(mode)    ? "a directory"
-         : S_ISFIFO(mode) ? "a FIFO"
-         : S_ISSOCK(mode) ? "a socket"
-         : S_ISBLK(mode)  ? "a block device"
-         : S_ISCHR(mode)  ? "a character device"
-                          : "not a regular file";
+// A file of ours that others may read (a copy made with cp, a umask of 000) is tightened to
+// 0600, and a folder that others may write in (0777: they could replace the file) to 0700,
+// each with one warning: the journal is health information. A folder others may only list
+// (0755, as mkdir -p makes it) is left alone. Nothing is said when a mode cannot be changed
+// (not ours, a read-only mount).
+void tighten_file(int fd, const std::string& path, std::vector<std::string>* warnings) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid() ||
+      (st.st_mode & 077) == 0 || ::fchmod(fd, 0600) != 0 || warnings == nullptr) {
+    return;
+  }
+  warnings->push_back(fmt::format("{} could be read by others (mode {:04o}); it is now 0600",
+                                  sanitize(path), st.st_mode & 07777));
+}
+
+void tighten_folder(const std::string& dir, std::vector<std::string>* warnings) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid() ||
+      (st.st_mode & 022) == 0 || ::chmod(dir.c_str(), 0700) != 0 || warnings == nullptr) {
+    return;
+  }
+  warnings->push_back(fmt::format("the folder {} was open to others (mode {:04o}); it is now 0700",
+                                  sanitize(dir), st.st_mode & 07777));
+}
+
+// /dev/null (or a link to it): the documented way to keep no journal, read as an empty one.
+bool is_dev_null(const std::string& path) {
+  struct stat st {};
+  struct stat null {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISCHR(st.st_mode) && ::stat("/dev/null", &null) == 0 &&
+         S_ISCHR(null.st_mode) && null.st_rdev == st.st_rdev;
 }
 
 // Opens `path` for appending (O_RDWR rather than O_WRONLY, only so that the last byte can be
@@ -136,8 +119,8 @@ const char* kind_of(mode_t mode) {
 // now (a forget may have renamed a new file into place while we waited). Sets `error` on failure.
 int open_locked_for_append(const std::string& path, std::string& error) {
   for (int attempt = 0; attempt < 10; ++attempt) {
-    Fd fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY,
-                 0600));
+    UniqueFd fd(::open(path.c_str(),
+                       O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0600));
     if (fd.get() < 0) {
       error = std::strerror(errno);
       return -1;
@@ -148,7 +131,7 @@ int open_locked_for_append(const std::string& path, std::string& error) {
       return -1;
     }
     if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)) {
-      error = fmt::format("it is {}", kind_of(st.st_mode));
+      error = fmt::format("it is {}", file_kind(st.st_mode));
       return -1;
     }
     if (const int e = lock(fd.get(), LOCK_EX); e != 0) {
@@ -169,7 +152,8 @@ std::string history_path() {
   return state_home_path("history.jsonl");
 }
 
-std::optional<std::string> JournalStore::append(const JournalRecord& record) const {
+std::optional<std::string> JournalStore::append(const JournalRecord& record,
+                                                std::vector<std::string>* warnings) const {
   const auto fail = [&](const std::string& why) {
     return fmt::format("cannot record the session in {}: {}", sanitize(m_path), why);
   };
@@ -180,7 +164,7 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record) con
     return fail(std::strerror(e));
   }
   std::string error;
-  Fd fd(open_locked_for_append(m_path, error));
+  UniqueFd fd(open_locked_for_append(m_path, error));
   if (fd.get() < 0) {
     return fail(error);
   }
@@ -189,6 +173,17 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record) con
     return fail(std::strerror(errno));
   }
   const bool regular = S_ISREG(st.st_mode);
+  if (regular) {
+    tighten_file(fd.get(), m_path, warnings);
+    tighten_folder(parent_of(m_path), warnings);
+  }
+  if (regular && static_cast<std::uint64_t>(st.st_size) > k_max_history_bytes && warnings) {
+    // Still recorded (nothing is lost), but no command can read the file until it is trimmed.
+    warnings->push_back(fmt::format(
+        "the history {} is larger than the {} MiB backcare reads: history, stats and resume "
+        "cannot use it until records are removed with `backcare history --forget ID`",
+        sanitize(m_path), k_max_history_bytes >> 20));
+  }
   std::string line = to_json_line(record);
   if (regular && st.st_size > 0) {
     // A torn last line (a writer killed mid-write, a full disk): end it, so this record
@@ -200,8 +195,8 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record) con
     }
   }
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
-  if (const int e = write_all(fd.get(), line); e != 0) {
-    return fail(std::strerror(e));
+  if (const auto written = write_all(fd.get(), line); !written) {
+    return fail(written.error().reason());
   }
   if (const int e = sync_file(fd.get(), regular); e != 0) {
     return fail(std::strerror(e));
@@ -214,27 +209,17 @@ std::optional<std::string> JournalStore::append(const JournalRecord& record) con
 
 namespace {
 
-// Reads an open regular file of at most k_max_history_bytes; "" or an error in `error`.
-std::string read_whole(int fd, std::string& error) {
-  std::string text;
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      error = std::strerror(errno);
-      return "";
-    }
-    if (n == 0) {
-      return text;
-    }
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > k_max_history_bytes) {
-      error = fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
-      return "";
-    }
+// Why the history could not be read, after "cannot read the history PATH: ".
+std::string history_read_error(const FileError& error) {
+  switch (error.fault) {
+    case FileFault::not_regular:
+      return fmt::format("it is {}", error.kind);
+    case FileFault::too_large:
+      return fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20);
+    case FileFault::pseudo_fs:
+      return fmt::format("it is on the {} pseudo file system", error.kind);
+    default:
+      return error.reason();
   }
 }
 
@@ -260,32 +245,24 @@ JournalStore::ReadResult JournalStore::read() const {
   if (m_path.empty()) {
     return fail("no XDG_STATE_HOME or HOME to find it in");
   }
-  // O_NONBLOCK so that opening a FIFO cannot hang; the type is checked before any read.
-  Fd fd(::open(m_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
-  if (fd.get() < 0) {
-    if (errno == ENOENT) {
-      return out;  // no history yet
+  Result<UniqueFd, FileError> fd = open_regular(m_path, k_max_history_bytes);
+  if (!fd) {
+    const FileError& error = fd.error();
+    if (error.fault == FileFault::missing || is_dev_null(m_path)) {
+      return out;  // no history yet, or a journal that keeps nothing
     }
-    return fail(std::strerror(errno));
+    out.too_large = error.fault == FileFault::too_large;
+    return fail(history_read_error(error));
   }
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) {
-    return fail(std::strerror(errno));
+  tighten_file(fd->get(), m_path, &out.warnings);
+  tighten_folder(parent_of(m_path), &out.warnings);
+  try_shared_lock(fd->get());
+  const Result<std::string, FileError> text = read_all(fd->get(), k_max_history_bytes);
+  if (!text) {
+    out.too_large = text.error().fault == FileFault::too_large;  // it grew as we read
+    return fail(history_read_error(text.error()));
   }
-  if (!S_ISREG(st.st_mode)) {
-    return fail(fmt::format("it is {}", kind_of(st.st_mode)));
-  }
-  if (static_cast<std::uint64_t>(st.st_size) > k_max_history_bytes) {
-    return fail(fmt::format("it is larger than the limit of {} MiB", k_max_history_bytes >> 20));
-  }
-  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
-  try_shared_lock(fd.get());
-  std::string error;
-  const std::string text = read_whole(fd.get(), error);
-  if (!error.empty()) {
-    return fail(error);
-  }
-  HistoryParse parsed = parse_history(text);
+  HistoryParse parsed = parse_history(*text);
   out.records = std::move(parsed.records);
   for (const auto& warning : parsed.warnings) {
     out.warnings.push_back(warning.format(sanitize(m_path)));
@@ -295,12 +272,51 @@ JournalStore::ReadResult JournalStore::read() const {
 
 namespace {
 
-// Writes `text` to a new 0600 file beside `target` and renames it over `target`, syncing the
-// file and then the folder so that the rename itself is durable; "" or why not.
-std::string replace_atomically(const std::string& target, const std::string& text) {
+// Calls `each` on the text of the open file `fd` from its start, a block of whole lines at a
+// time (the last line may lack its "\n"), so that a file of any size is gone through in
+// bounded memory; 0, the first errno, or what `each` returns.
+template <typename Each>
+int for_each_block(int fd, Each each) {
+  if (::lseek(fd, 0, SEEK_SET) < 0) {
+    return errno;
+  }
+  std::string pending;
+  std::string buffer(std::size_t{1} << 20, '\0');
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return errno;
+    }
+    if (n == 0) {
+      break;
+    }
+    pending.append(buffer.data(), static_cast<std::size_t>(n));
+    const std::size_t last = pending.rfind('\n');
+    if (last == std::string::npos) {
+      if (pending.size() > k_max_history_bytes) {
+        return EFBIG;  // one line longer than the limit: not a history
+      }
+      continue;
+    }
+    if (const int e = each(std::string_view(pending).substr(0, last + 1)); e != 0) {
+      return e;
+    }
+    pending.erase(0, last + 1);
+  }
+  return pending.empty() ? 0 : each(std::string_view(pending));
+}
+
+// Writes a new 0600 file beside `target` with `write` (given its fd; 0 or an errno) and
+// renames it over `target`, syncing the file and then the folder so that the rename itself is
+// durable; "" or why not.
+template <typename Write>
+std::string replace_atomically(const std::string& target, Write write) {
   const std::string dir = parent_of(target);
   std::string temp = dir + "/.history.jsonl.XXXXXX";
-  Fd fd(::mkostemp(temp.data(), O_CLOEXEC));  // mkostemp creates it 0600
+  UniqueFd fd(::mkostemp(temp.data(), O_CLOEXEC));  // mkostemp creates it 0600
   if (fd.get() < 0) {
     return std::strerror(errno);
   }
@@ -308,7 +324,7 @@ std::string replace_atomically(const std::string& target, const std::string& tex
     ::unlink(temp.c_str());
     return std::string(std::strerror(e));
   };
-  if (const int e = write_all(fd.get(), text); e != 0) {
+  if (const int e = write(fd.get()); e != 0) {
     return undo(e);
   }
   if (::fsync(fd.get()) != 0) {
@@ -320,7 +336,7 @@ std::string replace_atomically(const std::string& target, const std::string& tex
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     return undo(errno);
   }
-  Fd folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  UniqueFd folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (folder.get() < 0 || ::fsync(folder.get()) != 0) {
     return fmt::format("the folder could not be synced: {}", std::strerror(errno));
   }
@@ -344,16 +360,16 @@ JournalStore::ForgetOutcome JournalStore::forget(const std::string& id) const {
     return fail(std::strerror(errno));
   }
   const std::string target = resolved;
-  Fd fd;
+  UniqueFd fd;
   for (int attempt = 0;; ++attempt) {
-    fd.reset(::open(target.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
-    struct stat st {};
-    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
-      return fail(std::strerror(errno));
+    // No size limit: forget goes through the file a block at a time, so it can trim a journal
+    // past the read limit.
+    Result<UniqueFd, FileError> opened =
+        open_regular(target, std::numeric_limits<std::uintmax_t>::max());
+    if (!opened) {
+      return fail(history_read_error(opened.error()));
     }
-    if (!S_ISREG(st.st_mode)) {
-      return fail(fmt::format("it is {}", kind_of(st.st_mode)));
-    }
+    fd = std::move(opened).value();
     if (const int e = lock(fd.get(), LOCK_EX); e != 0) {
       return fail(std::strerror(e));
     }
@@ -365,20 +381,37 @@ JournalStore::ForgetOutcome JournalStore::forget(const std::string& id) const {
     }
   }
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
-  std::string error;
-  const std::string text = read_whole(fd.get(), error);
-  if (!error.empty()) {
-    return fail(error);
+  // First count: two records with one id are refused, so forget never deletes more than the
+  // one record it names.
+  bool changes = false;
+  const int counted = for_each_block(fd.get(), [&](std::string_view block) {
+    const ForgetResult result = remove_record(block, id);
+    out.matches += result.removed;
+    changes = changes || result.text.size() != block.size();
+    return 0;
+  });
+  if (counted != 0) {
+    return fail(std::strerror(counted));
   }
-  ForgetResult result = remove_record(text, id);
-  out.removed = result.removed;
-  if (result.removed == 0 && result.text == text) {
+  if (out.matches > 1 || !changes) {
     return out;
   }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) == 0 && st.st_nlink > 1) {
+    out.other_links = static_cast<std::uint64_t>(st.st_nlink) - 1;
+  }
   // Still holding the lock on the old file: appenders wait, then see it replaced and reopen.
-  if (const std::string e = replace_atomically(target, result.text); !e.empty()) {
+  const std::string e = replace_atomically(target, [&](int out_fd) {
+    return for_each_block(fd.get(), [&](std::string_view block) {
+      const auto written = write_all(out_fd, remove_record(block, id).text);
+      return written ? 0 : written.error().err;
+    });
+  });
+  if (!e.empty()) {
+    out.other_links = 0;
     return fail(e);
   }
+  out.removed = out.matches;
   return out;
 }
 

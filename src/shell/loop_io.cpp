@@ -11,6 +11,9 @@
 namespace backcare {
 namespace {
 
+// A deadline closer than this is due: waiting for it would cost more than it is early by.
+constexpr std::int64_t k_due_ns = 1000;
+
 timespec to_timespec(std::int64_t ns) {
   timespec out{};
   out.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
@@ -54,24 +57,33 @@ Wakeup SystemPort::wait(std::optional<TimePoint> deadline, bool read_keys) {
     bool armed = false;
     if (m_timer_fd >= 0 && at == m_armed_at && !m_timer_fired) {
       armed = true;  // armed there already and not yet fired (a key or signal came first)
-    } else if (m_timer_fd >= 0) {
-      // Arming it again also clears an expiry not read: no read() of the timerfd is needed.
-      itimerspec spec{};
-      spec.it_value = to_timespec(at);
-      armed = ::timerfd_settime(m_timer_fd, TFD_TIMER_ABSTIME, &spec, nullptr) == 0;
-      m_armed_at = armed ? at : -1;
-      m_timer_fired = false;
+    } else {
+      // How long until the deadline, on a reading of the clock the deadline was read from
+      // (SystemClock), taken just now. A relative time, not an absolute one: under libfaketime
+      // that clock is faked while the kernel's timer runs on the real one, so an absolute
+      // deadline could lie years ahead and stall the loop. The reading costs microseconds, not
+      // the millisecond accuracy.
+      const std::int64_t wait_ns = std::max<std::int64_t>(0, at - SystemClock().now().count());
+      if (wait_ns < k_due_ns) {
+        // Due already: no timer (a zero it_value disarms one, and libfaketime divides a short
+        // one by its speed down to zero), a ppoll that only looks at the fds.
+        m_armed_at = -1;
+      } else if (m_timer_fd >= 0) {
+        // Arming it again also clears an expiry not read: no read() of the timerfd is needed.
+        itimerspec spec{};
+        spec.it_value = to_timespec(wait_ns);
+        armed = ::timerfd_settime(m_timer_fd, 0, &spec, nullptr) == 0;
+        m_armed_at = armed ? at : -1;
+        m_timer_fired = false;
+      }
+      if (!armed) {
+        // The portable fallback: a ppoll timeout, late by the kernel's slack.
+        timeout = to_timespec(wait_ns);
+        timeout_ptr = &timeout;
+      }
     }
     if (armed) {
       fds[2].fd = m_timer_fd;
-    } else {
-      // The portable fallback: a relative timeout, late by the kernel's slack.
-      timespec now_ts{};
-      ::clock_gettime(CLOCK_MONOTONIC, &now_ts);
-      const std::int64_t now_ns =
-          static_cast<std::int64_t>(now_ts.tv_sec) * 1'000'000'000 + now_ts.tv_nsec;
-      timeout = to_timespec(std::max<std::int64_t>(0, at - now_ns));
-      timeout_ptr = &timeout;
     }
   }
   const int ready = ::ppoll(fds, 3, timeout_ptr, nullptr);

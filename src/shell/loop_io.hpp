@@ -59,10 +59,12 @@ class SystemClock final : public Clock {
   std::chrono::system_clock::time_point wall() override;
 };
 
-// The real port. The deadline is a timerfd (CLOCK_MONOTONIC, TFD_TIMER_ABSTIME) polled with
-// the other fds: a ppoll timeout may fire late by the kernel's slack (0.1% of its length, up
-// to 100 ms), a timer does not. When no timerfd can be made, ppoll's timeout is used instead.
-// A wait costs one ppoll, and one timerfd_settime only when the deadline moved or fired.
+// The real port. The deadline is a timerfd (CLOCK_MONOTONIC) polled with the other fds: a
+// ppoll timeout may fire late by the kernel's slack (0.1% of its length, up to 100 ms), a timer
+// does not. It is armed relative to a reading of the clock taken as it is armed, so a faked
+// clock (libfaketime) cannot put it years away. When no timerfd can be made, ppoll's timeout
+// is used instead. A wait costs one ppoll, and one clock reading and one timerfd_settime only
+// when the deadline moved or fired.
 class SystemPort final : public Port {
  public:
   // `guard` is null when there is neither a keyboard nor a live display.

@@ -43,49 +43,46 @@ std::optional<std::string> routine_file_at(const std::string& path, const Player
   return std::nullopt;
 }
 
-// Opens the --events file: never the routine being run, never waiting for a FIFO's reader
-// (O_NONBLOCK: ENXIO means nobody reads it), then blocking writes. Sets out.error on failure.
-int open_events_file(const std::string& path, const PlayerOptions& options, Observers& out) {
+// Opens the --events file: never the routine being run (exit 2), never waiting for a FIFO's
+// reader (O_NONBLOCK: ENXIO means nobody reads it), then blocking writes; 73 when it cannot.
+Result<UniqueFd> open_events_file(const std::string& path, const PlayerOptions& options) {
   if (const auto routine = routine_file_at(path, options)) {
-    out.error = fmt::format(
-        "--events {}: that is the routine file {} (or one it includes); writing events there "
-        "would overwrite it",
-        sanitize(path), sanitize(*routine));
-    out.error_code = k_exit_usage;
-    return -1;
+    return unexpected(
+        Error{k_exit_usage,
+              fmt::format("--events {}: that is the routine file {} (or one it includes); writing "
+                          "events there would overwrite it",
+                          sanitize(path), sanitize(*routine))});
   }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0644);
-  if (fd < 0) {
-    out.error =
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0644));
+  if (!fd.valid()) {
+    return unexpected(Error{
+        k_exit_cant_create,
         errno == ENXIO
             ? fmt::format("cannot write events to {}: no process is reading that FIFO",
                           sanitize(path))
-            : fmt::format("cannot write events to {}: {}", sanitize(path), std::strerror(errno));
-    return -1;
+            : fmt::format("cannot write events to {}: {}", sanitize(path), std::strerror(errno))});
   }
-  const int flags = ::fcntl(fd, F_GETFL);
+  const int flags = ::fcntl(fd.get(), F_GETFL);
   if (flags >= 0) {
-    ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
   }
   return fd;
 }
 
 }  // namespace
 
-Observers make_observers(const Plan& plan, const PlayerOptions& options,
-                         const Presentation& presentation) {
+Result<Observers> make_observers(const Plan& plan, const PlayerOptions& options,
+                                 const Presentation& presentation) {
   Observers out;
-  if (!options.events.empty()) {
-    int fd = STDOUT_FILENO;
-    const bool to_file = options.events != "-";
-    if (to_file) {
-      fd = open_events_file(options.events, options, out);
-      if (fd < 0) {
-        return out;
-      }
+  if (options.events == "-") {
+    out.list.push_back(std::make_unique<EventStream>(plan, STDOUT_FILENO));
+  } else if (!options.events.empty()) {
+    Result<UniqueFd> file = open_events_file(options.events, options);
+    if (!file) {
+      return unexpected(file.error());
     }
-    out.list.push_back(std::make_unique<EventStream>(
-        plan, fd, to_file, to_file ? sanitize(options.events) : std::string("standard output")));
+    out.list.push_back(
+        std::make_unique<EventStream>(plan, std::move(file).value(), sanitize(options.events)));
   }
   if (options.speak) {
     SpeechOptions speech;
@@ -112,6 +109,7 @@ Observers make_observers(const Plan& plan, const PlayerOptions& options,
   DisplayOptions display{presentation.human_fd, presentation.caps, options.bell, options.night,
                          options.log};
   display.big = options.big;
+  display.speed = options.session.speed;
   if (presentation.live) {
     out.list.push_back(std::make_unique<TerminalDisplay>(plan, display));
   } else if (!options.quiet) {

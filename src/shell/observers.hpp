@@ -7,24 +7,23 @@
 #include <string>
 #include <vector>
 
+#include "base/result.hpp"
 #include "player.hpp"
 #include "routine/plan.hpp"
 #include "session/observer.hpp"
 
 namespace backcare {
 
-// The observers of one run, or why there are none.
+// The observers of one run.
 struct Observers {
   std::vector<std::unique_ptr<SessionObserver>> list;
-  std::optional<std::string> error;   // the events file cannot be opened
-  int error_code = 73;                // with `error`: 73 (cannot create), 2 (it is the routine)
   std::vector<std::string> warnings;  // said once on stderr, the run goes on
 };
 
 // Reads $BACKCARE_SPEECH_WAV_DIR and $PATH (speech) and opens the events file: refused (exit 2)
 // when it is the routine file or one it includes (options.routine_files), refused (73) when it
 // cannot be created or is a FIFO no process reads (rather than waiting for a reader).
-Observers make_observers(const Plan& plan, const PlayerOptions& options,
-                         const Presentation& presentation);
+Result<Observers> make_observers(const Plan& plan, const PlayerOptions& options,
+                                 const Presentation& presentation);
 
 }  // namespace backcare

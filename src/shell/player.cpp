@@ -360,10 +360,10 @@ int run_loop(const Plan& plan, const PlayerOptions& options,
 }
 
 int play(const Plan& plan, const PlayerOptions& options,
-         std::vector<std::unique_ptr<SessionObserver>> observers, PlayResult* result) {
+         std::vector<std::unique_ptr<SessionObserver>> observers, SignalPipe& signals,
+         PlayResult* result) {
   ignore_sigpipe();
   const Presentation presentation = decide_presentation(options);
-  SignalPipe signals;
   std::optional<TerminalGuard> guard;
   if (presentation.keys || presentation.live) {
     guard.emplace(TerminalGuard::Options{options.routine_from_stdin, presentation.live,

@@ -66,8 +66,10 @@ int run_loop(const Plan& plan, const PlayerOptions& options,
 // Runs the plan to its end (or q, or a signal) on the real clock and terminal, feeding
 // `observers` (make_observers builds them). Returns the exit code: 0 completed (skipping or
 // not), 1 quit, 3 safety stop, 128+signal, 141 when the output closed. The terminal is back in
-// its own mode when it returns.
+// its own mode when it returns. `signals` is the caller's, held past the session so that a
+// signal at the questions after it is caught too.
 int play(const Plan& plan, const PlayerOptions& options,
-         std::vector<std::unique_ptr<SessionObserver>> observers, PlayResult* result = nullptr);
+         std::vector<std::unique_ptr<SessionObserver>> observers, SignalPipe& signals,
+         PlayResult* result = nullptr);
 
 }  // namespace backcare

@@ -41,6 +41,18 @@ std::vector<std::filesystem::path> user_files() {
 
 }  // namespace
 
+ProgrammeFile read_programme_file(const std::string& path) {
+  ProgrammeFile file{path, path, "", false, {}, 0};
+  Result<std::string> text = read_routine_text(path);
+  if (text) {
+    file.text = std::move(*text);
+  } else {
+    file.read_errors.push_back({path, 0, 0, "", text.error().message});
+    file.exit_code = text.error().exit_code;
+  }
+  return file;
+}
+
 std::vector<ProgrammeFile> programme_files() {
   std::vector<ProgrammeFile> files;
   for (const auto& file : embedded_programmes()) {
@@ -51,13 +63,8 @@ std::vector<ProgrammeFile> programme_files() {
     files.push_back({name, "built-in:" + name, std::string(file.content), true, {}, 0});
   }
   for (const auto& path : user_files()) {
-    FileText read = read_routine_text(path.string());
-    ProgrammeFile file{stem_of(path.filename().string()),
-                       path.string(),
-                       std::move(read.text),
-                       false,
-                       std::move(read.errors),
-                       read.exit_code};
+    ProgrammeFile file = read_programme_file(path.string());
+    file.name = stem_of(path.filename().string());
     const auto same = std::find_if(files.begin(), files.end(),
                                    [&](const ProgrammeFile& f) { return f.name == file.name; });
     if (same != files.end()) {

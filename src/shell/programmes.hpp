@@ -21,6 +21,9 @@ struct ProgrammeFile {
   int exit_code = 0;        // with read_errors: 66 or 65
 };
 
+// A programme file named by its path (regular files of at most 1 MiB, as routines).
+ProgrammeFile read_programme_file(const std::string& path);
+
 // The built-ins, then the user's files (sorted; one with a built-in's name replaces it).
 std::vector<ProgrammeFile> programme_files();
 

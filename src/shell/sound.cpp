@@ -12,29 +12,15 @@
 #include <cstring>
 #include <filesystem>
 
+#include "files.hpp"
 #include "spawn.hpp"
 
 namespace backcare {
 namespace {
 
 bool write_file(const std::string& path, const std::string& bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return false;
-  }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      ::close(fd);
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return ::close(fd) == 0;
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+  return fd.valid() && write_all(fd.get(), bytes).ok() && ::close(fd.release()) == 0;
 }
 
 std::vector<std::int16_t> samples_for(ToneKind kind, std::int64_t duration_ms,
@@ -155,14 +141,13 @@ std::string SoundPlayer::file_for(ToneKind kind, std::int64_t duration_ms, bool&
 }
 
 void SoundPlayer::spawn(const std::string& file) {
-  pid_t pid = -1;
-  const int rc = spawn_quietly({m_player.c_str(), file.c_str(), nullptr}, -1, pid);
-  if (rc != 0) {
+  const Result<pid_t, int> started = spawn_quietly({m_player.c_str(), file.c_str(), nullptr}, -1);
+  if (!started) {
     give_up(fmt::format("--tones cannot start {}: {}; going on without tones", m_player,
-                        std::strerror(rc)));
+                        std::strerror(started.error())));
     return;
   }
-  m_children.push_back({pid, false});
+  m_children.push_back({*started, false});
 }
 
 void SoundPlayer::reap(bool wait) {

@@ -30,7 +30,7 @@ bool program_in_path(const std::string& program) {
   return false;
 }
 
-int spawn_quietly(const std::vector<const char*>& argv, int err_fd, pid_t& pid) {
+Result<pid_t, int> spawn_quietly(const std::vector<const char*>& argv, int err_fd) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -52,12 +52,15 @@ int spawn_quietly(const std::vector<const char*>& argv, int err_fd, pid_t& pid) 
   posix_spawnattr_setsigdefault(&attributes, &defaults);
   posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-  pid = -1;
+  pid_t pid = -1;
   const int rc = posix_spawnp(&pid, argv[0], &actions, &attributes,
                               const_cast<char* const*>(argv.data()), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
-  return rc;
+  if (rc != 0) {
+    return unexpected(rc);
+  }
+  return pid;
 }
 
 }  // namespace backcare

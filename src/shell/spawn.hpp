@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "base/result.hpp"
+
 namespace backcare {
 
 // True when `program` (a name looked up in PATH, or a path) can be run.
@@ -14,7 +16,7 @@ bool program_in_path(const std::string& program);
 
 // Starts `argv` (null-terminated; argv[0] looked up in PATH) with stdin and stdout on
 // /dev/null and stderr on `err_fd` (/dev/null when -1), default signal handling and nothing
-// blocked. Returns 0 and sets `pid`, or the error number posix_spawnp gave.
-int spawn_quietly(const std::vector<const char*>& argv, int err_fd, pid_t& pid);
+// blocked. The child's pid, or the error number posix_spawnp gave.
+Result<pid_t, int> spawn_quietly(const std::vector<const char*>& argv, int err_fd);
 
 }  // namespace backcare

@@ -42,8 +42,8 @@ using std::chrono::nanoseconds;
 
 // Standard error goes to `err_fd`, read for espeak-ng's errors.
 pid_t spawn_speaker(const std::vector<const char*>& argv, int err_fd) {
-  pid_t pid = -1;
-  return spawn_quietly(argv, err_fd, pid) == 0 ? pid : -1;
+  const Result<pid_t, int> started = spawn_quietly(argv, err_fd);
+  return started ? *started : -1;
 }
 
 // Reads what is waiting on a non-blocking pipe; true when there was anything.

@@ -415,25 +415,6 @@ void ignore_sigpipe() {
   sigaction(SIGPIPE, &action, nullptr);
 }
 
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n > 0) {
-      bytes.remove_prefix(static_cast<std::size_t>(n));
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      pollfd writable{fd, POLLOUT, 0};
-      if (poll(&writable, 1, -1) < 0 && errno != EINTR) {
-        return false;
-      }
-    } else {
-      return false;  // EPIPE, EIO (terminal gone), ...
-    }
-  }
-  return true;
-}
-
 std::optional<std::string> read_available(int fd) {
   std::array<char, 4096> buffer{};
   for (;;) {

@@ -34,6 +34,8 @@
 #include <string_view>
 #include <vector>
 
+#include "files.hpp"  // write_all, used by every writer to the terminal
+
 namespace backcare {
 
 // ---------------------------------------------------------------------------------------------
@@ -190,10 +192,6 @@ constexpr int exit_code_for_signal(int sig) {
 // Ignores SIGPIPE process-wide, so writing to a closed pipe (backcare | head) fails with EPIPE
 // that write_all reports, instead of killing the process.
 void ignore_sigpipe();
-
-// Writes all of `bytes`, retrying on EINTR and partial writes (and waiting when `fd` is
-// non-blocking). False on any error, EPIPE included: the reader is gone, stop writing.
-bool write_all(int fd, std::string_view bytes);
 
 // One read of up to 4 KiB from `fd`, retried on EINTR; call it after poll reports POLLIN (in
 // raw mode it would otherwise wait for a key). Empty when nothing was there after all (EAGAIN);

@@ -19,17 +19,20 @@ expect_not_crashed() { [ "$RC" -lt 128 ] && pass || fail "$1: crashed with exit 
 # --- Files that cannot be read: 66 ---------------------------------------------------------
 cp "$DATA/good/minimal.json" "$TMP/unreadable.json"
 chmod 000 "$TMP/unreadable.json"
+unreadable=yes
 if [ "$(id -u)" -ne 0 ]; then
   run "$BACKCARE" validate "$TMP/unreadable.json"
 elif command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
   # root reads any file; run as nobody instead.
   run setpriv --reuid=65534 --regid=65534 --clear-groups "$BACKCARE" validate "$TMP/unreadable.json"
 else
-  echo "note: running as root without setpriv; unreadable-file check skipped" >&2
-  RC=66 ERR="$TMP/unreadable.json: cannot open: Permission denied"
+  unreadable=""
+  skip "running as root without a working setpriv: the unreadable-file check did not run"
 fi
-expect_rc 66 "unreadable file"
-expect_eq "$ERR" "$TMP/unreadable.json: cannot open: Permission denied" "unreadable file: message"
+if [ -n "$unreadable" ]; then
+  expect_rc 66 "unreadable file"
+  expect_eq "$ERR" "$TMP/unreadable.json: cannot open: Permission denied" "unreadable file: message"
+fi
 
 run "$BACKCARE" validate "$TMP"
 expect_rc 66 "a directory"

@@ -43,9 +43,6 @@ complete_line() {
   OUT=$(printf '%s\n' "${COMPREPLY[@]}" | sort -u)
   ERR=$(cat "$TMP/stderr")
 }
-# expect_line LINE WHAT: OUT has LINE as a line of its own.
-expect_line() { grep -qxF -- "$1" <<<"$OUT" && pass || fail "$2: no [$1] in [$OUT] (stderr: $ERR)"; }
-expect_no_line() { grep -qxF -- "$1" <<<"$OUT" && fail "$2: [$1] in [$OUT]" || pass; }
 
 # --- the first word: commands and routines ---------------------------------------------------
 complete_line backcare sh

@@ -51,8 +51,6 @@ zsh_complete() {
   done
 }
 
-expect_line() { grep -qxF -- "$1" <<<"$OUT" && pass || fail "$2: no [$1] in [$OUT] (stderr: $ERR)"; }
-expect_no_line() { grep -qxF -- "$1" <<<"$OUT" && fail "$2: [$1] in [$OUT]" || pass; }
 # expect_names WHAT: every word in OUT is a routine name, a command or an option.
 expect_valid() {
   local bad

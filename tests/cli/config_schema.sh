@@ -70,37 +70,8 @@ examples=("$TMP"/doc-config-*.json)
 [ -f "${examples[0]}" ] && [ "${#examples[@]}" -ge 2 ] && pass ||
   fail "expected at least 2 complete examples in docs/config.md"
 
-# ajv_verdicts FILE...: VERDICT[FILE]=valid, invalid, or unparsable (not JSON: ajv-cli stops at
-# such a file, so the files after it are checked again in another run). As in schema.sh.
-declare -A VERDICT
-ajv_verdicts() {
-  local files=("$@") args=() rest=() f out stuck
-  while [ "${#files[@]}" -gt 0 ]; do
-    args=()
-    for f in "${files[@]}"; do args+=(-d "$f"); done
-    out=$("$AJV" validate "${AJV_OPTS[@]}" -s "$SCHEMA" "${args[@]}" 2>&1)
-    rest=()
-    stuck=""
-    for f in "${files[@]}"; do
-      if grep -qxF "$f valid" <<<"$out"; then
-        VERDICT[$f]=valid
-      elif grep -qxF "$f invalid" <<<"$out"; then
-        VERDICT[$f]=invalid
-      elif [ -z "$stuck" ] && grep -qF "$f:" <<<"$out"; then
-        VERDICT[$f]=unparsable
-        stuck=$f
-      else
-        rest+=("$f")
-      fi
-    done
-    if [ -z "$stuck" ] && [ "${#rest[@]}" -gt 0 ]; then
-      fail "ajv gave no verdict for ${rest[*]}: $out"
-      for f in "${rest[@]}"; do VERDICT[$f]=none; done
-      rest=()
-    fi
-    files=("${rest[@]}")
-  done
-}
+# ajv_verdicts FILE...: VERDICT[FILE]=valid, invalid, or unparsable.
+source "$SOURCE_DIR/tests/lib/ajv.bash"
 
 good=("$DATA"/good/*.json)
 bad=("$DATA"/bad/*.json)

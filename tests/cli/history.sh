@@ -9,6 +9,7 @@ HISTORY="$XDG_STATE_HOME/backcare/history.jsonl"
 WEEK="$SOURCE_DIR/tests/data/journal/week.jsonl"
 mkdir -p "$XDG_STATE_HOME/backcare"
 cp "$WEEK" "$HISTORY"
+chmod 600 "$HISTORY"  # a copy is 0644: backcare would tighten it with a warning
 WARNING="backcare: warning: $HISTORY:4: skipped a damaged line (not JSON: column 62: unterminated string)"
 
 # --- the table -------------------------------------------------------------------------------
@@ -52,10 +53,10 @@ expected_csv=$(cat <<'CSV'
 id,kind,started,ended,tz,routine,title,source,planned_ms,active_ms,skipped_ms,steps_done,steps_total,steps_skipped,status,pain,symptoms,note,resumes
 20261123T210512-3f9a1c2b,session,2026-11-23T21:05:12+00:00,2026-11-23T21:15:40+00:00,Europe/London,night-release,Night-time back release,built-in:night-release,600000,598000,0,10,10,0,completed,2,heaviness,better than yesterday,
 20261124T210000-5e0f3a8b,session,2026-11-24T21:00:00+00:00,2026-11-24T21:04:30+00:00,Europe/London,night-release,Night-time back release,built-in:night-release,600000,250000,0,4,10,0,interrupted,,,,
-20261125T083000-0b61d2e4,checkin,2026-11-25T08:30:00+00:00,,Europe/London,,,,,,,,,,,4,pain;doming,"after carrying the car seat, ""heavy"" one",
+20261125T083000-0b61d2e4,checkin,2026-11-25T08:30:00+00:00,,Europe/London,,,,,,,,,,,4,"pain;doming","after carrying the car seat, ""heavy"" one",
 20261125T205500-77aa0c19,session,2026-11-25T20:55:00+00:00,2026-11-25T21:01:10+00:00,Europe/London,night-release,Night-time back release,built-in:night-release,600000,350000,,10,10,,completed,,,,20261124T210000-5e0f3a8b
 20261126T004000-1c2d3e4f,session,2026-11-26T00:40:00+00:00,2026-11-26T00:44:00+00:00,Europe/London,breathe,Paced\x1b[2J breathing,built-in:breathe,300000,240000,60000,2,3,1,completed-skipping,,,"'=HYPERLINK(""http://x"")",
-20261127T210000-9a8b7c6d,session,2026-11-27T21:00:00+01:00,2026-11-27T21:03:00+01:00,Europe/Berlin,hinge,Hip-hinge lifting,built-in:hinge,480000,172000,,2,6,,safety-stop,6,leaking,stopped:\x1b]0;owned\x07 sharp,
+20261127T210000-9a8b7c6d,session,2026-11-27T21:00:00+01:00,2026-11-27T21:03:00+01:00,Europe/Berlin,hinge,Hip-hinge lifting,built-in:hinge,480000,172000,,2,6,,safety-stop,6,leaking,"stopped:\x1b]0;owned\x07 sharp",
 20261128T090000-aa11bb22,checkin,2026-11-28T09:00:00+00:00,,,,,,,,,,,,,1,other,"'+1 good day",
 CSV
 )

@@ -12,7 +12,6 @@ field() {
   python3 -c 'import json,sys; lines=open(sys.argv[1]).read().splitlines(); r=json.loads(lines[int(sys.argv[3])-1 if len(sys.argv)>3 else -1]); print(r.get(sys.argv[2]))' \
     "$HISTORY" "$@"
 }
-records() { if [ -f "$HISTORY" ]; then wc -l <"$HISTORY"; else echo 0; fi; }
 
 # --- a completed session: one record with every field ---------------------------------------
 run "$BACKCARE" run "$SMALL" --speed 100 --lead-in 0 --plain

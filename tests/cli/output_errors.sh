@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Output that cannot be written: a full device is a message and exit 74 (EX_IOERR), never a
 # silent 0; a closed pipe stays 141; closed standard descriptors are not reused for files.
+# Without a writable /dev/full the test ends as skipped (77), not passed.
 source "$SOURCE_DIR/tests/cli/lib.bash"
 
 if [ -w /dev/full ]; then
@@ -15,10 +16,32 @@ if [ -w /dev/full ]; then
       "backcare $line >/dev/full: message"
   done
 else
-  echo "note: no writable /dev/full; write-error checks skipped" >&2
+  skip "no writable /dev/full here: the write-error checks did not run"
 fi
 
-# A reader that has gone: 141 (SIGPIPE), as before.
+# A reader that has gone: 141 (SIGPIPE), nothing on stderr, whether the caller left SIGPIPE
+# fatal (backcare dies of it) or ignored it (backcare sees EPIPE and exits 141 itself).
+# closed_pipe fatal|ignore CMD...: runs CMD with stdout a pipe whose read end is already
+# closed, and prints "EXIT STDERR" (EXIT as a shell gives it: 128 + N for signal N).
+closed_pipe() {
+  python3 - "$@" <<'PY'
+import os, signal, subprocess, sys
+disposition = signal.SIG_DFL if sys.argv[1] == "fatal" else signal.SIG_IGN
+reader, writer = os.pipe()
+os.close(reader)
+child = subprocess.run(sys.argv[2:], stdout=writer, stderr=subprocess.PIPE,
+                       preexec_fn=lambda: signal.signal(signal.SIGPIPE, disposition))
+code = child.returncode if child.returncode >= 0 else 128 - child.returncode
+print(code, child.stderr.decode(errors="replace").strip())
+PY
+}
+for disposition in fatal ignore; do
+  for line in "list" "show breathe --json" "schema" "--help"; do
+    # shellcheck disable=SC2086
+    expect_eq "$(closed_pipe "$disposition" "$BACKCARE" $line 2>&1)" "141 " \
+      "backcare $line to a closed pipe, SIGPIPE $disposition: exit and stderr"
+  done
+done
 
 
 # Standard output closed: the event file gets fd 3 or above, and only events go into it.

@@ -47,11 +47,43 @@ for figure in "Period: 2026-09-14 to 2026-12-06 (12 weeks), as of 2026-12-01" \
   "13 practices, 107 minutes in all" "Practice streak: 1 day (best 6)" \
   "night-release 101" "breathe 5" "leaking 2" "safety stops 1" \
   "2026-11-26 safety stop night-release 7" "2026-11-17 leaking check-in 2" \
-  "week of 2026-11-23: 5.7" "week of 2026-11-16: 5 days practised (goal met)" \
+  "week of 2026-11-23: 5.7" "Nights of night-release per week; goal: 5 nights" \
+  "week of 2026-11-09: no data; week of 2026-11-16: 5 nights (goal met)" \
+  "Days practised of routines without a goal, per week" "week of 2026-11-16: 1 day;" \
   "leaking noted on 2 days within 14 (2026-11-17, 2026-11-23)" \
   "These are reasons to see a pelvic-floor physiotherapist" "not medical advice"; do
   [[ "$DOM" == *"$figure"* ]] && pass || fail "the rendered page lacks [$figure]: [$DOM]"
 done
+
+# No label overlaps another in any chart: the week of 2026-11-16 has 5 nights, its count on the
+# goal line at the chart's right end. The page's own layout is measured by a script added to a
+# copy of it (the report itself has none); a goal label is a text starting "goal ".
+run "$BACKCARE" report --as-of 2026-11-22
+printf '%s\n' "$OUT" >"$TMP/layout.html"
+cat >>"$TMP/layout.html" <<'JS'
+<script>
+let goals = 0, overlaps = [];
+for (const svg of document.querySelectorAll('svg')) {
+  const texts = [...svg.querySelectorAll('text')];
+  for (const goal of texts.filter(t => t.textContent.startsWith('goal '))) {
+    ++goals;
+    const a = goal.getBoundingClientRect();
+    for (const other of texts) {
+      const b = other.getBoundingClientRect();
+      if (other !== goal && a.left < b.right && b.left < a.right && a.top < b.bottom &&
+          b.top < a.bottom) {
+        overlaps.push(goal.textContent + ' over ' + other.textContent);
+      }
+    }
+  }
+}
+document.body.insertAdjacentHTML('beforeend',
+  '<p id="layout">GOALS=' + goals + ' OVERLAPS=[' + overlaps.join(', ') + ']</p>');
+</script>
+JS
+timeout 120 "${CHROMIUM[@]}" --dump-dom "file://$TMP/layout.html" >"$TMP/layout.dom" 2>>"$TMP/chromium.err"
+expect_eq "$(grep -o 'GOALS=[0-9][^<]*' "$TMP/layout.dom")" "GOALS=1 OVERLAPS=[]" \
+  "the goal label overlaps no other label"
 
 timeout 120 "${CHROMIUM[@]}" --print-to-pdf="$TMP/r.pdf" --no-pdf-header-footer "file://$PAGE" \
   2>>"$TMP/chromium.err"

@@ -30,6 +30,7 @@ expected_small=$(cat <<EOF
 [01:15] end: completed
 
 Completed: Small test routine — 1:15 of 1:15
+Preview at 100x speed: not counted as practice
 $SAFETY
 EOF
 )
@@ -69,6 +70,7 @@ expected_override=$(cat <<EOF
 [01:05] end: completed
 
 Completed: Small test routine — 1:05 of 1:05
+Preview at 100x speed: not counted as practice
 $SAFETY
 EOF
 )

@@ -57,37 +57,8 @@ fi
 
 # --- ajv verdicts, with as few ajv runs as possible ---------------------------------------------
 
-# ajv_verdicts FILE...: VERDICT[FILE]=valid, invalid, or unparsable (not JSON: ajv-cli stops at
-# such a file, so the files after it are checked again in another run).
-declare -A VERDICT
-ajv_verdicts() {
-  local files=("$@") args=() rest=() f out stuck
-  while [ "${#files[@]}" -gt 0 ]; do
-    args=()
-    for f in "${files[@]}"; do args+=(-d "$f"); done
-    out=$("$AJV" validate "${AJV_OPTS[@]}" -s "$SCHEMA" "${args[@]}" 2>&1)
-    rest=()
-    stuck=""
-    for f in "${files[@]}"; do
-      if grep -qxF "$f valid" <<<"$out"; then
-        VERDICT[$f]=valid
-      elif grep -qxF "$f invalid" <<<"$out"; then
-        VERDICT[$f]=invalid
-      elif [ -z "$stuck" ] && grep -qF "$f:" <<<"$out"; then
-        VERDICT[$f]=unparsable
-        stuck=$f
-      else
-        rest+=("$f")
-      fi
-    done
-    if [ -z "$stuck" ] && [ "${#rest[@]}" -gt 0 ]; then
-      fail "ajv gave no verdict for ${rest[*]}: $out"
-      for f in "${rest[@]}"; do VERDICT[$f]=none; done
-      rest=()
-    fi
-    files=("${rest[@]}")
-  done
-}
+# ajv_verdicts FILE...: VERDICT[FILE]=valid, invalid, or unparsable.
+source "$SOURCE_DIR/tests/lib/ajv.bash"
 
 # backcare_verdict FILE: BV=valid (exit 0), invalid (exit 65) or "exit N"; ERR has its stderr.
 backcare_verdict() {

@@ -11,8 +11,6 @@ INHALE_MID='^█ █ █      █  █ █ █ █████ █████ �
 EXHALE_TOP='^  █       █████ █   █ █   █  ███  █     █████'
 EXHALE_MID='^█ █ █     ████    █   █████ █████ █     ████'
 
-history_lines() { tm capture-pane -p -S - -t "$TARGET" | wc -l; }
-
 big_night() {
   tty_start 100 30 || return
   type_line 'r $B breathe --big --night --lead-in 0 --speed 4'

@@ -21,9 +21,6 @@ whole_instruction() {
   expect_stty_same "100x30"
 }
 
-# history_lines: every line tmux holds for the pane, scrollback and screen.
-history_lines() { tm capture-pane -p -S - -t "$TARGET" | wc -l; }
-
 no_flood() {
   tty_start 40 8 || return
   type_line 'r $B breathe --lead-in 0 --speed 4'

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # The questions after a session in a real terminal, and what they record in the journal
 # ($HOME/.local/state/backcare/history.jsonl: the pane's HOME is the test's temp dir):
-# ! stops at once, asks which sign made you stop (one key), records a safety-stop with it and
-# gives the advice (exit 3); after a recorded session the pain question takes digits and Enter
-# (7 or more: the advice); Enter skips it; --no-ask leaves it out; a quit session says how to
-# resume; skipping the last step completes it "skipping".
+# ! stops at once, records a safety-stop, asks which sign made you stop (one key), appends the
+# sign as an answer record naming the session and gives the advice (exit 3); after a recorded
+# session the pain question takes digits and Enter (7 or more: the advice), the pain appended
+# the same way; Enter skips it (no answer record); --no-ask leaves it out; a quit session says
+# how to resume; skipping the last step completes it "skipping". (Signals and a closed window
+# at a question: question_signals.sh.)
 source "$SOURCE_DIR/tests/tty/lib.bash"
 HISTORY="$TMP/.local/state/backcare/history.jsonl"
-# last FIELD: a member of the journal's last record, as Python prints it.
-last() {
-  python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1]).get(sys.argv[2]))' \
-    "$HISTORY" "$1" 2>/dev/null
+# last FIELD / before_last FIELD: a member of the journal's last (the one before the last)
+# record, as Python prints it.
+nth() {
+  python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[int(sys.argv[2])]).get(sys.argv[3]))' \
+    "$HISTORY" "$1" "$2" 2>/dev/null
 }
-records() { if [ -f "$HISTORY" ]; then wc -l <"$HISTORY"; else echo 0; fi; }
+last() { nth -1 "$1"; }
+before_last() { nth -2 "$1"; }
 
 safety_stop() {
   tty_start 100 24 || return
@@ -31,10 +35,12 @@ safety_stop() {
     "the advice, second line"
   expect_no_screen 'Back pain now' "safety stop: no pain question"
   expect_stty_same "safety stop"
-  expect_eq "$(records)" 1 "safety stop: recorded although short"
-  expect_eq "$(last status)" safety-stop "safety stop: status"
+  expect_eq "$(records)" 2 "safety stop: recorded although short, then the answer"
+  expect_eq "$(before_last status)" safety-stop "safety stop: status"
+  expect_eq "$(before_last routine)" small "safety stop: routine"
+  expect_eq "$(last kind)" answer "safety stop: the answer's own record"
+  expect_eq "$(last answers)" "$(before_last id)" "safety stop: the answer names the session"
   expect_eq "$(last symptoms)" "['heaviness']" "safety stop: the symptom"
-  expect_eq "$(last routine)" small "safety stop: routine"
 }
 
 pain_question() {
@@ -48,8 +54,9 @@ pain_question() {
   expect_screen 'Enter to skip\) 10$' "pain: 10 echoed"
   expect_screen '^Stop for today' "pain 10: the advice"
   expect_stty_same "pain"
-  expect_eq "$(records)" 2 "pain: a record"
-  expect_eq "$(last status)" completed "pain: status"
+  expect_eq "$(records)" 4 "pain: the session and the answer"
+  expect_eq "$(before_last status)" completed "pain: status"
+  expect_eq "$(last answers)" "$(before_last id)" "pain: the answer names the session"
   expect_eq "$(last pain)" 10 "pain: the answer"
 
   pane_clear
@@ -65,14 +72,15 @@ pain_question() {
   wait_for 'Back pain now' 10 || return
   keys Enter
   expect_eq "$(exit_code)" 0 "Enter skips: exit 0"
+  expect_eq "$(last kind)" session "Enter skips: no answer record"
   expect_eq "$(last pain)" None "Enter skips: no pain in the record"
-  expect_eq "$(records)" 4 "Enter skips: still recorded"
+  expect_eq "$(records)" 7 "Enter skips: still recorded"
 
   pane_clear
   type_line 'r $B run small.json --speed 100 --lead-in 0 --no-ask'
   expect_eq "$(exit_code)" 0 "--no-ask: exit 0"
   expect_no_screen 'Back pain now' "--no-ask: no question"
-  expect_eq "$(records)" 5 "--no-ask: recorded"
+  expect_eq "$(records)" 8 "--no-ask: recorded"
 }
 
 quit_resume_hint() {

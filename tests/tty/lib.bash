@@ -13,19 +13,12 @@
 #             $D/stty.after, then prints "EXIT=<code of CMD>"
 #   f         the same for `fg` (resume the stopped job, then report its exit code)
 # and the routine files of tests/data/run/ under their own names in $D (small.json, ...).
+#
+# pass, fail, skip, expect_eq, expect_line, records and finish come from tests/lib/checks.bash.
 set -u
 : "${BACKCARE:?set BACKCARE to the built binary}"
 : "${SOURCE_DIR:?set SOURCE_DIR to the source tree}"
-
-FAILS=0
-PASSES=0
-pass() { PASSES=$((PASSES + 1)); }
-fail() { FAILS=$((FAILS + 1)); printf 'FAIL: %s\n' "$*" >&2; }
-expect_eq() { [ "$1" == "$2" ] && pass || fail "$3: got [$1], expected [$2]"; }
-finish() {
-  printf '%d passed, %d failed\n' "$PASSES" "$FAILS"
-  [ "$FAILS" -eq 0 ]
-}
+source "$SOURCE_DIR/tests/lib/checks.bash"
 
 # The tests need tmux: without it they fail (scripts/setup.sh --test installs it), they do not
 # skip, so a CI machine without tmux cannot pass silently.
@@ -59,18 +52,20 @@ for _f in "$SOURCE_DIR"/tests/data/run/*.json; do
 done
 unset _f
 
-# tty_start [COLS] [ROWS]: a fresh tmux server with one COLSxROWS pane running a clean shell,
-# the screen cleared. Any earlier server of this test is killed first; the new one gets a new
-# socket, so it cannot race with the old one's exit.
+# tty_start [COLS] [ROWS] [SHELL]: a fresh tmux server with one COLSxROWS pane running a clean
+# shell (bash, or dash: which restores no terminal mode after its jobs), the screen cleared.
+# Any earlier server of this test is killed first; the new one gets a new socket, so it cannot
+# race with the old one's exit.
 tty_start() {
-  local cols=${1:-80} rows=${2:-24}
+  local cols=${1:-80} rows=${2:-24} shell='bash --norc --noprofile -i'
+  [ "${3:-bash}" == dash ] && shell='dash -i'
   tm kill-server >/dev/null 2>&1
   STARTS=$((STARTS + 1))
   SOCK="$TMP/tmux.$STARTS.sock"
   tm -f /dev/null new-session -d -s "$TARGET" -x "$cols" -y "$rows" \
     "env -i PATH='$PATH' HOME='$TMP' XDG_CONFIG_HOME='$TMP/config' LANG='${LC_ALL:-C.UTF-8}' \
        TERM=xterm-256color PS1='$ ' B='$BACKCARE' D='$TMP' \
-       bash --norc --noprofile -i" || { fail "tmux new-session failed"; return 1; }
+       $shell" || { fail "tmux new-session failed"; return 1; }
   tm set-option -g remain-on-exit on >/dev/null
   # TERM set again inside the pane, a simple prompt, no history file, the helper functions.
   type_line 'export TERM=xterm-256color PS1="$ "; unset HISTFILE; cd "$D"'
@@ -141,6 +136,9 @@ wait_gone() {
   WANT=$1
   wait_until '! grep -Eq -- "$WANT" <<<"$SCREEN"' "${2:-10}" "[$1] to leave the screen"
 }
+
+# history_lines: every line tmux holds for the pane, scrollback and screen.
+history_lines() { tm capture-pane -p -S - -t "$TARGET" | wc -l; }
 
 # line ERE: the first line of the current screen matching ERE.
 line() { screen | grep -Em1 -- "$1"; }

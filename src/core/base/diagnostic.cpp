@@ -16,13 +16,17 @@ std::string Diagnostic::format() const {
   return out + message;
 }
 
-void cap_errors(Diagnostics& errors, const std::string& source, std::size_t max) {
+std::string and_more(std::size_t more, std::string_view what) {
+  return fmt::format("and {} more {}", more, what);
+}
+
+void cap_diagnostics(Diagnostics& errors, const std::string& source, std::size_t max) {
   if (errors.size() <= max) {
     return;
   }
   const std::size_t more = errors.size() - max;
   errors.resize(max);
-  errors.push_back({source, 0, 0, "", fmt::format("and {} more errors", more)});
+  errors.push_back({source, 0, 0, "", and_more(more, "errors")});
 }
 
 }  // namespace backcare

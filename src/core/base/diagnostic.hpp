@@ -3,6 +3,7 @@
 // exceptions: loaders return every Diagnostic they find, and the CLI prints one per line.
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backcare {
@@ -20,10 +21,17 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-inline constexpr std::size_t k_max_errors = 50;  // error lines per file
+// Problems of one file printed at most: the first few, then one line for the rest. Thousands of
+// lines (a config of unknown keys, a routine wrong in every step) bury the first problem, the
+// one to fix, and cost time for nothing.
+inline constexpr std::size_t k_max_errors = 50;
 
-// Keeps the first `max` problems and adds one line saying how many more there are, so a file
-// with thousands of problems prints a screenful, not thousands of lines.
-void cap_errors(Diagnostics& errors, const std::string& source, std::size_t max = k_max_errors);
+// "and 64209 more errors": the line that stands for the `more` problems not printed.
+std::string and_more(std::size_t more, std::string_view what);
+
+// Keeps the first `max` of `errors` and, when there were more, ends them with
+// "SOURCE: and N more errors".
+void cap_diagnostics(Diagnostics& errors, const std::string& source,
+                     std::size_t max = k_max_errors);
 
 }  // namespace backcare

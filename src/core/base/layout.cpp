@@ -225,16 +225,6 @@ Line two_columns(const Line& left, const Span& right, int width) {
   return out;
 }
 
-std::string safe_line(std::string_view text) {
-  std::string out = sanitize(text, true);
-  for (char& c : out) {
-    if (c == '\n' || c == '\t' || c == '\r') {
-      c = ' ';
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> wrap(std::string_view text, int width) {
   std::vector<std::string> lines;
   std::string line;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/sanitize.hpp"  // safe_line: the routine text a line is made of
+
 namespace backcare {
 
 // SGR parameters (the part between ESC[ and m) shared by every display.
@@ -50,9 +52,6 @@ std::string truncate_ascii(std::string_view text, int columns);
 // `left`, then `right` flush with the right edge of `width`. When both do not fit, `left` is cut
 // (keeping at least a few columns); when even that fails, `right` is dropped.
 Line two_columns(const Line& left, const Span& right, int width);
-
-// Routine text made safe and put on one line: controls escaped, line breaks and tabs as spaces.
-std::string safe_line(std::string_view text);
 
 // Greedy word wrap of safe text (from safe_line) to `width` columns, breaking at spaces; a word
 // wider than the width is split (at least one code point per line).

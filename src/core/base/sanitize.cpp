@@ -88,4 +88,14 @@ std::string guard_output(std::string_view text) {
   return out;
 }
 
+std::string safe_line(std::string_view text) {
+  std::string out = sanitize(text, true);
+  for (char& c : out) {
+    if (c == '\n' || c == '\t' || c == '\r') {
+      c = ' ';
+    }
+  }
+  return out;
+}
+
 }  // namespace backcare

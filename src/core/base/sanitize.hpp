@@ -16,6 +16,10 @@ namespace backcare {
 // else is kept.
 std::string sanitize(std::string_view text, bool keep_newlines = false);
 
+// Routine text made safe and put on one line: sanitize(), then line breaks and tabs as spaces
+// (a carriage return stays escaped).
+std::string safe_line(std::string_view text);
+
 // The last line of defence at the output boundary: every byte a command prints passes here
 // (print_out / print_err), so text a caller forgot to sanitize still cannot reach the terminal
 // raw. Colour sequences (ESC [ digits and semicolons m) and CRLF line ends are kept; the rest

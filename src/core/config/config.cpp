@@ -4,22 +4,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <utility>
 
 #include "base/sanitize.hpp"
 #include "base/suggest.hpp"
 #include "base/text.hpp"
 #include "json/json_fields.hpp"
-#include "routine/loader.hpp"
+#include "routine/routine.hpp"  // is_routine_name
 
 namespace backcare {
-
-const std::vector<std::string> k_config_keys = {
-    "$schema", "color",        "bell",        "speak",         "lead_in", "ask_after_session",
-    "log",     "routine_dirs", "week_starts", "day_starts_at", "goals",   "name",
-    "tones",   "night",        "big",         "voice",         "rate"};
-
-const std::vector<std::string> k_weekday_names = {"monday", "tuesday",  "wednesday", "thursday",
-                                                  "friday", "saturday", "sunday"};
 
 namespace {
 
@@ -36,220 +30,250 @@ bool is_voice_name(std::string_view voice) {
          });
 }
 
-// Checks one config document, collecting every problem.
-class ConfigChecker {
- public:
-  ConfigChecker(const JsonDocument& document, const std::string& source)
-      : m_doc(document), m_source(source) {}
+// A string value quoted (sanitized), anything else by its type.
+std::string describe(const Json& value) {
+  return value.is_string() ? fmt::format("\"{}\"", sanitize(value.get<std::string>()))
+                           : type_phrase(value);
+}
 
-  ConfigResult check() {
-    ConfigResult out;
-    const Json& root = m_doc.value;
-    if (!root.is_object()) {
-      error("", fmt::format("a config file is a JSON object, not {}", type_phrase(root)));
-      out.errors = std::move(m_errors);
-      return out;
-    }
-    Config& c = out.config;
-    for (const auto& [key, value] : root.items()) {
-      const std::string path = json_path_member("", key);
-      if (m_doc.reported.count(path) != 0) {
-        continue;
-      }
-      if (key == "$schema") {
-        if (!value.is_string()) {
-          error(path, fmt::format("must be a string, not {}", type_phrase(value)));
-        }
-      } else if (key == "color") {
-        c.color = boolean(path, value);
-      } else if (key == "bell") {
-        c.bell = boolean(path, value);
-      } else if (key == "speak") {
-        c.speak = boolean(path, value);
-      } else if (key == "tones") {
-        c.tones = boolean(path, value);
-      } else if (key == "night") {
-        c.night = boolean(path, value);
-      } else if (key == "big") {
-        c.big = boolean(path, value);
-      } else if (key == "ask_after_session") {
-        c.ask_after_session = boolean(path, value).value_or(c.ask_after_session);
-      } else if (key == "log") {
-        c.log = boolean(path, value).value_or(c.log);
-      } else if (key == "lead_in") {
-        if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 60) {
-          error(path, fmt::format("must be a number of seconds from 0 to 60, not {}",
-                                  type_phrase(value)));
-        } else {
-          c.lead_in_seconds = value.get<double>();
-        }
-      } else if (key == "rate") {
-        if (!value.is_number_integer() || value.get<std::int64_t>() < k_min_rate ||
-            value.get<std::int64_t>() > k_max_rate) {
-          error(path, fmt::format("must be a whole number of words a minute from {} to {}, not {}",
-                                  k_min_rate, k_max_rate, type_phrase(value)));
-        } else {
-          c.rate = static_cast<int>(value.get<std::int64_t>());
-        }
-      } else if (key == "voice") {
-        if (!value.is_string() || !is_voice_name(value.get<std::string>())) {
-          error(path, fmt::format("must be an espeak-ng voice name such as \"en-gb\" (letters, "
-                                  "digits, - _ + /), not {}",
-                                  type_phrase(value)));
-        } else {
-          c.voice = value.get<std::string>();
-        }
-      } else if (key == "name") {
-        if (!value.is_string() || count_code_points(value.get<std::string>()) > k_max_name_chars) {
-          error(path, fmt::format("must be a string of at most {} characters, not {}",
-                                  k_max_name_chars, type_phrase(value)));
-        } else {
-          c.name = value.get<std::string>();
-        }
-      } else if (key == "routine_dirs") {
-        routine_dirs(path, value, c);
-      } else if (key == "week_starts") {
-        week_starts(path, value, c);
-      } else if (key == "day_starts_at") {
-        const auto minutes =
-            value.is_string() ? parse_clock_time(value.get<std::string>()) : std::nullopt;
-        if (!minutes) {
-          error(path, fmt::format("must be a time of day \"HH:MM\" such as \"04:00\", not {}",
-                                  describe(value)));
-        } else {
-          c.day_starts_at_minutes = *minutes;
-        }
-      } else if (key == "goals") {
-        goals(path, value, c);
-      } else {
-        const TextPosition p = m_doc.key_at(path);
-        m_errors.push_back(
-            {m_source, p.line, p.column, "",
-             fmt::format("unknown key \"{}\"{}", sanitize(key), did_you_mean(key, k_config_keys))});
-      }
-    }
-    out.errors = std::move(m_errors);
-    return out;
+std::optional<bool> read_flag(FieldReader& in, const Json& value, const std::string& path) {
+  if (!value.is_boolean()) {
+    in.error(path, fmt::format("must be true or false, not {}", type_phrase(value)));
+    return std::nullopt;
   }
+  return value.get<bool>();
+}
 
- private:
-  void error(const std::string& path, std::string message) {
-    if (m_doc.reported.count(path) != 0) {
-      return;
-    }
-    const TextPosition p = m_doc.value_at(path);
-    m_errors.push_back({m_source, p.line, p.column, path, std::move(message)});
+template <typename T>
+Json optional_json(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+void read_lead_in(FieldReader& in, const Json& value, const std::string& path, Config& c) {
+  if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 60) {
+    in.error(path,
+             fmt::format("must be a number of seconds from 0 to 60, not {}", type_phrase(value)));
+    return;
   }
+  c.lead_in_seconds = value.get<double>();
+}
 
-  // A string value quoted (sanitized), anything else by its type.
-  static std::string describe(const Json& value) {
-    return value.is_string() ? fmt::format("\"{}\"", sanitize(value.get<std::string>()))
-                             : type_phrase(value);
+void read_rate(FieldReader& in, const Json& value, const std::string& path, Config& c) {
+  if (!value.is_number_integer() || value.get<std::int64_t>() < k_min_rate ||
+      value.get<std::int64_t>() > k_max_rate) {
+    in.error(path, fmt::format("must be a whole number of words a minute from {} to {}, not {}",
+                               k_min_rate, k_max_rate, type_phrase(value)));
+    return;
   }
+  c.rate = static_cast<int>(value.get<std::int64_t>());
+}
 
-  std::optional<bool> boolean(const std::string& path, const Json& value) {
-    if (!value.is_boolean()) {
-      error(path, fmt::format("must be true or false, not {}", type_phrase(value)));
-      return std::nullopt;
-    }
-    return value.get<bool>();
+void read_voice(FieldReader& in, const Json& value, const std::string& path, Config& c) {
+  if (!value.is_string() || !is_voice_name(value.get<std::string>())) {
+    in.error(path, fmt::format("must be an espeak-ng voice name such as \"en-gb\" (letters, "
+                               "digits, - _ + /), not {}",
+                               type_phrase(value)));
+    return;
   }
+  c.voice = value.get<std::string>();
+}
 
-  void routine_dirs(const std::string& path, const Json& value, Config& c) {
-    if (!value.is_array()) {
-      error(path, fmt::format("must be an array of folder names, not {}", type_phrase(value)));
-      return;
-    }
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const Json& dir = value[i];
-      if (!dir.is_string() || dir.get<std::string>().empty() ||
-          count_code_points(dir.get<std::string>()) > k_max_dir_chars ||
-          dir.get<std::string>().find('\0') != std::string::npos) {
-        error(json_path_index(path, i),
-              fmt::format("must be a folder name (a non-empty string), not {}", describe(dir)));
-      } else {
-        c.routine_dirs.push_back(dir.get<std::string>());
-      }
+void read_name(FieldReader& in, const Json& value, const std::string& path, Config& c) {
+  if (!value.is_string() || count_code_points(value.get<std::string>()) > k_max_name_chars) {
+    in.error(path, fmt::format("must be a string of at most {} characters, not {}",
+                               k_max_name_chars, type_phrase(value)));
+    return;
+  }
+  c.name = value.get<std::string>();
+}
+
+void read_routine_dirs(FieldReader& in, const Json& value, const std::string& path, Config& c) {
+  if (!value.is_array()) {
+    in.error(path, fmt::format("must be an array of folder names, not {}", type_phrase(value)));
+    return;
+  }
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const Json& dir = value[i];
+    if (!dir.is_string() || dir.get<std::string>().empty() ||
+        count_code_points(dir.get<std::string>()) > k_max_dir_chars ||
+        dir.get<std::string>().find('\0') != std::string::npos) {
+      in.error(json_path_index(path, i),
+               fmt::format("must be a folder name (a non-empty string), not {}", describe(dir)));
+    } else {
+      c.routine_dirs.push_back(dir.get<std::string>());
     }
   }
+}
 
-  void week_starts(const std::string& path, const Json& value, Config& c) {
-    const std::string day = value.is_string() ? value.get<std::string>() : "";
-    const auto it = std::find(k_weekday_names.begin(), k_weekday_names.end(), day);
-    if (it == k_weekday_names.end()) {
-      error(path, fmt::format("must be a day of the week, \"monday\" to \"sunday\", not {}{}",
-                              describe(value), did_you_mean(day, k_weekday_names)));
-      return;
-    }
-    c.week_starts = static_cast<int>(it - k_weekday_names.begin());
+void read_week_starts(FieldReader& in, const Json& value, const std::string& path, Config& c) {
+  const std::string day = value.is_string() ? value.get<std::string>() : "";
+  const auto it = std::find(k_weekday_names.begin(), k_weekday_names.end(), day);
+  if (it == k_weekday_names.end()) {
+    in.error(path, fmt::format("must be a day of the week, \"monday\" to \"sunday\", not {}{}",
+                               describe(value), did_you_mean(day, k_weekday_names)));
+    return;
   }
+  c.week_starts = static_cast<int>(it - k_weekday_names.begin());
+}
 
-  void goals(const std::string& path, const Json& value, Config& c) {
-    if (!value.is_object()) {
-      error(path, fmt::format("must be an object of routine names, such as {{\"night-release\": "
-                              "{{\"nights\": 5, \"of\": 7}}}}, not {}",
-                              type_phrase(value)));
-      return;
-    }
-    c.goals.clear();
-    for (const auto& [routine, goal] : value.items()) {
-      const std::string gpath = json_path_member(path, routine);
-      if (!is_routine_name(routine)) {
-        const TextPosition p = m_doc.key_at(gpath);
-        m_errors.push_back({m_source, p.line, p.column, path,
-                            fmt::format("\"{}\" is not a routine name (lower-case letters, digits "
-                                        "and '-', at most 40 characters)",
-                                        sanitize(routine))});
-        continue;
-      }
-      if (!goal.is_object()) {
-        error(gpath, fmt::format("must be an object such as {{\"nights\": 5, \"of\": 7}}, not {}",
-                                 type_phrase(goal)));
-        continue;
-      }
-      Goal g;
-      bool good = true;
-      for (const auto& [key, member] : goal.items()) {
-        const std::string mpath = json_path_member(gpath, key);
-        if (key == "nights") {
-          if (!member.is_number_integer() || member.get<std::int64_t>() < 0 ||
-              member.get<std::int64_t>() > 7) {
-            error(mpath,
-                  fmt::format("must be a whole number from 0 to 7, not {}", type_phrase(member)));
-            good = false;
-          } else {
-            g.nights = static_cast<int>(member.get<std::int64_t>());
-          }
-        } else if (key == "of") {
-          if (!member.is_number_integer() || member.get<std::int64_t>() != 7) {
-            error(mpath, fmt::format("must be 7 (a goal counts the nights of a week), not {}",
-                                     type_phrase(member)));
-            good = false;
-          }
-        } else {
-          const TextPosition p = m_doc.key_at(mpath);
-          m_errors.push_back({m_source, p.line, p.column, gpath,
-                              fmt::format("unknown key \"{}\"{}", sanitize(key),
-                                          did_you_mean(key, {"nights", "of"}))});
-          good = false;
-        }
-      }
-      if (good && !goal.contains("nights")) {
-        error(gpath, "needs \"nights\": how many nights of the week");
-        good = false;
-      }
-      if (good) {
-        c.goals[routine] = g;
-      }
+void read_day_starts_at(FieldReader& in, const Json& value, const std::string& path, Config& c) {
+  const auto minutes =
+      value.is_string() ? parse_clock_time(value.get<std::string>()) : std::nullopt;
+  if (!minutes) {
+    in.error(path, fmt::format("must be a time of day \"HH:MM\" such as \"04:00\", not {}",
+                               describe(value)));
+    return;
+  }
+  c.day_starts_at_minutes = *minutes;
+}
+
+// One goal, {"nights": 5, "of": 7}; nullopt after an error.
+std::optional<Goal> read_goal(FieldReader& in, const Json& goal, const std::string& path) {
+  if (!goal.is_object()) {
+    in.error(path, fmt::format("must be an object such as {{\"nights\": 5, \"of\": 7}}, not {}",
+                               type_phrase(goal)));
+    return std::nullopt;
+  }
+  const std::size_t errors_before = in.errors().size();
+  in.check_keys(goal, path, {"nights", "of"});
+  bool good = in.errors().size() == errors_before;
+  Goal g;
+  if (goal.contains("nights")) {
+    const Json& nights = goal["nights"];
+    if (!nights.is_number_integer() || nights.get<std::int64_t>() < 0 ||
+        nights.get<std::int64_t>() > 7) {
+      in.error(json_path_member(path, "nights"),
+               fmt::format("must be a whole number from 0 to 7, not {}", type_phrase(nights)));
+      good = false;
+    } else {
+      g.nights = static_cast<int>(nights.get<std::int64_t>());
     }
   }
+  if (goal.contains("of")) {
+    const Json& of = goal["of"];
+    if (!of.is_number_integer() || of.get<std::int64_t>() != 7) {
+      in.error(
+          json_path_member(path, "of"),
+          fmt::format("must be 7 (a goal counts the nights of a week), not {}", type_phrase(of)));
+      good = false;
+    }
+  }
+  if (!good) {
+    return std::nullopt;
+  }
+  if (!goal.contains("nights")) {
+    in.error(path, "needs \"nights\": how many nights of the week");
+    return std::nullopt;
+  }
+  return g;
+}
 
-  const JsonDocument& m_doc;
-  const std::string& m_source;
-  Diagnostics m_errors;
+void read_goals(FieldReader& in, const Json& value, const std::string& path, Config& c) {
+  if (!value.is_object()) {
+    in.error(path, fmt::format("must be an object of routine names, such as {{\"night-release\": "
+                               "{{\"nights\": 5, \"of\": 7}}}}, not {}",
+                               type_phrase(value)));
+    return;
+  }
+  c.goals.clear();
+  for (const auto& [routine, goal] : value.items()) {
+    const std::string goal_path = json_path_member(path, routine);
+    if (!is_routine_name(routine)) {
+      const TextPosition p = in.document().key_at(goal_path);
+      in.errors().push_back({in.source(), p.line, p.column, path,
+                             fmt::format("\"{}\" is not a routine name (lower-case letters, "
+                                         "digits and '-', at most 40 characters)",
+                                         sanitize(routine))});
+      continue;
+    }
+    if (const auto g = read_goal(in, goal, goal_path)) {
+      c.goals[routine] = *g;
+    }
+  }
+}
+
+Json goals_json(const Config& c) {
+  Json goals = Json::object();
+  for (const auto& [routine, goal] : c.goals) {
+    goals[routine] = Json{{"nights", goal.nights}, {"of", goal.of}};
+  }
+  return goals;
+}
+
+// One key of the config file: how it is read into a Config and how `config show` shows it
+// (nullptr: not shown). The table below is the one list of keys: the checker, the unknown-key
+// check and config_to_json all go through it.
+struct ConfigKey {
+  std::string_view name;
+  void (*read)(FieldReader& in, const Json& value, const std::string& path, Config& c);
+  Json (*show)(const Config& c);
 };
 
+// A setting that is unset until the file says true or false.
+template <std::optional<bool> Config::*member>
+constexpr ConfigKey optional_flag(std::string_view name) {
+  return {name,
+          [](FieldReader& in, const Json& value, const std::string& path, Config& c) {
+            c.*member = read_flag(in, value, path);
+          },
+          [](const Config& c) { return optional_json(c.*member); }};
+}
+
+// A setting that is on or off by default; a bad value keeps the default.
+template <bool Config::*member>
+constexpr ConfigKey flag(std::string_view name) {
+  return {name,
+          [](FieldReader& in, const Json& value, const std::string& path, Config& c) {
+            c.*member = read_flag(in, value, path).value_or(c.*member);
+          },
+          [](const Config& c) { return Json(c.*member); }};
+}
+
+// In the order docs/config.md lists them, which is also the order of `config show`.
+constexpr ConfigKey k_keys[] = {
+    {"$schema",
+     [](FieldReader& in, const Json& value, const std::string& path, Config&) {
+       if (!value.is_string()) {
+         in.error(path, fmt::format("must be a string, not {}", type_phrase(value)));
+       }
+     },
+     nullptr},
+    optional_flag<&Config::color>("color"),
+    optional_flag<&Config::bell>("bell"),
+    optional_flag<&Config::speak>("speak"),
+    {"lead_in", read_lead_in, [](const Config& c) { return optional_json(c.lead_in_seconds); }},
+    flag<&Config::ask_after_session>("ask_after_session"),
+    flag<&Config::log>("log"),
+    {"routine_dirs", read_routine_dirs, [](const Config& c) { return Json(c.routine_dirs); }},
+    {"week_starts", read_week_starts,
+     [](const Config& c) {
+       return Json(k_weekday_names[static_cast<std::size_t>(c.week_starts)]);
+     }},
+    {"day_starts_at", read_day_starts_at,
+     [](const Config& c) { return Json(format_clock_time(c.day_starts_at_minutes)); }},
+    {"goals", read_goals, goals_json},
+    {"name", read_name, [](const Config& c) { return Json(c.name); }},
+    optional_flag<&Config::tones>("tones"),
+    optional_flag<&Config::night>("night"),
+    optional_flag<&Config::big>("big"),
+    {"voice", read_voice, [](const Config& c) { return optional_json(c.voice); }},
+    {"rate", read_rate, [](const Config& c) { return optional_json(c.rate); }},
+};
+
+std::vector<std::string> key_names() {
+  std::vector<std::string> names;
+  for (const ConfigKey& key : k_keys) {
+    names.emplace_back(key.name);
+  }
+  return names;
+}
+
 }  // namespace
+
+const std::vector<std::string> k_config_keys = key_names();
+
+const std::vector<std::string> k_weekday_names = {"monday", "tuesday",  "wednesday", "thursday",
+                                                  "friday", "saturday", "sunday"};
 
 std::optional<int> parse_clock_time(std::string_view text) {
   if (text.size() != 5 || text[2] != ':') {
@@ -273,44 +297,51 @@ std::string format_clock_time(int minutes) {
 }
 
 ConfigResult config_from_json(const JsonDocument& document, const std::string& source) {
-  return ConfigChecker(document, source).check();
+  ConfigResult out;
+  FieldReader in(document, source, out.errors);
+  const Json& root = document.value;
+  if (!root.is_object()) {
+    in.error("", fmt::format("a config file is a JSON object, not {}", type_phrase(root)));
+    return out;
+  }
+  in.check_keys(root, "", k_config_keys);
+  for (const auto& [name, value] : root.items()) {
+    const std::string path = json_path_member("", name);
+    const auto key = std::find_if(std::begin(k_keys), std::end(k_keys),
+                                  [&name](const ConfigKey& k) { return k.name == name; });
+    if (key != std::end(k_keys) && document.reported.count(path) == 0) {
+      key->read(in, value, path, out.config);
+    }
+  }
+  // In the order of the file, as a reader goes through it: check_keys found the unknown keys
+  // in a pass of their own.
+  std::stable_sort(out.errors.begin(), out.errors.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                   });
+  return out;
 }
 
 ConfigResult parse_config(std::string_view text, const std::string& source) {
   JsonReadResult read = read_json(text, source);
   if (!read.complete) {
     ConfigResult out;
-    out.errors = std::move(read.errors);
+    out.errors = std::move(read.errors);  // one syntax error
     return out;
   }
   ConfigResult out = config_from_json(read.document, source);
   out.errors.insert(out.errors.begin(), read.errors.begin(), read.errors.end());
+  cap_diagnostics(out.errors, source);  // the first few, as for a routine file
   return out;
 }
 
 Json config_to_json(const Config& c) {
-  const auto opt = [](const auto& value) { return value ? Json(*value) : Json(nullptr); };
   Json out = Json::object();
-  out["color"] = opt(c.color);
-  out["bell"] = opt(c.bell);
-  out["speak"] = opt(c.speak);
-  out["lead_in"] = opt(c.lead_in_seconds);
-  out["ask_after_session"] = c.ask_after_session;
-  out["log"] = c.log;
-  out["routine_dirs"] = c.routine_dirs;
-  out["week_starts"] = k_weekday_names[static_cast<std::size_t>(c.week_starts)];
-  out["day_starts_at"] = format_clock_time(c.day_starts_at_minutes);
-  Json goals = Json::object();
-  for (const auto& [routine, goal] : c.goals) {
-    goals[routine] = Json{{"nights", goal.nights}, {"of", goal.of}};
+  for (const ConfigKey& key : k_keys) {
+    if (key.show != nullptr) {
+      out[std::string(key.name)] = key.show(c);
+    }
   }
-  out["goals"] = goals;
-  out["name"] = c.name;
-  out["tones"] = opt(c.tones);
-  out["night"] = opt(c.night);
-  out["big"] = opt(c.big);
-  out["voice"] = opt(c.voice);
-  out["rate"] = opt(c.rate);
   return out;
 }
 

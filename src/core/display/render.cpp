@@ -1,7 +1,6 @@
 #include "display/render.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <string_view>
 #include <vector>
@@ -11,7 +10,8 @@
 #include "base/duration.hpp"
 #include "base/layout.hpp"
 #include "base/sanitize.hpp"
-#include "display/big_font.hpp"
+#include "display/big_word.hpp"
+#include "display/frame_context.hpp"
 #include "routine/routine.hpp"
 
 namespace backcare {
@@ -19,55 +19,6 @@ namespace backcare {
 namespace {
 
 constexpr std::string_view k_separator = " · ";
-
-// SGR parameters of the frame's big word (layout.hpp has the common ones).
-constexpr std::string_view k_style_paused = "1;7;31";  // bold, inverse, red
-constexpr std::string_view k_style_get_ready = "1;33";
-
-struct PhaseStyle {
-  std::string_view word;
-  std::string_view bar;
-};
-
-PhaseStyle phase_style(Phase phase) {
-  switch (phase) {
-    case Phase::inhale:
-    case Phase::lower:
-      return {"1;36", "36"};  // cyan
-    case Phase::exhale:
-    case Phase::lift:
-      return {"1;32", "32"};  // green
-    case Phase::hold:
-    case Phase::hold_empty:
-    case Phase::still:
-      return {"1;33", "33"};  // yellow
-    case Phase::work:
-      return {"1;34", "34"};  // blue
-    case Phase::switch_sides:
-    case Phase::rest:
-      return {"1;35", "35"};  // magenta
-  }
-  return {k_style_bold, k_style_none};
-}
-
-// --night: every style dim, without bold or inverse; colours stay, dimmed.
-std::string_view night_style(std::string_view style) {
-  struct Pair {
-    std::string_view day;
-    std::string_view night;
-  };
-  static constexpr Pair k_pairs[] = {
-      {"1", "2"},       {"1;7;31", "2;31"}, {"1;33", "2;33"}, {"33", "2;33"},
-      {"1;36", "2;36"}, {"36", "2;36"},     {"1;32", "2;32"}, {"32", "2;32"},
-      {"1;34", "2;34"}, {"34", "2;34"},     {"1;35", "2;35"}, {"35", "2;35"},
-  };
-  for (const Pair& pair : k_pairs) {
-    if (pair.day == style) {
-      return pair.night;
-    }
-  }
-  return style;  // "" and "2"
-}
 
 int panel_width(int width) {
   return std::clamp(width, 1, k_max_frame_width);
@@ -108,18 +59,6 @@ struct FrameRows {
            static_cast<int>(std::count(std::begin(rows), std::end(rows), true));
   }
 };
-
-// --big: a caption line over the block letters.
-constexpr int k_big_block_lines = 1 + k_big_font_rows;
-// Narrower than this, the block letters are not drawn (the count alone needs up to 39 columns).
-constexpr int k_big_min_width = 40;
-
-// Whether --big draws block letters at this size: at least k_big_min_width columns, and room
-// for the letters and the bar.
-bool big_fits(const FrameOptions& options) {
-  return options.big && panel_width(options.width) >= k_big_min_width &&
-         (options.height <= 0 || options.height >= k_big_block_lines + 1);
-}
 
 // `text_lines`: instruction_line_count at this width.
 FrameRows frame_rows(int text_lines, const FrameOptions& options) {
@@ -190,20 +129,6 @@ const std::vector<std::string>& instruction_text(FrameCache& cache, const PlanSt
     cache.text_rows = rows;
   }
   return cache.text;
-}
-
-// Whole seconds still to go, rounded up: a countdown shows 3, 2, 1 and reaches 0 at the end.
-std::int64_t seconds_left(std::int64_t ms) {
-  return (std::max<std::int64_t>(ms, 0) + 999) / 1000;
-}
-
-// "3" under a minute, "1:30" above.
-std::string countdown_text(std::int64_t ms) {
-  const std::int64_t seconds = seconds_left(ms);
-  if (seconds < 60) {
-    return std::to_string(seconds);
-  }
-  return format_clock(seconds * 1000);
 }
 
 // A clock for time remaining, rounded up to the second so it reads 0:00 only at the end.
@@ -279,11 +204,14 @@ std::string next_in_step(const Plan& plan, std::size_t index, bool ascii) {
   return {};
 }
 
-Line next_line(const Plan& plan, const SessionView& view, const Segment* segment, bool ascii) {
-  const std::string within =
-      segment != nullptr ? next_in_step(plan, view.segment, ascii) : std::string();
-  const bool last = view.step + 1 >= plan.steps.size();
-  const std::string after = last ? std::string() : shown(plan.steps[view.step + 1].title, ascii);
+Line next_line(const FrameContext& frame) {
+  const Plan& plan = frame.plan;
+  const std::size_t step = frame.view.step;
+  const std::string within = frame.segment != nullptr
+                                 ? next_in_step(plan, frame.view.segment, frame.ascii)
+                                 : std::string();
+  const bool last = step + 1 >= plan.steps.size();
+  const std::string after = last ? std::string() : shown(plan.steps[step + 1].title, frame.ascii);
   if (within.empty()) {
     return last ? Line{{"next: end of routine", k_style_dim}}
                 : Line{{"next: ", k_style_dim}, {after, k_style_none}};
@@ -297,170 +225,100 @@ Line next_line(const Plan& plan, const SessionView& view, const Segment* segment
           {after, k_style_none}};
 }
 
-// The big word and its countdown (or DONE, PAUSED, GET READY).
-Line word_line(const Plan& plan, const SessionView& view, const Segment* segment, bool done,
-               bool lead_in, bool ascii) {
-  if (done) {
+// The phase word and its countdown, "▲ INHALE 3" (or DONE, PAUSED, GET READY).
+Line word_line(const FrameContext& frame) {
+  const SessionView& view = frame.view;
+  if (frame.done) {
     return {{"DONE", k_style_bold}};
   }
+  const std::string label = frame.segment != nullptr
+                                ? phase_label(frame.plan, *frame.segment, frame.ascii) + " " +
+                                      countdown_text(view.segment_left_ms)
+                                : std::string();
   if (view.paused) {
     Line line = {{"PAUSED", k_style_paused}};
-    if (segment != nullptr) {
-      line.push_back(
-          {"  " + phase_label(plan, *segment, ascii) + " " + countdown_text(view.segment_left_ms),
-           k_style_dim});
+    if (frame.segment != nullptr) {
+      line.push_back({"  " + label, k_style_dim});
     }
     return line;
   }
-  if (lead_in) {
+  if (frame.lead_in) {
     return {{"GET READY " + countdown_text(view.lead_in_left_ms), k_style_get_ready}};
   }
-  if (segment != nullptr) {
-    return {{phase_label(plan, *segment, ascii) + " " + countdown_text(view.segment_left_ms),
-             phase_style(segment->phase).word}};
+  if (frame.segment != nullptr) {
+    return {{label, phase_style(frame.segment->phase).word}};
   }
   return {};
 }
 
-// One way to show the phase word with --big: a caption in normal text over block letters.
-struct BigChoice {
-  Line caption;
-  std::string letters;     // drawn by render_big
-  std::string_view style;  // of the letters
-  std::string widest;      // the letters at their widest in this segment (its first count)
-};
-
-// The ways to show the word, the largest first: everything in block letters ("▲ INHALE 4"),
-// else the word as the caption over a big count ("▲ 4", then "4"). Paused shows PAUSED big,
-// what was running in the caption; the end DONE.
-std::vector<BigChoice> big_choices(const Plan& plan, const SessionView& view,
-                                   const Segment* segment, bool done, bool lead_in, bool night,
-                                   bool ascii) {
-  if (done) {
-    return {{{}, "DONE", k_style_bold, "DONE"}};
-  }
-  if (view.paused) {
-    // Not inverse, like the normal word: inverse would turn the letters into holes.
-    BigChoice paused = {{}, "PAUSED", night ? "2;31" : "1;31", "PAUSED"};
-    if (segment != nullptr) {
-      paused.caption = {
-          {phase_label(plan, *segment, ascii) + " " + countdown_text(view.segment_left_ms),
-           k_style_dim}};
-    }
-    return {paused};
-  }
-  if (lead_in) {
-    const std::string count = countdown_text(view.lead_in_left_ms);
-    const std::string words = "GET READY";
-    return {{{}, words + " " + count, k_style_get_ready, words + " " + count},
-            {{{words, k_style_get_ready}}, count, k_style_get_ready, count}};
-  }
-  if (segment == nullptr) {
+Line cue_line(const FrameContext& frame) {
+  if (frame.segment == nullptr) {
     return {};
   }
-  // The marks in UTF-8: the font draws them as arrows, in '#' too.
-  const std::string label = phase_label(plan, *segment);
-  const std::string mark = label.substr(0, label.size() - phase_word(plan, *segment).size());
-  const std::string count = countdown_text(view.segment_left_ms);
-  const std::string first = countdown_text(segment->duration_ms);
-  const std::string_view style = phase_style(segment->phase).word;
-  const Line caption = {{phase_label(plan, *segment, ascii), style}};
-  return {{{}, label + " " + count, style, label + " " + first},
-          {caption, mark + count, style, mark + first},
-          {caption, count, style, first}};
-}
-
-// The k_big_block_lines of the word with --big: the first choice that fits `panel` for the
-// whole segment, so the layout does not change as the count goes down; when none does, the
-// normal word line over blank rows.
-std::vector<Line> big_word_lines(const std::vector<BigChoice>& choices, Line normal, int panel,
-                                 bool ascii) {
-  std::vector<Line> lines(k_big_block_lines);
-  lines[0] = std::move(normal);
-  for (const BigChoice& choice : choices) {
-    if (std::max(big_width(choice.letters), big_width(choice.widest)) > panel) {
-      continue;
-    }
-    lines[0] = choice.caption;
-    const std::vector<std::string> rows = render_big(choice.letters, ascii);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      lines[i + 1] = {{rows[i].substr(0, rows[i].find_last_not_of(' ') + 1), choice.style}};
-    }
-    break;
-  }
-  return lines;
-}
-
-Line cue_line(const Plan& plan, const SessionView& view, const Segment* segment, bool lead_in,
-              bool ascii) {
-  if (segment == nullptr) {
-    return {};
-  }
-  if (lead_in) {
-    std::string first = "first: " + phase_label(plan, *segment, ascii);
-    const std::string text = shown(segment_text(*segment), ascii);
+  if (frame.lead_in) {
+    std::string first = "first: " + phase_label(frame.plan, *frame.segment, frame.ascii);
+    const std::string text = shown(segment_text(*frame.segment), frame.ascii);
     if (!text.empty()) {
       first += std::string(k_separator) + text;
     }
     return {{first, k_style_none}};
   }
-  return {{current_cue(plan, view, *segment, ascii), k_style_none}};
+  return {{current_cue(frame.plan, frame.view, *frame.segment, frame.ascii), k_style_none}};
 }
 
-Line routine_line(const SessionView& view, bool done, int panel, bool ascii) {
-  const std::string left_text = " " + clock_left(done ? 0 : view.routine_left_ms) + " left";
-  const int routine_cells = panel - display_width(left_text);
+Line routine_line(const FrameContext& frame) {
+  const std::string left_text =
+      " " + clock_left(frame.done ? 0 : frame.view.routine_left_ms) + " left";
+  const int routine_cells = frame.panel - display_width(left_text);
   if (routine_cells < 1) {
     return {{left_text.substr(1), k_style_none}};
   }
-  Line line = bar_line(done ? 1.0 : view.routine_progress, routine_cells, k_style_none, ascii);
+  Line line = bar_line(frame.done ? 1.0 : frame.view.routine_progress, routine_cells, k_style_none,
+                       frame.ascii);
   line.push_back({left_text, k_style_none});
   return line;
 }
 
-Line step_line(const Plan& plan, const SessionView& view, const PlanStep* step, bool done,
-               int panel, bool ascii) {
-  if (done) {
+Line step_line(const FrameContext& frame) {
+  if (frame.done) {
     return {{"Done", k_style_bold}};
   }
+  const bool ascii = frame.ascii;
   const std::string separator = ascii ? to_ascii(k_separator) : std::string(k_separator);
-  const std::string number = "Step " + step_number(plan, view.step);
-  const Span right = {clock_left(view.step_left_ms), k_style_dim};
-  std::string title = shown(step->title, ascii);
+  const std::string number = "Step " + step_number(frame.plan, frame.view.step);
+  const Span right = {clock_left(frame.view.step_left_ms), k_style_dim};
+  std::string title = shown(frame.step->title, ascii);
   if (ascii) {
     // Cut here with "...", so two_columns never has to cut with "…".
-    const int room = panel - display_width(right.text) - 1 - display_width(number + separator);
+    const int room =
+        frame.panel - display_width(right.text) - 1 - display_width(number + separator);
     if (room > 0 && display_width(title) > room) {
       title = truncate_ascii(title, room);
     }
   }
   const Line left = {{number, k_style_none}, {separator, k_style_none}, {title, k_style_bold}};
-  return two_columns(left, right, panel);
+  return two_columns(left, right, frame.panel);
+}
+
+// The phase word and the bar on one line, for a window one line high.
+Line one_line(const FrameContext& frame, double fill, std::string_view bar_style) {
+  Line line = word_line(frame);
+  const int cells = frame.panel - line_width(line) - 1;
+  if (cells >= 1) {
+    line.push_back({" ", k_style_none});
+    Line bar = bar_line(fill, cells, bar_style, frame.ascii);
+    line.insert(line.end(), bar.begin(), bar.end());
+  }
+  return line;
 }
 
 }  // namespace
 
 std::string_view phase_word(const Plan& plan, const Segment& segment) {
   switch (segment.phase) {
-    case Phase::work: {
-      if (!segment.labels.side.empty()) {
-        return "STRETCH";
-      }
-      if (segment.step >= plan.steps.size()) {
-        return "HOLD";
-      }
-      const PlanStep& step = plan.steps[segment.step];
-      std::string words;
-      for (const char c : step.title + " " + step.text) {
-        words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
-      for (const std::string_view word : {"stretch", "pose", "twist", "roll", "release", "move"}) {
-        if (words.find(word) != std::string::npos) {
-          return "STRETCH";
-        }
-      }
-      return "HOLD";
-    }
+    case Phase::work:
+      return segment.step < plan.steps.size() && plan.steps[segment.step].stretch ? "STRETCH"
+                                                                                  : "HOLD";
     case Phase::switch_sides:
       return "SWITCH";
     default:
@@ -488,12 +346,6 @@ int frame_line_count(const Plan& plan, const FrameOptions& options) {
   return frame_rows(plan, options).count();
 }
 
-int frame_line_count(const Plan& plan, int width) {
-  FrameOptions options;
-  options.width = width;
-  return frame_line_count(plan, options);
-}
-
 std::string render_frame(const Plan& plan, const SessionView& view, const FrameOptions& options) {
   FrameCache cache;
   return render_frame(plan, view, options, cache);
@@ -502,35 +354,28 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
 std::string render_frame(const Plan& plan, const SessionView& view, const FrameOptions& options,
                          FrameCache& cache) {
   const int width = std::max(options.width, 1);
-  const int panel = panel_width(width);
-  const bool ascii = options.ascii;
-  prepare(cache, plan, panel, ascii);
+  FrameContext frame{plan, view};
+  frame.panel = panel_width(width);
+  frame.ascii = options.ascii;
+  prepare(cache, plan, frame.panel, frame.ascii);
   const FrameRows rows = frame_rows(cache.instruction_lines, options);
-  const PlanStep* step = view.step < plan.steps.size() ? &plan.steps[view.step] : nullptr;
-  const Segment* segment =
-      view.segment < plan.segments.size() ? &plan.segments[view.segment] : nullptr;
-  const bool done = view.finished || step == nullptr;
-  if (done) {
-    segment = nullptr;
+  frame.step = view.step < plan.steps.size() ? &plan.steps[view.step] : nullptr;
+  frame.done = view.finished || frame.step == nullptr;
+  if (!frame.done && view.segment < plan.segments.size()) {
+    frame.segment = &plan.segments[view.segment];
   }
-  const bool lead_in = !done && !view.paused && view.lead_in_left_ms > 0;
-  const PhaseStyle style = segment != nullptr ? phase_style(segment->phase) : PhaseStyle{};
-  double fill = done ? 1.0 : 0.0;
-  if (segment != nullptr) {
-    fill = breath_fill(segment->phase, view.segment_progress);
-  }
-  const std::string_view bar_style = view.paused ? k_style_dim : style.bar;
+  frame.lead_in = !frame.done && !view.paused && view.lead_in_left_ms > 0;
+  const Segment* segment = frame.segment;
+  const double fill = segment != nullptr ? breath_fill(segment->phase, view.segment_progress)
+                      : frame.done       ? 1.0
+                                         : 0.0;
+  const std::string_view bar_style = view.paused          ? k_style_dim
+                                     : segment != nullptr ? phase_style(segment->phase).bar
+                                                          : k_style_none;
 
   std::vector<Line> lines;
   if (rows.one_line) {
-    Line line = word_line(plan, view, segment, done, lead_in, ascii);
-    const int cells = panel - line_width(line) - 1;
-    if (cells >= 1) {
-      line.push_back({" ", k_style_none});
-      Line bar = bar_line(fill, cells, bar_style, ascii);
-      line.insert(line.end(), bar.begin(), bar.end());
-    }
-    lines.push_back(line);
+    lines.push_back(one_line(frame, fill, bar_style));
   } else {
     const auto add = [&lines](bool row, Line line) {
       if (row) {
@@ -538,29 +383,27 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
       }
     };
     add(rows.title, {{cache.title, k_style_bold}});
-    add(rows.step, step_line(plan, view, step, done, panel, ascii));
-    const std::size_t text_step = done ? plan.steps.size() : view.step;
+    add(rows.step, step_line(frame));
+    const std::size_t text_step = frame.done ? plan.steps.size() : view.step;
     for (const std::string& text_line :
-         instruction_text(cache, done ? nullptr : step, text_step, rows.instruction)) {
+         instruction_text(cache, frame.done ? nullptr : frame.step, text_step, rows.instruction)) {
       lines.push_back({{text_line, k_style_none}});
     }
     add(rows.blank_above, {});
     if (rows.word > 1) {
-      std::vector<Line> big =
-          big_word_lines(big_choices(plan, view, segment, done, lead_in, options.night, ascii),
-                         word_line(plan, view, segment, done, lead_in, ascii), panel, ascii);
+      std::vector<Line> big = big_word_lines(frame, word_line(frame));
       std::move(big.begin(), big.end(), std::back_inserter(lines));
     } else {
-      lines.push_back(word_line(plan, view, segment, done, lead_in, ascii));
+      lines.push_back(word_line(frame));
     }
-    lines.push_back(bar_line(fill, panel, bar_style, ascii));
+    lines.push_back(bar_line(fill, frame.panel, bar_style, frame.ascii));
     add(rows.labels,
-        {{segment != nullptr ? shown(segment->labels.format(), ascii) : "", k_style_none}});
-    add(rows.cue, cue_line(plan, view, segment, lead_in, ascii));
+        {{segment != nullptr ? shown(segment->labels.format(), frame.ascii) : "", k_style_none}});
+    add(rows.cue, cue_line(frame));
     add(rows.blank_below, {});
-    add(rows.routine, routine_line(view, done, panel, ascii));
-    add(rows.next, done ? Line{} : next_line(plan, view, segment, ascii));
-    add(rows.keys, {{done ? "" : key_help(view.paused, panel), k_style_dim}});
+    add(rows.routine, routine_line(frame));
+    add(rows.next, frame.done ? Line{} : next_line(frame));
+    add(rows.keys, {{frame.done ? "" : key_help(view.paused, frame.panel), k_style_dim}});
   }
   if (options.night) {
     for (Line& line : lines) {
@@ -569,7 +412,7 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
       }
     }
   }
-  return join_lines(lines, width, options.color, ascii);
+  return join_lines(lines, width, options.color, frame.ascii);
 }
 
 namespace {
@@ -665,15 +508,6 @@ std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t
   return "";
 }
 
-std::string render_summary(const Plan& plan, EndStatus status, std::size_t step,
-                           std::int64_t active_ms) {
-  SummaryFacts facts;
-  facts.status = status;
-  facts.step = step;
-  facts.active_ms = active_ms;
-  return render_summary(plan, facts);
-}
-
 std::string render_summary(const Plan& plan, const SummaryFacts& facts) {
   const std::string times = format_clock(std::max<std::int64_t>(facts.active_ms, 0)) + " of " +
                             format_clock(plan.total_ms);
@@ -694,6 +528,9 @@ std::string render_summary(const Plan& plan, const SummaryFacts& facts) {
     if (facts.resume_hint && !safety) {
       out += "\nTo carry on from there: backcare resume";
     }
+  }
+  if (facts.preview_speed > 0) {
+    out += fmt::format("\nPreview at {:g}x speed: not counted as practice", facts.preview_speed);
   }
   out += '\n';
   out += k_safety_note;

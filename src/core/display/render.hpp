@@ -37,8 +37,8 @@ double breath_fill(Phase phase, double segment_progress);
 
 // The big word for a segment, named for what the person does: "INHALE", "EXHALE", "HOLD"
 // (breath holds, a rep's still moment, and a timed step that is a hold), "STRETCH" (a timed step
-// with sides, or whose title or text speaks of a stretch, pose, twist, roll, release or
-// movement), "SWITCH" (between sides), "LOWER", "LIFT", "REST".
+// the plan says is a stretch: PlanStep::stretch), "SWITCH" (between sides), "LOWER", "LIFT",
+// "REST".
 std::string_view phase_word(const Plan& plan, const Segment& segment);
 
 // The same with a shape, so phases differ without colour: "▲ INHALE", "▼ EXHALE"; other
@@ -99,7 +99,6 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
 // Number of lines render_frame produces for this plan and these options; never more than
 // options.height when that is > 0.
 int frame_line_count(const Plan& plan, const FrameOptions& options);
-int frame_line_count(const Plan& plan, int width);  // no height limit, UTF-8
 
 // One line (no newline, no escape sequence) describing an event for the plain, non-interactive
 // output, e.g. "[00:04] 1/3 360 breathing · cycle 2/30 · INHALE 4s · ribs widen". The stamp is
@@ -110,13 +109,6 @@ int frame_line_count(const Plan& plan, int width);  // no height limit, UTF-8
 // line ("get ready… 3s").
 std::string plain_line(const Plan& plan, const SessionEvent& event, std::int64_t lead_in_ms = 0);
 
-// The end-of-session summary, ending with a newline:
-//   "Completed: <routine title> — 10:00 of 10:00"            (status completed)
-//   "Stopped at step k of N: <step title> — 3:12 of 10:00"   (anything else; step is 0-based)
-// followed by k_safety_note on its own line.
-std::string render_summary(const Plan& plan, EndStatus status, std::size_t step,
-                           std::int64_t active_ms);
-
 // What the summary says about how the session ended.
 struct SummaryFacts {
   EndStatus status = EndStatus::none;
@@ -124,12 +116,17 @@ struct SummaryFacts {
   std::int64_t active_ms = 0;
   std::size_t steps_skipped = 0;
   bool resume_hint = false;  // quit or interrupted, and recorded: say `backcare resume`
+  double preview_speed = 0;  // the speed of a preview (journal/practice.hpp), 0 for practice
 };
 
-// As above, and also:
+// The end-of-session summary, ending with a newline:
+//   "Completed: <routine title> — 10:00 of 10:00"            (status completed)
+//   "Stopped at step k of N: <step title> — 3:12 of 10:00"   (anything else; step is 0-based)
 //   "Completed, 2 steps skipped: <routine title> — 7:40 of 10:00"   (completed_skipping)
 //   "Stopped for safety at step k of N: <step title> — 3:12 of 10:00" (safety_stop)
 //   "To carry on from there: backcare resume"   (after "Stopped at ...", with resume_hint)
+//   "Preview at 30x speed: not counted as practice"   (with preview_speed)
+// followed by k_safety_note on its own line.
 std::string render_summary(const Plan& plan, const SummaryFacts& facts);
 
 }  // namespace backcare

@@ -155,14 +155,24 @@ std::string history_json(const std::vector<JournalRecord>& records) {
   return out + (records.empty() ? "]\n" : "\n]\n");
 }
 
+bool starts_formula(std::string_view text) {
+  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                           text[0] == '\t' || text[0] == '\r');
+}
+
 std::string csv_cell(std::string_view text) {
   std::string value(text);
-  const bool formula = !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                                          value[0] == '@' || value[0] == '\t' || value[0] == '\r');
+  // A spreadsheet set to split on ";" (the usual separator where "," is the decimal mark) would
+  // cut "a;=cmd()" into cells of which one is a formula: a piece after a ";" that starts like
+  // a formula neutralises the cell as a first character would, and a ";" is always quoted.
+  bool formula = starts_formula(value);
+  for (std::size_t at = value.find(';'); at != std::string::npos; at = value.find(';', at + 1)) {
+    formula = formula || starts_formula(std::string_view(value).substr(at + 1));
+  }
   if (formula) {
     value.insert(0, 1, '\'');
   }
-  if (!formula && value.find_first_of(",\"\r\n") == std::string::npos) {
+  if (!formula && value.find_first_of(",;\"\r\n") == std::string::npos) {
     return value;
   }
   std::string out = "\"";

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
+#include "base/diagnostic.hpp"
 #include "base/sanitize.hpp"
 
 namespace backcare {
@@ -56,7 +58,7 @@ const std::vector<std::string> k_known_members = {
     "source",    "started",    "ended",      "tz",          "planned_ms",
     "active_ms", "skipped_ms", "steps_done", "steps_total", "steps_skipped",
     "status",    "pain",       "symptoms",   "note",        "resumes",
-    "forgets"};
+    "forgets",   "speed",      "answers"};
 
 }  // namespace
 
@@ -64,7 +66,8 @@ std::optional<LocalInstant> parse_instant(std::string_view text) {
   LocalInstant out;
   std::size_t pos = 0;
   out.date.year = read_digits(text, pos, 4);
-  if (out.date.year < 0 || !expect_char(text, pos, '-')) {
+  // Year 0 is refused: a day before 0001-01-01 would print as "-001-12-31".
+  if (out.date.year < 1 || !expect_char(text, pos, '-')) {
     return std::nullopt;
   }
   out.date.month = read_digits(text, pos, 2);
@@ -223,7 +226,8 @@ constexpr std::pair<const char*, CountMember> k_count_members[] = {
 constexpr std::pair<const char*, TextMember> k_note_members[] = {
     {"note", &JournalRecord::note},
     {"resumes", &JournalRecord::resumes},
-    {"forgets", &JournalRecord::forgets}};
+    {"forgets", &JournalRecord::forgets},
+    {"answers", &JournalRecord::answers}};
 
 }  // namespace
 
@@ -248,6 +252,7 @@ std::string to_json_line(const JournalRecord& record) {
   for (const auto& [key, member] : k_count_members) {
     number(key, record.*member);
   }
+  number("speed", record.speed);
   text("status", record.status);
   number("pain", record.pain);
   if (!record.symptoms.empty()) {
@@ -257,9 +262,14 @@ std::string to_json_line(const JournalRecord& record) {
     text(key, record.*member);
   }
   if (record.extra.is_object()) {
+    // Only the known members written above can clash with an unknown one, so only they are
+    // looked through: out.contains() for every member would make a wide record quadratic.
+    const std::size_t known = out.size();
     for (const auto& [key, value] : record.extra.items()) {
-      if (!out.contains(key)) {
-        out[key] = value;
+      const auto& members = out.get_ref<const Json::object_t&>();
+      const auto end = members.begin() + static_cast<std::ptrdiff_t>(known);
+      if (std::none_of(members.begin(), end, [&](const auto& m) { return m.first == key; })) {
+        append_member(out, key, value);
       }
     }
   }
@@ -267,12 +277,28 @@ std::string to_json_line(const JournalRecord& record) {
 }
 
 std::string JournalWarning::format(const std::string& source) const {
+  if (line == 0) {
+    return fmt::format("{}: {}", source, sanitize(message));
+  }
   return fmt::format("{}:{}: {}", source, line, sanitize(message));
 }
 
 namespace {
 
 constexpr std::int64_t k_max_count = std::int64_t{1} << 53;
+
+// `speed`: above 0 and at most 1000 (`--speed` allows 0.1 to 1000).
+void read_speed(const Json& object, JournalRecord& record, std::string& error) {
+  const auto it = object.find("speed");
+  if (it == object.end() || !error.empty()) {
+    return;
+  }
+  if (!it->is_number() || !(it->get<double>() > 0) || it->get<double>() > 1000) {
+    error = "\"speed\" is not a number above 0 and at most 1000";
+    return;
+  }
+  record.speed = it->get<double>();
+}
 
 // Reads the known members of `object` into `record`; the first problem, or "".
 std::string read_members(const Json& object, JournalRecord& record) {
@@ -320,6 +346,7 @@ std::string read_members(const Json& object, JournalRecord& record) {
   for (const auto& [key, member] : k_count_members) {
     record.*member = count(key, k_max_count);
   }
+  read_speed(object, record, error);
   text("status", record.status);
   if (const auto pain = count("pain", 10)) {
     record.pain = static_cast<int>(*pain);
@@ -344,7 +371,23 @@ std::string read_members(const Json& object, JournalRecord& record) {
   if (error.empty() && record.kind == k_kind_forget && record.forgets.empty()) {
     error = "a forget record without \"forgets\"";
   }
+  if (error.empty() && record.kind == k_kind_answer && record.answers.empty()) {
+    error = "an answer record without \"answers\"";
+  }
   return error;
+}
+
+// True when `line` is shaped like a JSON object: '{' first and '}' last, after a byte order mark
+// and around white space. Every record is one, so a line that is not is damaged without reading
+// it, which matters past the warnings that are printed: the reader stops at a line's first error
+// by throwing, about 4 µs, and 64 MiB of one-byte lines would be 33 million of them.
+bool may_be_object(std::string_view line) {
+  if (line.substr(0, 3) == "\xEF\xBB\xBF") {
+    line.remove_prefix(3);
+  }
+  const auto first = line.find_first_not_of(" \t\r");
+  const auto last = line.find_last_not_of(" \t\r");
+  return first != std::string_view::npos && line[first] == '{' && line[last] == '}';
 }
 
 }  // namespace
@@ -369,7 +412,7 @@ RecordParse parse_record(std::string_view line) {
   }
   for (const auto& [key, member] : value.items()) {
     if (std::find(k_known_members.begin(), k_known_members.end(), key) == k_known_members.end()) {
-      record.extra[key] = member;
+      append_member(record.extra, key, member);  // read_json let no key repeat
     }
   }
   out.record = std::move(record);
@@ -378,6 +421,7 @@ RecordParse parse_record(std::string_view line) {
 
 HistoryParse parse_history(std::string_view text) {
   HistoryParse out;
+  std::size_t more = 0;  // damaged lines past k_max_journal_warnings
   int line_number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -392,14 +436,23 @@ HistoryParse parse_history(std::string_view text) {
     if (line.find_first_not_of(" \t") == std::string_view::npos) {
       continue;
     }
+    if (out.warnings.size() == k_max_journal_warnings && !may_be_object(line)) {
+      ++more;  // damaged, and only counted: no need to read it
+      continue;
+    }
     RecordParse parsed = parse_record(line);
     if (parsed.record) {
       out.records.push_back(std::move(*parsed.record));
-    } else {
+    } else if (out.warnings.size() < k_max_journal_warnings) {
       out.warnings.push_back(
           {line_number, fmt::format("skipped a damaged line ({}{})", parsed.error,
                                     terminated ? "" : "; the last line is cut short")});
+    } else {
+      ++more;
     }
+  }
+  if (more > 0) {
+    out.warnings.push_back({0, and_more(more, "damaged lines skipped")});
   }
   return out;
 }
@@ -414,6 +467,33 @@ std::vector<JournalRecord> apply_forgets(std::vector<JournalRecord> records) {
   std::erase_if(records, [&](const JournalRecord& record) {
     return record.kind == k_kind_forget || forgotten.count(record.id) != 0;
   });
+  return join_answers(std::move(records));
+}
+
+std::vector<JournalRecord> join_answers(std::vector<JournalRecord> records) {
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].kind != k_kind_answer) {
+      index.emplace(records[i].id, i);  // the first record with an id is the one answered
+    }
+  }
+  for (const JournalRecord& answer : records) {
+    const auto found = index.find(answer.answers);
+    if (answer.kind != k_kind_answer || found == index.end()) {
+      continue;
+    }
+    JournalRecord& session = records[found->second];
+    if (answer.pain) {
+      session.pain = answer.pain;
+    }
+    for (const std::string& symptom : answer.symptoms) {
+      if (std::find(session.symptoms.begin(), session.symptoms.end(), symptom) ==
+          session.symptoms.end()) {
+        session.symptoms.push_back(symptom);
+      }
+    }
+  }
+  std::erase_if(records, [](const JournalRecord& record) { return record.kind == k_kind_answer; });
   return records;
 }
 
@@ -428,12 +508,20 @@ ForgetResult remove_record(std::string_view text, std::string_view id) {
     while (!content.empty() && (content.back() == '\n' || content.back() == '\r')) {
       content.remove_suffix(1);
     }
+    if (!may_be_object(content)) {
+      out.text += line;  // damaged: kept as it is, without reading it
+      pos = next;
+      continue;
+    }
     const RecordParse parsed = parse_record(content);
     if (parsed.record && parsed.record->id == id) {
       ++out.removed;
     } else if (parsed.record && parsed.record->kind == k_kind_forget &&
                parsed.record->forgets == id) {
       // a forget record for this id has nothing left to forget
+    } else if (parsed.record && parsed.record->kind == k_kind_answer &&
+               parsed.record->answers == id) {
+      // an answer is part of the session it answers: forgotten with it
     } else {
       out.text += line;
     }

@@ -38,7 +38,7 @@ struct LocalInstant {
 };
 
 // "2026-11-30T21:05:12+00:00", also "...Z" and "...+0530"; fractions of a second are dropped.
-// nullopt when it is not such a time (a date alone, no offset, month 13, Feb 30...).
+// nullopt when it is not such a time (a date alone, no offset, month 13, Feb 30, year 0...).
 std::optional<LocalInstant> parse_instant(std::string_view text);
 // Always "YYYY-MM-DDTHH:MM:SS+HH:MM" ("+00:00" for UTC, never "Z").
 std::string format_instant(const LocalInstant& instant);
@@ -64,10 +64,13 @@ int weekday(const CivilDate& date);
 CivilDate local_day(const LocalInstant& instant, int day_start_minutes);
 
 // Why a record's `kind` matters: sessions and check-ins are shown; a forget record deletes the
-// record it names. Anything else is kept and written back as it was.
+// record it names; an answer record holds the answer to the question after a session (pain, or
+// the sign of a safety stop), appended after the session's own record so that a lost answer
+// loses only the answer. Anything else is kept and written back as it was.
 inline constexpr std::string_view k_kind_session = "session";
 inline constexpr std::string_view k_kind_checkin = "checkin";
 inline constexpr std::string_view k_kind_forget = "forget";
+inline constexpr std::string_view k_kind_answer = "answer";
 
 // The statuses a session ends with, and the symptoms a check-in can name.
 extern const std::vector<std::string> k_journal_statuses;  // completed, completed-skipping, ...
@@ -92,12 +95,16 @@ struct JournalRecord {
   std::optional<std::int64_t> steps_done;
   std::optional<std::int64_t> steps_total;
   std::optional<std::int64_t> steps_skipped;
+  // The run's speed when it was not 1 (`--speed`): above 1 a preview, below 1 a slower practice.
+  // Absent (old records, and runs at real time) means 1.
+  std::optional<double> speed;
   std::string status;       // one of k_journal_statuses (others are kept)
   std::optional<int> pain;  // 0..10
   std::vector<std::string> symptoms;
   std::string note;
   std::string resumes;          // id of the practice this one continues
   std::string forgets;          // kind "forget": the id it deletes
+  std::string answers;          // kind "answer": the id of the session it answers
   Json extra = Json::object();  // unknown members, in their order
 
   bool operator==(const JournalRecord&) const = default;
@@ -108,21 +115,28 @@ std::string to_json_line(const JournalRecord& record);
 
 // A line of the history that could not be used, and why.
 struct JournalWarning {
-  int line = 0;  // 1-based
+  int line = 0;  // 1-based; 0 for the line that counts the damaged lines not named
   std::string message;
 
-  // "history.jsonl:3: skipped a damaged line (...)"
+  // "history.jsonl:3: skipped a damaged line (...)", "history.jsonl: and 5 more ..."
   std::string format(const std::string& source) const;
 };
 
+// Damaged lines named one by one. Every command that reads the history prints them before its
+// output, so they are fewer than a routine's errors (k_max_errors); the rest are counted.
+inline constexpr std::size_t k_max_journal_warnings = 10;
+
 struct HistoryParse {
   std::vector<JournalRecord> records;  // in file order, forget records included
+  // At most k_max_journal_warnings, then "and N more damaged lines skipped" (line 0).
   std::vector<JournalWarning> warnings;
 };
 
 // Every line that is a valid record counts; a torn or corrupt line (not JSON, not an object,
-// no "id", a known member of the wrong type) is skipped with one warning naming its line.
-// Blank lines are skipped silently. A last line without "\n" counts when it is a whole record.
+// no "id", a known member of the wrong type) is skipped with a warning naming its line (the
+// first k_max_journal_warnings; later ones are only counted, so a file of damaged lines costs
+// no memory for them). Blank lines are skipped silently. A last line without "\n" counts when
+// it is a whole record.
 HistoryParse parse_history(std::string_view text);
 
 // One line's record, or why it is not one (the message of its JournalWarning).
@@ -132,12 +146,20 @@ struct RecordParse {
 };
 RecordParse parse_record(std::string_view line);
 
-// The records with every forget record applied: the records they name, and the forget records
-// themselves, removed. Order is kept.
+// The records as every reader sees them: every forget record applied (the records they name,
+// and the forget records themselves, removed), then the answers joined (join_answers). Order is
+// kept.
 std::vector<JournalRecord> apply_forgets(std::vector<JournalRecord> records);
 
+// Each answer record's `pain` and `symptoms` moved into the record its `answers` names (a later
+// answer's pain replaces an earlier one; symptoms are added once each), and every answer record
+// removed, those whose session is gone too. A session that holds `pain` itself (journals before
+// answer records) keeps it unless an answer replaces it.
+std::vector<JournalRecord> join_answers(std::vector<JournalRecord> records);
+
 // The history text without the lines whose record has `id` (every other line, damaged ones too,
-// kept byte for byte), and how many lines were removed.
+// kept byte for byte), and how many lines were removed. Forget records and answer records that
+// name `id` go with it (they are not counted).
 struct ForgetResult {
   std::string text;
   int removed = 0;

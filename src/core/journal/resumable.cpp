@@ -4,6 +4,31 @@
 #include <set>
 
 namespace backcare {
+namespace {
+
+// Where a stopped one-step practice was: the active time of `record` and of the records it
+// continues, followed back by `resumes` (at most 100 parts, so a loop of ids ends).
+std::optional<std::int64_t> one_step_offset(const JournalRecord& record,
+                                            const std::vector<JournalRecord>& records) {
+  if (record.steps_total != 1 || !record.active_ms || record.skipped_ms.value_or(0) != 0) {
+    return std::nullopt;
+  }
+  std::int64_t offset = std::max<std::int64_t>(0, *record.active_ms);
+  const JournalRecord* part = &record;
+  for (int hops = 0; hops < 100 && !part->resumes.empty(); ++hops) {
+    const auto earlier = std::find_if(records.begin(), records.end(), [&](const JournalRecord& r) {
+      return r.id == part->resumes && r.kind == k_kind_session;
+    });
+    if (earlier == records.end() || !earlier->active_ms) {
+      break;
+    }
+    offset += std::max<std::int64_t>(0, *earlier->active_ms);
+    part = &*earlier;
+  }
+  return offset;
+}
+
+}  // namespace
 
 std::vector<Resumable> resumable_sessions(const std::vector<JournalRecord>& records,
                                           std::int64_t now_unix_seconds) {
@@ -36,7 +61,9 @@ std::vector<Resumable> resumable_sessions(const std::vector<JournalRecord>& reco
     if (record.steps_total && done >= *record.steps_total) {
       continue;  // every step was done: nothing left to continue
     }
-    candidates.push_back({to_unix_seconds(*ended), {record, static_cast<std::size_t>(done) + 1}});
+    candidates.push_back(
+        {to_unix_seconds(*ended),
+         {record, static_cast<std::size_t>(done) + 1, one_step_offset(record, records)}});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.ended > b.ended; });

@@ -2,11 +2,13 @@
 
 namespace backcare {
 
-bool worth_recording(EndStatus status, std::int64_t active_ms) {
+bool worth_recording(EndStatus status, std::int64_t active_ms, bool resumes) {
   if (status == EndStatus::none) {
     return false;
   }
-  return status == EndStatus::safety_stop || active_ms >= k_record_min_active_ms;
+  const bool completes = status == EndStatus::completed || status == EndStatus::completed_skipping;
+  return status == EndStatus::safety_stop || active_ms >= k_record_min_active_ms ||
+         (resumes && completes);
 }
 
 bool offers_resume(EndStatus status, std::int64_t active_ms, bool logging) {
@@ -39,9 +41,22 @@ JournalRecord session_record(const Plan& plan, const SessionView& end,
   record.steps_total = static_cast<std::int64_t>(plan.steps.size());
   record.steps_skipped = static_cast<std::int64_t>(end.steps_skipped);
   record.status = std::string(end_status_name(end.status));
+  record.resumes = input.resumes;
+  if (input.speed != 1.0) {
+    record.speed = input.speed;
+  }
+  return record;
+}
+
+JournalRecord answer_record(const AnswerInput& input) {
+  JournalRecord record;
+  record.id = input.id;
+  record.kind = std::string(k_kind_answer);
+  record.answers = input.answers;
+  record.started = input.given;
+  record.tz = input.tz;
   record.pain = input.pain;
   record.symptoms = input.symptoms;
-  record.resumes = input.resumes;
   return record;
 }
 

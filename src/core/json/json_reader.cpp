@@ -4,22 +4,16 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <optional>
-#include <unordered_set>
+#include <set>
 #include <vector>
 
 #include "base/sanitize.hpp"
 #include "base/text.hpp"
+#include "json/json_lexer.hpp"
 
 namespace backcare {
 namespace {
-
-// Thrown inside the reader only, to stop at the first syntax error; never leaves read_json.
-struct SyntaxError {
-  std::size_t offset;
-  std::string message;
-};
 
 // FNV-1a over the bytes of a path's text, continued from `hash`: the hash of "steps[2].title"
 // is the hash of "steps[2]" continued over ".title", so the reader hashes each path without
@@ -87,14 +81,15 @@ bool leads_to(std::string_view path, std::string_view target) {
   return target.size() == path.size() || target[path.size()] == '.' || target[path.size()] == '[';
 }
 
-class Reader {
+// The structure over the tokens: values, objects, arrays, their paths, duplicates and limits.
+class Reader : public JsonLexer {
  public:
   // With a `target`, the reader only looks for its place: it builds no values, keeps no
   // errors, and stops (throwing Located) once the target is found. With an `index`, it
   // builds no values either and records where every value and key is.
   Reader(std::string_view text, JsonReadResult& result, const std::string& source,
          Target* target = nullptr, JsonDocument::PositionIndex* index = nullptr)
-      : m_text(text), m_result(result), m_source(source), m_target(target), m_index(index) {
+      : JsonLexer(text), m_result(result), m_source(source), m_target(target), m_index(index) {
     m_line_starts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n') {
@@ -126,36 +121,6 @@ class Reader {
   }
 
  private:
-  [[noreturn]] void fail(std::string message) { throw SyntaxError{m_pos, std::move(message)}; }
-
-  bool at_end() const { return m_pos >= m_text.size(); }
-  char peek() const { return m_text[m_pos]; }
-
-  void skip_space() {
-    while (!at_end()) {
-      const char c = peek();
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        ++m_pos;
-      } else if (c == '/' && m_pos + 1 < m_text.size() &&
-                 (m_text[m_pos + 1] == '/' || m_text[m_pos + 1] == '*')) {
-        fail("comments are not allowed in JSON");
-      } else {
-        return;
-      }
-    }
-  }
-
-  std::string describe_here() const {
-    if (at_end()) {
-      return "the end of the file";
-    }
-    const char c = peek();
-    if (static_cast<unsigned char>(c) < 0x80 && c >= 0x20) {
-      return fmt::format("'{}'", c);
-    }
-    return fmt::format("byte 0x{:02x}", static_cast<unsigned char>(c));
-  }
-
   // `track`: when locating, the value's path if it may lead to the target (else nullptr, and
   // nothing below it is compared).
   Json read_value(const PathNode& node, const std::string* track, int depth) {
@@ -196,10 +161,7 @@ class Reader {
   }
 
   Json read_literal(std::string_view word, Json value) {
-    if (m_text.substr(m_pos, word.size()) != word) {
-      fail(fmt::format("expected a value, found {}", describe_here()));
-    }
-    m_pos += word.size();
+    expect_literal(word);
     return value;
   }
 
@@ -221,7 +183,9 @@ class Reader {
 
   Json read_object(const PathNode& node, const std::string* track, int depth) {
     Json object = Json::object();
-    std::unordered_set<std::string> seen;
+    // The keys read so far. A tree, not a hash table: its worst case is n log n comparisons
+    // whatever the keys, so no crafted set of colliding keys makes a file quadratic.
+    std::set<std::string> seen;
     ++m_pos;  // '{'
     skip_space();
     if (!at_end() && peek() == '}') {
@@ -269,7 +233,8 @@ class Reader {
       } else if (!building()) {
         read_value(member, on_track ? &member_track : nullptr, depth + 1);
       } else {
-        object[key] = read_value(member, nullptr, depth + 1);
+        Json value = read_value(member, nullptr, depth + 1);  // `member` still views `key`
+        append_member(object, std::move(key), std::move(value));
       }
       skip_space();
       if (at_end()) {
@@ -342,28 +307,6 @@ class Reader {
     }
   }
 
-  unsigned read_hex4() {
-    if (m_pos + 4 > m_text.size()) {
-      fail("incomplete \\u escape");
-    }
-    unsigned value = 0;
-    for (int k = 0; k < 4; ++k) {
-      const char c = m_text[m_pos++];
-      value <<= 4;
-      if (c >= '0' && c <= '9') {
-        value |= static_cast<unsigned>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        value |= static_cast<unsigned>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        value |= static_cast<unsigned>(c - 'A' + 10);
-      } else {
-        --m_pos;
-        fail("expected four hex digits after \\u");
-      }
-    }
-    return value;
-  }
-
   std::string read_key() {
     std::string out;
     read_string_into(out);
@@ -380,137 +323,20 @@ class Reader {
     return Json(std::move(out));
   }
 
-  void read_string_into(std::string& out) {
-    ++m_pos;  // '"'
-    while (true) {
-      if (at_end()) {
-        fail("unterminated string");
-      }
-      const char c = m_text[m_pos];
-      if (c == '"') {
-        ++m_pos;
-        return;
-      }
-      if (static_cast<unsigned char>(c) < 0x20) {
-        fail("control character in a string (write it as an escape such as \\n)");
-      }
-      if (c != '\\') {
-        out += c;
-        ++m_pos;
-        continue;
-      }
-      ++m_pos;
-      if (at_end()) {
-        fail("unterminated string");
-      }
-      const char e = m_text[m_pos++];
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out += e;
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          unsigned cp = read_hex4();
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (m_text.substr(m_pos, 2) != "\\u") {
-              fail("lone UTF-16 surrogate in a \\u escape");
-            }
-            m_pos += 2;
-            const unsigned low = read_hex4();
-            if (low < 0xDC00 || low > 0xDFFF) {
-              fail("lone UTF-16 surrogate in a \\u escape");
-            }
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            fail("lone UTF-16 surrogate in a \\u escape");
-          }
-          backcare::append_utf8(out, cp);
-          break;
-        }
-        default:
-          --m_pos;
-          fail(fmt::format("invalid escape '\\{}' in a string", sanitize(std::string(1, e))));
-      }
-    }
-  }
-
   Json read_number(const PathNode& node) {
     const std::size_t start = m_pos;
-    bool is_integer = true;
-    if (peek() == '-') {
-      ++m_pos;
-    }
-    const auto digits = [&] {
-      std::size_t n = 0;
-      while (!at_end() && peek() >= '0' && peek() <= '9') {
-        ++m_pos, ++n;
-      }
-      return n;
-    };
-    const std::size_t int_start = m_pos;
-    if (digits() == 0) {
-      fail("expected a digit in a number");
-    }
-    if (m_text[int_start] == '0' && m_pos - int_start > 1) {
-      m_pos = int_start;
-      fail("numbers may not have leading zeros");
-    }
-    if (!at_end() && peek() == '.') {
-      ++m_pos;
-      is_integer = false;
-      if (digits() == 0) {
-        fail("expected a digit after the decimal point");
-      }
-    }
-    if (!at_end() && (peek() == 'e' || peek() == 'E')) {
-      ++m_pos;
-      is_integer = false;
-      if (!at_end() && (peek() == '+' || peek() == '-')) {
-        ++m_pos;
-      }
-      if (digits() == 0) {
-        fail("expected a digit in the exponent");
-      }
-    }
-    const std::string_view token = m_text.substr(start, m_pos - start);
-    if (is_integer) {
-      std::int64_t value = 0;
-      const auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-      if (ec == std::errc() && ptr == token.data() + token.size()) {
-        return Json(value);
-      }
-    } else {
-      double value = 0;
-      const auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-      if (ec == std::errc() && ptr == token.data() + token.size() && std::isfinite(value)) {
-        return Json(value);
-      }
+    if (std::optional<Json> value = read_number_token()) {
+      return std::move(*value);
     }
     if (building()) {
       const std::string path = node.text();
-      report(start, path, fmt::format("number {} is out of range", token));
+      report(start, path,
+             fmt::format("number {} is out of range", m_text.substr(start, m_pos - start)));
       m_result.document.reported.insert(path);
     }
     return Json(nullptr);  // reported; the loader sees a null and says nothing more
   }
 
-  std::string_view m_text;
   JsonReadResult& m_result;
   const std::string& m_source;
   bool building() const { return m_target == nullptr && m_index == nullptr; }
@@ -519,7 +345,6 @@ class Reader {
   JsonDocument::PositionIndex* m_index;
   std::size_t m_values = 0;
   std::vector<std::size_t> m_line_starts;
-  std::size_t m_pos = 0;
   int m_duplicate_depth = 0;  // > 0 inside the value of a duplicate key: never located
 };
 
@@ -551,7 +376,7 @@ const JsonDocument::PositionIndex& JsonDocument::index() const {
       Reader reader(text, again, no_source, nullptr, index.get());
       try {
         reader.read_document();
-      } catch (const SyntaxError&) {
+      } catch (const JsonSyntaxError&) {
         index->values.clear();
         index->keys.clear();
       }
@@ -603,7 +428,7 @@ std::optional<TextPosition> JsonDocument::locate(const std::string& path, bool k
     try {
       reader.read_document();
     } catch (const Located&) {
-    } catch (const SyntaxError&) {
+    } catch (const JsonSyntaxError&) {
     }
     return target.found;
   }
@@ -639,7 +464,7 @@ std::optional<std::string> read_json_string(std::string_view text, const std::st
   Reader reader(text, result, no_source, &target);
   try {
     reader.read_document();
-  } catch (const SyntaxError&) {
+  } catch (const JsonSyntaxError&) {
     return std::nullopt;
   }
   return target.string;
@@ -650,6 +475,11 @@ std::string json_path_member(const std::string& parent, std::string_view key) {
     return parent.empty() ? std::string(key) : parent + "." + std::string(key);
   }
   return parent + "[" + Json(sanitize(key)).dump() + "]";
+}
+
+void append_member(Json& object, std::string key, Json value) {
+  auto& members = static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>());
+  members.emplace_back(std::move(key), std::move(value));
 }
 
 std::string json_path_index(const std::string& parent, std::size_t index) {
@@ -679,7 +509,7 @@ JsonReadResult read_json(std::string_view text, const std::string& source) {
     result.complete = true;
     result.document.text = text;
     result.document.complete = true;
-  } catch (const SyntaxError& error) {
+  } catch (const JsonSyntaxError& error) {
     result.errors.clear();
     reader.report(error.offset, "", error.message);
   }

@@ -82,6 +82,12 @@ JsonReadResult read_json(std::string_view text, const std::string& source);
 // a string, read without building the document (the catalog reads every file's "name").
 std::optional<std::string> read_json_string(std::string_view text, const std::string& path);
 
+// Appends the member `key` to `object` (which must be an object) without looking for it: an
+// ordered_json keeps its members in a vector, so `object[key] = value` reads every member first
+// and n of them take n² steps. The caller knows `key` is not there yet (the reader has checked
+// for duplicates).
+void append_member(Json& object, std::string key, Json value);
+
 // "steps[2]", "pattern.inhale", `["odd key"]`: how a member name is appended to a path.
 std::string json_path_member(const std::string& parent, std::string_view key);
 std::string json_path_index(const std::string& parent, std::size_t index);

@@ -252,7 +252,7 @@ ProgrammeLoad load_programme(std::string_view text, const std::string& source,
   } catch (const std::exception& e) {
     result.errors.push_back({source, 0, 0, "", fmt::format("could not be read: {}", e.what())});
   }
-  cap_errors(result.errors, source);
+  cap_diagnostics(result.errors, source);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -30,78 +31,154 @@ svg { display: block; width: 100%; height: auto; }
 .advice { font-weight: bold; }
 .cols { display: flex; gap: 6mm; }
 .cols > div { flex: 1; }
+.cap { font-size: 9pt; font-style: italic; margin: 1.5mm 0 0; }
 </style>)";
 
 std::string week_label(const WeekStats& week) {
   return fmt::format("{:02}-{:02}", week.start.month, week.start.day);
 }
 
-// Nights practised per week as bars, the first goal's target as a dashed line.
-std::string practice_chart(const Stats& stats) {
+// One bar chart of days per week: what it counts, its goal (0: none) and each week's count.
+struct BarChart {
+  std::string label;        // the title and aria-label, already escaped
+  std::string unit;         // "night", "day" (an "s" is added but for 1)
+  int target = 0;           // the dashed goal line, 0 for none
+  std::vector<int> counts;  // one per week of stats.weeks
+  std::vector<bool> met;    // one per week
+  int height = 120;         // in the 640-wide view box
+};
+
+// True for a week that ends before the first record: nothing is known of it, so it is "no
+// data", not 0.
+bool before_records(const Stats& stats, const WeekStats& week) {
+  return !stats.first_record ||
+         days_from_civil(week.start) + 6 < days_from_civil(*stats.first_record);
+}
+
+// Days per week as bars, the goal as a dashed line labelled in the right margin, where no bar
+// or count can be, so the labels never overlap.
+std::string bar_chart(const Stats& stats, const BarChart& chart) {
   const int w = 640;
-  const int h = 150;
+  const int h = chart.height;
   const int left = 36;
+  const int right = 48;
   const int bottom = 30;
-  const int top = 10;
+  const int top = 12;
   const double plot_h = h - bottom - top;
-  const double slot = static_cast<double>(w - left - 8) / static_cast<double>(stats.weeks.size());
-  const std::string goal = stats.this_week.empty() ? "" : stats.this_week.front().routine;
-  const int target = stats.this_week.empty() ? 0 : stats.this_week.front().target;
+  const double slot =
+      static_cast<double>(w - left - right) / static_cast<double>(stats.weeks.size());
   std::string desc;
   std::string body;
   for (std::size_t i = 0; i < stats.weeks.size(); ++i) {
     const WeekStats& week = stats.weeks[i];
-    const int days = static_cast<int>(std::count_if(week.days.begin(), week.days.end(),
-                                                    [](const DayStats& d) { return d.practised; }));
-    const double bar = plot_h * days / 7.0;
     const double x = left + slot * static_cast<double>(i);
-    const bool met = !goal.empty() && week.goals.at(goal).met;
+    body += fmt::format(
+        "<text class=\"week\" x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\">{}"
+        "</text>",
+        x + slot / 2, h - bottom + 12, week_label(week));
+    if (before_records(stats, week)) {
+      body += fmt::format(
+          "<text class=\"nodata\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"8\" fill=\"#777\" "
+          "text-anchor=\"middle\">no data</text>\n",
+          x + slot / 2, top + plot_h - 3);
+      desc +=
+          fmt::format("{}week of {}: no data", desc.empty() ? "" : "; ", format_date(week.start));
+      continue;
+    }
+    const int count = chart.counts[i];
+    const bool met = chart.met[i];
+    const double bar = plot_h * count / 7.0;
     body += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>"
-        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\">{}</text>"
-        "<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\">{}</text>\n",
+        "<text class=\"count\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" "
+        "text-anchor=\"middle\">{}</text>\n",
         x + slot * 0.15, top + plot_h - bar, slot * 0.7, bar, met ? "#2e7d32" : "#90a4ae",
-        x + slot / 2, top + plot_h - bar - 2, days, x + slot / 2, h - bottom + 12,
-        week_label(week));
-    desc += fmt::format("{}week of {}: {} days practised{}", desc.empty() ? "" : "; ",
-                        format_date(week.start), days, met ? " (goal met)" : "");
+        x + slot / 2, top + plot_h - bar - 2, count);
+    desc +=
+        fmt::format("{}week of {}: {} {}{}{}", desc.empty() ? "" : "; ", format_date(week.start),
+                    count, chart.unit, count == 1 ? "" : "s", met ? " (goal met)" : "");
   }
   std::string axis;
-  for (int n = 0; n <= 7; ++n) {
+  // Every number on the axis while its 9 px digits fit between them, else every second one.
+  const int step = plot_h / 7.0 >= 8 ? 1 : 2;
+  for (int n = 0; n <= 7; n += step) {
     const double y = top + plot_h - plot_h * n / 7.0;
     axis += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"end\">{}</text>",
                         left - 4, y + 3, n);
   }
   std::string goal_line;
-  if (target > 0) {
-    const double y = top + plot_h - plot_h * target / 7.0;
+  if (chart.target > 0) {
+    const double y = top + plot_h - plot_h * chart.target / 7.0;
     goal_line = fmt::format(
         "<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#c62828\" "
-        "stroke-dasharray=\"5 3\"/><text x=\"{}\" y=\"{:.1f}\" font-size=\"9\" "
-        "text-anchor=\"end\" fill=\"#c62828\">goal {}</text>",
-        left, y, w - 8, y, w - 8, y - 3, target);
+        "stroke-dasharray=\"5 3\"/><text class=\"goal\" x=\"{}\" y=\"{:.1f}\" font-size=\"9\" "
+        "fill=\"#c62828\">goal {}</text>",
+        left, y, w - right, y, w - right + 4, y + 3, chart.target);
   }
-  const std::string label = goal.empty()
-                                ? "Days practised per week"
-                                : fmt::format("Days practised per week; goal: {} nights of {}",
-                                              target, html_escape(goal));
+  // The caption is visible text: with a chart per goal, the reader must see which is which.
   return fmt::format(
+      "<p class=\"cap\">{}</p>\n"
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
       "aria-label=\"{}\"><title>{}</title><desc>{}</desc>\n"
       "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#333\"/>"
       "<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#333\"/>{}\n{}{}"
       "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">week starting (month-day)"
       "</text><text x=\"10\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\" "
-      "transform=\"rotate(-90 10 {:.1f})\">days</text></svg>\n",
-      w, h, label, label, desc, left, top, left, top + plot_h, left, top + plot_h, w - 8,
-      top + plot_h, axis, body, goal_line, (left + w) / 2, h - 4, top + plot_h / 2,
-      top + plot_h / 2);
+      "transform=\"rotate(-90 10 {:.1f})\">{}s</text></svg>\n",
+      chart.label, w, h, chart.label, chart.label, desc, left, top, left, top + plot_h, left,
+      top + plot_h, w - right, top + plot_h, axis, body, goal_line, (left + w - right) / 2, h - 4,
+      top + plot_h / 2, top + plot_h / 2, chart.unit);
+}
+
+// One chart per goal, counting only the nights that goal counts; then the days of practice of
+// routines without a goal, apart (or, with no goal, the days of any practice).
+std::string practice_charts(const Stats& stats) {
+  std::vector<BarChart> charts;
+  for (const GoalProgress& goal : stats.this_week) {
+    BarChart chart;
+    chart.label = fmt::format("Nights of {} per week; goal: {} nights", html_escape(goal.routine),
+                              goal.target);
+    chart.unit = "night";
+    chart.target = goal.target;
+    for (const WeekStats& week : stats.weeks) {
+      const GoalWeek& counted = week.goals.at(goal.routine);
+      chart.counts.push_back(counted.nights);
+      chart.met.push_back(counted.met);
+    }
+    charts.push_back(std::move(chart));
+  }
+  BarChart other;
+  other.label = stats.this_week.empty() ? "Days practised per week"
+                                        : "Days practised of routines without a goal, per week";
+  other.unit = "day";
+  int any = 0;
+  for (const WeekStats& week : stats.weeks) {
+    const int days =
+        stats.this_week.empty()
+            ? static_cast<int>(std::count_if(week.days.begin(), week.days.end(),
+                                             [](const DayStats& d) { return d.practised; }))
+            : week.other_days;
+    other.counts.push_back(days);
+    other.met.push_back(false);
+    any += days;
+  }
+  if (stats.this_week.empty() || any > 0) {
+    charts.push_back(std::move(other));
+  }
+  // Flatter charts when there are several, so that two goals and other practice still print on
+  // one page.
+  std::string out;
+  for (BarChart& chart : charts) {
+    chart.height = charts.size() > 2 ? 80 : charts.size() > 1 ? 100 : 120;
+    out += bar_chart(stats, chart);
+  }
+  return out;
 }
 
 // The weekly pain mean as a line with points (a gap where no score was given).
 std::string pain_chart(const Stats& stats) {
   const int w = 640;
-  const int h = 130;
+  const int h = 110;
   const int left = 36;
   const int bottom = 30;
   const int top = 10;
@@ -185,7 +262,9 @@ std::string summary_tables(const Stats& stats) {
   std::int64_t other_ms = 0;
   for (std::size_t i = 0; i < by_minutes.size(); ++i) {
     if (i + 1 >= k_max_routine_rows && by_minutes.size() > k_max_routine_rows) {
-      other_ms += by_minutes[i].second;
+      if (__builtin_add_overflow(other_ms, by_minutes[i].second, &other_ms)) {
+        other_ms = std::numeric_limits<std::int64_t>::max();  // saturates, as the totals do
+      }
       continue;
     }
     routines += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n",
@@ -262,7 +341,7 @@ std::string report_html(const Stats& stats, const ReportOptions& options) {
                   stats.day_streak.current == 1 ? std::string("1 day")
                                                 : fmt::format("{} days", stats.day_streak.current),
                   stats.day_streak.best);
-  out += "<h2>Practice per week</h2>\n" + practice_chart(stats);
+  out += "<h2>Practice per week</h2>\n" + practice_charts(stats);
   out += "<h2>Pain trend</h2>\n" + pain_chart(stats);
   out += summary_tables(stats);
   out += "<h2>Symptoms and safety stops by date</h2>\n" + events_table(stats);

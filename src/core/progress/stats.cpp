@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <unordered_map>
+
+#include "journal/practice.hpp"
 
 namespace backcare {
 namespace {
@@ -13,16 +16,20 @@ namespace {
 struct Practice {
   std::int64_t day = 0;  // days_from_civil of the local day
   std::string routine;
-  std::int64_t active_ms = 0;
-  bool counted = false;  // some part has active_ms
+  DayPractice parts;     // its own parts (previews add nothing)
+  bool counted = false;  // it has a part that is not a preview, and its routine's day counts
 };
+
+using RoutineDay = std::pair<std::int64_t, std::string>;
 
 // The records as day-numbered facts, up to the "as of" day.
 struct Facts {
   std::vector<Practice> practices;
+  std::map<RoutineDay, DayPractice> days;  // every part of a routine on a day: the one rule
   std::set<std::int64_t> safety_days;
   std::vector<std::pair<std::int64_t, int>> pains;  // day, score
   std::vector<HealthEvent> events;                  // every day up to as_of
+  std::optional<std::int64_t> first_day;            // of any session or check-in
 };
 
 std::optional<std::int64_t> record_day(const JournalRecord& record, int day_start) {
@@ -40,16 +47,14 @@ void add_session(const JournalRecord& record, std::int64_t day, Facts& facts,
   if (root != practice_of.end()) {
     index = root->second;
   } else {
-    facts.practices.push_back(Practice{day, record.routine, 0, false});
+    facts.practices.push_back(Practice{day, record.routine, {}, false});
   }
   if (!record.id.empty()) {
     practice_of.emplace(record.id, index);
   }
   Practice& practice = facts.practices[index];
-  if (record.active_ms) {
-    practice.active_ms += std::max<std::int64_t>(0, *record.active_ms);
-    practice.counted = true;
-  }
+  practice.parts.add(record);
+  facts.days[{practice.day, practice.routine}].add(record);
   if (record.status == "safety-stop") {
     facts.safety_days.insert(day);
     facts.events.push_back({civil_from_days(day), "safety stop", record.routine, record.pain});
@@ -68,6 +73,7 @@ Facts gather(const std::vector<JournalRecord>& records, const Config& config, st
     if (!day || *day > last) {
       continue;
     }
+    facts.first_day = std::min(facts.first_day.value_or(*day), *day);
     if (session) {
       add_session(record, *day, facts, practice_of);
     }
@@ -81,6 +87,10 @@ Facts gather(const std::vector<JournalRecord>& records, const Config& config, st
   }
   std::stable_sort(facts.events.begin(), facts.events.end(),
                    [](const HealthEvent& a, const HealthEvent& b) { return a.date < b.date; });
+  for (Practice& practice : facts.practices) {
+    practice.counted =
+        practice.parts.parts > 0 && facts.days.at({practice.day, practice.routine}).counts();
+  }
   return facts;
 }
 
@@ -210,13 +220,18 @@ void fill_weeks(Stats& stats, const Facts& facts,
       continue;
     }
     WeekStats& week = stats.weeks[static_cast<std::size_t>((practice.day - first) / 7)];
-    week.days[static_cast<std::size_t>((practice.day - first) % 7)].practised = true;
+    DayStats& day = week.days[static_cast<std::size_t>((practice.day - first) % 7)];
+    day.practised = true;
+    if (goals.count(practice.routine) == 0 && !day.other) {
+      day.other = true;  // the report shows this apart from the goals' charts
+      ++week.other_days;
+    }
     ++week.practices;
-    week.active_ms += practice.active_ms;
-    week.active_ms_by_routine[practice.routine] += practice.active_ms;
+    add_saturating(week.active_ms, practice.parts.real_ms);
+    add_saturating(week.active_ms_by_routine[practice.routine], practice.parts.real_ms);
     ++stats.practices;
-    stats.active_ms += practice.active_ms;
-    stats.active_ms_by_routine[practice.routine] += practice.active_ms;
+    add_saturating(stats.active_ms, practice.parts.real_ms);
+    add_saturating(stats.active_ms_by_routine[practice.routine], practice.parts.real_ms);
   }
   std::vector<std::int64_t> pain_sums(stats.weeks.size(), 0);
   for (const auto& [day, score] : facts.pains) {
@@ -255,6 +270,9 @@ Stats compute_stats(const std::vector<JournalRecord>& records, const Config& con
   const Facts facts = gather(records, config, today);
   const auto goals = goal_days(facts, config);
   stats.weeks.resize(static_cast<std::size_t>(weeks));
+  if (facts.first_day) {
+    stats.first_record = civil_from_days(*facts.first_day);
+  }
   fill_weeks(stats, facts, goals, config, first, last);
 
   std::set<std::int64_t> practised;
@@ -323,6 +341,7 @@ Json week_json(const WeekStats& week) {
   return {{"start", format_date(week.start)},
           {"end", format_date(civil_from_days(days_from_civil(week.start) + 6))},
           {"practices", week.practices},
+          {"other_days", week.other_days},
           {"minutes", whole_minutes(week.active_ms)},
           {"minutes_by_routine", minutes_json(week.active_ms_by_routine)},
           {"goals", goals},
@@ -371,27 +390,29 @@ Json stats_to_json(const Stats& stats) {
   for (const Advice& item : stats.advice) {
     advice.push_back(item.reason);
   }
-  return {{"as_of", format_date(stats.as_of)},
-          {"week_starts", k_weekday_names[static_cast<std::size_t>(stats.week_starts)]},
-          {"day_starts_at", format_clock_time(stats.day_starts_at_minutes)},
-          {"period",
-           {{"start", format_date(stats.weeks.front().start)},
-            {"end", format_date(civil_from_days(days_from_civil(stats.weeks.back().start) + 6))},
-            {"weeks", stats.weeks.size()}}},
-          {"this_week", this_week},
-          {"streaks", {{"days", streak_json(stats.day_streak)}, {"goals", goal_streaks}}},
-          {"practices", stats.practices},
-          {"minutes", whole_minutes(stats.active_ms)},
-          {"minutes_by_routine", minutes_json(stats.active_ms_by_routine)},
-          {"symptoms", symptoms},
-          {"safety_stops", stats.safety_stops},
-          {"events", events},
-          {"see_physiotherapist", advice},
-          {"weeks", weeks}};
+  return {
+      {"as_of", format_date(stats.as_of)},
+      {"week_starts", k_weekday_names[static_cast<std::size_t>(stats.week_starts)]},
+      {"day_starts_at", format_clock_time(stats.day_starts_at_minutes)},
+      {"period",
+       {{"start", format_date(stats.weeks.front().start)},
+        {"end", format_date(civil_from_days(days_from_civil(stats.weeks.back().start) + 6))},
+        {"weeks", stats.weeks.size()}}},
+      {"this_week", this_week},
+      {"streaks", {{"days", streak_json(stats.day_streak)}, {"goals", goal_streaks}}},
+      {"practices", stats.practices},
+      {"minutes", whole_minutes(stats.active_ms)},
+      {"minutes_by_routine", minutes_json(stats.active_ms_by_routine)},
+      {"symptoms", symptoms},
+      {"safety_stops", stats.safety_stops},
+      {"events", events},
+      {"see_physiotherapist", advice},
+      {"first_record", stats.first_record ? Json(format_date(*stats.first_record)) : Json(nullptr)},
+      {"weeks", weeks}};
 }
 
 std::int64_t whole_minutes(std::int64_t ms) {
-  return (ms + 30000) / 60000;
+  return ms / 60000 + (ms % 60000 >= 30000 ? 1 : 0);  // rounded, without overflow near the top
 }
 
 }  // namespace backcare

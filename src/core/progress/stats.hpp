@@ -19,14 +19,15 @@ inline constexpr int k_max_stats_weeks = 520;
 // One day of the grid.
 struct DayStats {
   CivilDate date;
-  bool practised = false;    // a practice (a session with active time) counts for this day
+  bool practised = false;    // a practice counts for this day (journal/practice.hpp)
   bool safety_stop = false;  // a session that day ended with status safety-stop
   bool future = false;       // after the "as of" date
+  bool other = false;        // a practice of a routine without a goal counts for this day
 };
 
 // One goal in one week.
 struct GoalWeek {
-  int nights = 0;  // distinct days with a practice of the goal's routine
+  int nights = 0;  // distinct days on which the goal's routine counts as practice
   bool met = false;
 };
 
@@ -35,6 +36,7 @@ struct WeekStats {
   CivilDate start;
   std::vector<DayStats> days;  // 7, from `start`
   int practices = 0;           // resumed practices count once
+  int other_days = 0;          // days with a practice of a routine without a goal
   std::int64_t active_ms = 0;  // every routine
   std::map<std::string, std::int64_t> active_ms_by_routine;
   std::map<std::string, GoalWeek> goals;  // one per goal with nights > 0
@@ -78,6 +80,7 @@ struct Stats {
   int week_starts = 0;  // 0 = Monday
   int day_starts_at_minutes = 240;
   std::vector<WeekStats> weeks;                // the period, oldest first; the last holds `as_of`
+  std::optional<CivilDate> first_record;       // the day of the first session or check-in
   std::vector<GoalProgress> this_week;         // one per goal with nights > 0, by routine name
   Streak day_streak;                           // days with any practice
   std::map<std::string, Streak> goal_streaks;  // weeks meeting each goal

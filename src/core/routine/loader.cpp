@@ -396,7 +396,7 @@ LoadResult load_included(std::string_view text, const std::string& source,
                         result.bad_command_line);
     result.routine = validator.routine();
   }
-  cap_errors(result.errors, source);
+  cap_diagnostics(result.errors, source);
   return result;
 }
 
@@ -418,17 +418,6 @@ LoadResult load_routine(std::string_view text, const std::string& source,
     result.errors.push_back({source, 0, 0, "", fmt::format("could not be read: {}", e.what())});
   }
   return result;
-}
-
-bool is_routine_name(std::string_view name) {
-  if (name.empty() || name.size() > 40) {
-    return false;
-  }
-  const auto ok_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (!ok_char(name[0])) {
-    return false;
-  }
-  return std::all_of(name.begin(), name.end(), [&](char c) { return ok_char(c) || c == '-'; });
 }
 
 }  // namespace backcare

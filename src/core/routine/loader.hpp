@@ -51,7 +51,4 @@ struct LoadResult {
 LoadResult load_routine(std::string_view text, const std::string& source,
                         const LoadOptions& options = {});
 
-// A routine name: [a-z0-9][a-z0-9-]*, at most 40 characters.
-bool is_routine_name(std::string_view name);
-
 }  // namespace backcare

@@ -171,6 +171,57 @@ void expand_reps(const Step& step, std::size_t index, PlanBuilder& out) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view k_stretch_words[] = {"stretch", "pose",    "twist",
+                                                "roll",    "release", "move"};
+// What may follow one of those words in the same word: "stretches", "rolled", "movement".
+constexpr std::string_view k_word_endings[] = {"", "s", "es", "d", "ed", "ing", "ment", "ments"};
+
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// `word` (lower case) is `stem` with one of k_word_endings, or `stem` without its final e and
+// "ing" ("moving").
+bool is_form_of(std::string_view word, std::string_view stem) {
+  if (word.size() >= stem.size() && word.compare(0, stem.size(), stem) == 0) {
+    const std::string_view ending = word.substr(stem.size());
+    for (const std::string_view allowed : k_word_endings) {
+      if (ending == allowed) {
+        return true;
+      }
+    }
+  }
+  return stem.back() == 'e' && word.size() == stem.size() + 2 &&
+         word.compare(0, stem.size() - 1, stem, 0, stem.size() - 1) == 0 &&
+         word.substr(stem.size() - 1) == "ing";
+}
+
+bool names_a_stretch(std::string_view text) {
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && is_ascii_letter(text[i])) {
+      word += static_cast<char>(text[i] | 0x20);  // ASCII lower case
+      continue;
+    }
+    for (const std::string_view stem : k_stretch_words) {
+      if (!word.empty() && is_form_of(word, stem)) {
+        return true;
+      }
+    }
+    word.clear();
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_stretch(const Step& step) {
+  return step.kind == StepKind::timed &&
+         (!step.sides.empty() || names_a_stretch(step.title) || names_a_stretch(step.text));
+}
+
 std::string_view phase_name(Phase phase) {
   switch (phase) {
     case Phase::inhale:
@@ -277,6 +328,7 @@ void expand_steps(const Routine& routine, Plan& plan, PlanBuilder& builder, bool
     plan_step.kind = step.kind;
     plan_step.title = step.title;
     plan_step.text = step.text;
+    plan_step.stretch = is_stretch(step);
     plan_step.start_ms = start_ms;
     plan_step.first_segment = first_segment;
     plan_step.end_segment = plan.segments.size();

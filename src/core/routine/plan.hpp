@@ -62,8 +62,17 @@ struct PlanStep {
   std::int64_t duration_ms = 0;
   std::size_t first_segment = 0;  // [first_segment, end_segment) in Plan::segments
   std::size_t end_segment = 0;
+  // A timed step that is a stretch (is_stretch): its WORK shows as STRETCH, else as HOLD.
+  // Decided once here, so a display draws what the plan says and never reads the words.
+  bool stretch = false;
   std::int64_t end_ms() const { return start_ms + duration_ms; }
 };
+
+// Whether a timed step is a stretch rather than a hold: it has sides, or its title or text has
+// one of the words stretch, pose, twist, roll, release, move, whole or with an ending ("poses",
+// "stretching", "rolled", "movement"). A word that only contains one is not: "remove", "purpose",
+// "roller". Any other kind of step is not a timed stretch.
+bool is_stretch(const Step& step);
 
 struct Plan {
   std::string name;

@@ -1,9 +1,11 @@
 #pragma once
 // The routine model: what a validated routine file says, with every duration in integer
 // milliseconds. Built by the loader (loader.hpp), turned into a timeline by expand (plan.hpp).
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backcare {
@@ -86,6 +88,14 @@ struct Param {
   std::optional<double> max;
   std::string description;
 };
+
+// A routine name, what users type: [a-z0-9][a-z0-9-]*, at most 40 characters. The loader,
+// the catalog, the commands and the config's goals all ask this one rule.
+inline bool is_routine_name(std::string_view name) {
+  const auto ok_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  return !name.empty() && name.size() <= 40 && ok_char(name[0]) &&
+         std::all_of(name.begin(), name.end(), [&](char c) { return ok_char(c) || c == '-'; });
+}
 
 struct Routine {
   int format = 1;

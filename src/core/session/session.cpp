@@ -82,14 +82,6 @@ bool reached_end(EndStatus status) {
   return status == EndStatus::completed || status == EndStatus::completed_skipping;
 }
 
-Session::Session(Plan&& plan, SessionOptions options)
-    : Session(std::make_shared<const Plan>(std::move(plan)), options) {}
-
-Session::Session(std::shared_ptr<const Plan> owned, SessionOptions options)
-    : Session(*owned, options) {
-  m_owned = std::move(owned);
-}
-
 Session::Session(const Plan& plan, SessionOptions options) : m_plan(plan), m_options(options) {
   if (!(m_options.speed > 0.0) || !std::isfinite(m_options.speed)) {
     m_options.speed = 1.0;
@@ -193,6 +185,14 @@ std::size_t Session::breath_restart_segment(std::size_t segment) const {
 }
 
 std::int64_t Session::start_position_ns() const {
+  if (m_options.from_ms) {
+    const std::size_t segment = segment_at(std::clamp<std::int64_t>(
+        to_ns(std::clamp<std::int64_t>(*m_options.from_ms, 0, k_max_total_ms)), 0, m_total_ns));
+    if (segment < m_plan.segments.size()) {
+      return to_ns(m_plan.segments[breath_restart_segment(segment)].start_ms);
+    }
+    return m_total_ns;
+  }
   if (m_options.from_step < m_plan.steps.size()) {
     return std::clamp<std::int64_t>(to_ns(m_plan.steps[m_options.from_step].start_ms), 0,
                                     m_total_ns);
@@ -361,7 +361,8 @@ std::vector<SessionEvent> Session::start(TimePoint now) {
   m_position_ns = start_position_ns();
   m_anchor_position_ns = m_position_ns;
   m_active_offset_ns = -m_position_ns;  // active time counts from the first step run
-  const std::size_t step = std::min(m_options.from_step, m_plan.steps.size());
+  const std::size_t step = m_options.from_ms ? step_at(m_position_ns)
+                                             : std::min(m_options.from_step, m_plan.steps.size());
   emit(out, EventType::session_start, m_position_ns, step);
   m_arrival = Arrival{true, true, true};
   if (m_options.lead_in_ms > 0) {

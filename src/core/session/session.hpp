@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +60,9 @@ struct SessionOptions {
   double speed = 1.0;              // plan time runs this many times faster than wall time
   std::int64_t lead_in_ms = 3000;  // plan-time get-ready countdown at start and after resume
   std::size_t from_step = 0;       // start at this step index
+  // When set, start at this plan offset instead (`resume` of a one-step routine), moved back to
+  // the inhale of the breath cycle it falls in: half a breath is no use.
+  std::optional<std::int64_t> from_ms;
 };
 
 // A snapshot for displays: everything a renderer needs, computed for one `now`.
@@ -91,10 +93,10 @@ enum class SessionState { not_started, lead_in, running, paused, finished };
 
 class Session {
  public:
-  // The session reads `plan` and does not copy it: the plan must outlive the session (as it
-  // must outlive the observers that read it). A temporary plan is moved into the session.
+  // The session reads `plan` and does not copy it: the plan must outlive the session, as it
+  // must outlive the observers that read it. A temporary plan would not, so it does not compile.
   Session(const Plan& plan, SessionOptions options);
-  Session(Plan&& plan, SessionOptions options);
+  Session(Plan&& plan, SessionOptions options) = delete;
 
   // Starts the clock. Emits session_start, then lead_in (when lead_in_ms > 0) or step_start.
   std::vector<SessionEvent> start(TimePoint now);
@@ -125,8 +127,6 @@ class Session {
   bool paused() const;
 
  private:
-  Session(std::shared_ptr<const Plan> owned, SessionOptions options);
-
   // Events that are due at the current position but wait for a lead-in to finish (the first
   // step_start, the restarted breath after a resume, a step reached by next/back mid-countdown).
   struct Arrival {
@@ -157,8 +157,7 @@ class Session {
   std::size_t breath_restart_segment(std::size_t segment) const;
   std::int64_t start_position_ns() const;
 
-  std::shared_ptr<const Plan> m_owned;  // only for a plan handed over as a temporary
-  const Plan& m_plan;                   // the caller's plan, or *m_owned
+  const Plan& m_plan;  // the caller's, which outlives the session
   SessionOptions m_options;
   std::int64_t m_total_ns = 0;
 

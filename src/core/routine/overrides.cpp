@@ -1,4 +1,4 @@
-#include "overrides.hpp"
+#include "routine/overrides.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 
 #include "base/duration.hpp"
 #include "base/sanitize.hpp"
-#include "routine/loader.hpp"
+#include "routine/params.hpp"  // k_max_count
 
 namespace backcare {
 
