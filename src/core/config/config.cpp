@@ -305,12 +305,13 @@ ConfigResult config_from_json(const JsonDocument& document, const std::string& s
     return out;
   }
   in.check_keys(root, "", k_config_keys);
-  for (const auto& [name, value] : root.items()) {
+  for (const auto& member : root.items()) {
+    const std::string& name = member.key();
     const std::string path = json_path_member("", name);
     const auto key = std::find_if(std::begin(k_keys), std::end(k_keys),
                                   [&name](const ConfigKey& k) { return k.name == name; });
     if (key != std::end(k_keys) && document.reported.count(path) == 0) {
-      key->read(in, value, path, out.config);
+      key->read(in, member.value(), path, out.config);
     }
   }
   // In the order of the file, as a reader goes through it: check_keys found the unknown keys
