@@ -250,6 +250,19 @@ TerminalGuard::~TerminalGuard() {
   }
   g_guard_alive = false;
 }
+// Blocks SIGTTOU and returns the mask before: from the background, tcsetattr (and a write with
+// TOSTOP) would stop the process unless it is blocked; blocked, they simply proceed. Only
+// async-signal-safe calls, for the signal and crash handlers.
+namespace {
+sigset_t block_sigttou() {
+  sigset_t ttou;
+  sigset_t previous;
+  sigemptyset(&ttou);
+  sigaddset(&ttou, SIGTTOU);
+  pthread_sigmask(SIG_BLOCK, &ttou, &previous);
+  return previous;
+}
+}  // namespace
 
 bool TerminalGuard::enter() {
   if ((m_input_fd < 0 && !m_options.hide_cursor) || !in_foreground()) {
@@ -269,11 +282,7 @@ bool TerminalGuard::enter() {
   }
   // We were in the foreground a moment ago; should the shell take the terminal in between,
   // SIGTTOU is blocked so tcsetattr cannot stop the process (the next turn sees the change).
-  sigset_t ttou;
-  sigset_t previous;
-  sigemptyset(&ttou);
-  sigaddset(&ttou, SIGTTOU);
-  pthread_sigmask(SIG_BLOCK, &ttou, &previous);
+  const sigset_t previous = block_sigttou();
   if (g_restore.input_fd >= 0) {
     termios raw = raw_mode_settings(g_restore.saved);
     while (tcsetattr(g_restore.input_fd, TCSANOW, &raw) != 0 && errno == EINTR) {
@@ -302,11 +311,7 @@ void restore_terminal_now() {
   int saved_errno = errno;
   // From the background, tcsetattr (and a write with TOSTOP) would stop us with SIGTTOU
   // unless it is blocked; blocked, they simply proceed.
-  sigset_t ttou;
-  sigset_t previous;
-  sigemptyset(&ttou);
-  sigaddset(&ttou, SIGTTOU);
-  pthread_sigmask(SIG_BLOCK, &ttou, &previous);
+  const sigset_t previous = block_sigttou();
   if (g_restore.input_fd >= 0) {
     while (tcsetattr(g_restore.input_fd, TCSANOW, &g_restore.saved) != 0 && errno == EINTR) {
     }

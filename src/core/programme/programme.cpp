@@ -40,28 +40,10 @@ class ProgrammeReader {
     }
     m_fields.check_keys(root, "", {"$schema", "format", "name", "title", "description", "weeks"});
     m_fields.require(root, "", {"format", "name", "title", "weeks"});
-    if (root.contains("format")) {
-      const Json& format = root["format"];
-      if (!format.is_number_integer() || format.get<std::int64_t>() != 1) {
-        m_fields.error("format", fmt::format("unsupported format {}; this version of backcare "
-                                             "reads format 1",
-                                             sanitize(format.dump())));
-      }
-    }
-    if (root.contains("$schema")) {
-      m_fields.read_string(root["$schema"], "$schema");
-    }
-    if (root.contains("name")) {
-      programme.name = m_fields.read_string(root["name"], "name");
-      if (root["name"].is_string() && !is_routine_name(programme.name)) {
-        m_fields.error("name", fmt::format("expected a name of lowercase letters, digits and "
-                                           "dashes that starts with a letter or digit (at most "
-                                           "40 characters), got \"{}\"",
-                                           sanitize(programme.name)));
-      }
-    }
-    programme.title = m_fields.optional_string(root, "", "title", true).value_or("");
-    programme.description = m_fields.optional_string(root, "", "description").value_or("");
+    FileHead head = read_file_head(m_fields, root);
+    programme.name = std::move(head.name);
+    programme.title = std::move(head.title);
+    programme.description = std::move(head.description);
     if (root.contains("weeks")) {
       read_blocks(root["weeks"], programme);
     }

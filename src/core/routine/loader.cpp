@@ -44,28 +44,10 @@ class Validator {
     m_fields.check_keys(
         root, "", {"$schema", "format", "name", "title", "description", "tags", "params", "steps"});
     m_fields.require(root, "", {"format", "name", "title", "steps"});
-    if (root.contains("format")) {
-      const Json& format = root["format"];
-      if (!format.is_number_integer() || format.get<std::int64_t>() != 1) {
-        error("format", fmt::format("unsupported format {}; this version of backcare reads "
-                                    "format 1",
-                                    sanitize(format.dump())));
-      }
-    }
-    if (root.contains("$schema")) {
-      m_fields.read_string(root["$schema"], "$schema");  // the path as written, not ["$schema"]
-    }
-    if (root.contains("name")) {
-      routine.name = m_fields.read_string(root["name"], "name");
-      if (root["name"].is_string() && !is_routine_name(routine.name)) {
-        error("name", fmt::format("expected a name of lowercase letters, digits and dashes "
-                                  "that starts with a letter or digit (at most 40 characters), "
-                                  "got \"{}\"",
-                                  sanitize(routine.name)));
-      }
-    }
-    routine.title = m_fields.optional_string(root, "", "title", true).value_or("");
-    routine.description = m_fields.optional_string(root, "", "description").value_or("");
+    FileHead head = read_file_head(m_fields, root);
+    routine.name = std::move(head.name);
+    routine.title = std::move(head.title);
+    routine.description = std::move(head.description);
     if (root.contains("tags")) {
       routine.tags = m_fields.read_string_list(root["tags"], "tags");
     }
@@ -384,6 +366,33 @@ class Validator {
 };
 
 }  // namespace
+
+FileHead read_file_head(FieldReader& fields, const Json& root) {
+  FileHead head;
+  if (root.contains("format")) {
+    const Json& format = root["format"];
+    if (!format.is_number_integer() || format.get<std::int64_t>() != 1) {
+      fields.error("format", fmt::format("unsupported format {}; this version of backcare reads "
+                                         "format 1",
+                                         sanitize(format.dump())));
+    }
+  }
+  if (root.contains("$schema")) {
+    fields.read_string(root["$schema"], "$schema");  // the path as written, not ["$schema"]
+  }
+  if (root.contains("name")) {
+    head.name = fields.read_string(root["name"], "name");
+    if (root["name"].is_string() && !is_routine_name(head.name)) {
+      fields.error("name", fmt::format("expected a name of lowercase letters, digits and dashes "
+                                       "that starts with a letter or digit (at most 40 "
+                                       "characters), got \"{}\"",
+                                       sanitize(head.name)));
+    }
+  }
+  head.title = fields.optional_string(root, "", "title", true).value_or("");
+  head.description = fields.optional_string(root, "", "description").value_or("");
+  return head;
+}
 
 LoadResult load_included(std::string_view text, const std::string& source,
                          const LoadOptions& options, const IncludeChain& chain,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "json/json_fields.hpp"
 #include "json/json_reader.hpp"
 #include "routine/params.hpp"
 #include "routine/routine.hpp"
@@ -46,6 +47,15 @@ struct LoadResult {
   bool bad_command_line = false;  // an error concerns a --set value: a usage error
   bool ok() const { return errors.empty(); }
 };
+
+// The head a routine and a programme share: "format" 1, "$schema" a string, a "name" as
+// is_routine_name wants it, a non-empty "title" and a "description"; problems go to `fields`.
+struct FileHead {
+  std::string name;
+  std::string title;
+  std::string description;
+};
+FileHead read_file_head(FieldReader& fields, const Json& root);
 
 // `source` names the text in diagnostics and is kept as Routine::source.
 LoadResult load_routine(std::string_view text, const std::string& source,
