@@ -260,7 +260,7 @@ std::vector<Command> command_table() {
       {"show", "Describe a routine: steps, durations, cues, total", define_show, cmd_show},
       {"validate", "Check routine files; exit 0 only when all are valid", define_validate,
        cmd_validate},
-      {"schema", "Print the JSON Schema of the routine format (draft 2020-12)", define_none,
+      {"schema", "Print the JSON Schema of the routine format (draft 2020-12)", define_schema,
        cmd_schema},
       {"new",
        "Start a routine in your routine folder from a starter (or a copy with --from) and print "
