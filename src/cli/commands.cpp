@@ -20,6 +20,7 @@
 #include "journal_commands.hpp"
 #include "json/json_reader.hpp"
 #include "progress_commands.hpp"
+#include "routine/breath_range.hpp"
 #include "routine/loader.hpp"
 #include "starter.hpp"
 #include "terminal.hpp"
@@ -168,6 +169,10 @@ int cmd_validate(Context& context, const Args& args) {
     if (errors.empty()) {
       print_out(fmt::format("ok: {} ({}, {})\n", source, sanitize(loaded.routine.name),
                             format_clock(measure_plan(loaded.routine).total_ms)));
+      // Valid, and kept as it is; but a 0.1 s inhale is more likely a slip than a plan.
+      for (const std::string& warning : breath_warnings(loaded.routine)) {
+        print_err(fmt::format("warning: {}: {}\n", source, warning));
+      }
     } else {
       std::string lines;
       for (const auto& error : errors) {
