@@ -57,9 +57,9 @@ TEST_CASE("big_frame::--night --big at 40 columns: the word above a big count, d
               {
                   "\x1b[2mMorning back care\x1b[0m",
                   "Step 1/3 · \x1b[2m360 breathing\x1b[0m            \x1b[2m0:09\x1b[0m",
-                  "Lie on your back, knees bent. Breathe",
-                  "low and wide into your ribs, belly and",
-                  "back.",
+                  "\x1b[2mLie on your back, knees bent. Breathe\x1b[0m",
+                  "\x1b[2mlow and wide into your ribs, belly and\x1b[0m",
+                  "\x1b[2mback.\x1b[0m",
                   "",
                   "\x1b[2;36m▲ INHALE\x1b[0m",
                   "\x1b[2;36m  █       ████\x1b[0m",
@@ -88,7 +88,8 @@ TEST_CASE("big_frame::--night --big at 100 columns: the word and its count in bl
           "Step 1/3 · \x1b[2m360 breathing\x1b[0m                                                  "
           "   "
           "                   \x1b[2m0:09\x1b[0m",
-          "Lie on your back, knees bent. Breathe low and wide into your ribs, belly and back.",
+          "\x1b[2mLie on your back, knees bent. Breathe low and wide into your ribs, belly and "
+          "back.\x1b[0m",
           "",
           "",
           "\x1b[2;36m  █       ███ █   █ █   █  ███  █     █████     ████\x1b[0m",

@@ -361,7 +361,7 @@ TEST_CASE("frame::--night is dim, never bold, inverse or bright") {
               {
                   "\x1b[2mEvening 360°\x1b[0m",
                   "Step 1/6 · \x1b[2mBox breath\x1b[0m               \x1b[2m0:31\x1b[0m",
-                  "Sit tall.",
+                  "\x1b[2mSit tall.\x1b[0m",
                   "",
                   "",
                   "",
@@ -389,7 +389,7 @@ TEST_CASE("frame::--night is dim, never bold, inverse or bright") {
           "\x1b[2mEvening 360°\x1b[0m",
           "Step 1/6 · \x1b[2mBox breath\x1b[0m                                                     "
           "                      \x1b[2m0:31\x1b[0m",
-          "Sit tall.",
+          "\x1b[2mSit tall.\x1b[0m",
           "",
           "",
           "",
@@ -482,4 +482,77 @@ TEST_CASE("frame::ASCII only when the locale is not UTF-8") {
   ascii.width = 30;
   check_frame(odd, view_at(odd, find_segment(odd, 0, Phase::inhale), 1000), ascii,
               {"Step 1/6 - Atmung - ru... 0:31", "^ INHALE 3", "########----------------------"});
+}
+
+TEST_CASE("frame::--big: the side in block letters, the word in the caption") {
+  // On the mat the side is what matters: LEFT and its count are big, STRETCH is above them.
+  const Plan plan = evening_plan();
+  const SessionView left = view_at(plan, find_segment(plan, 2, Phase::work, 0, "left"), 500);
+  FrameOptions big = sized(40, 0);
+  big.big = true;
+  const std::vector<std::string> lines = split_lines(render_frame(plan, left, big));
+  const auto word = std::find(lines.begin(), lines.end(), "STRETCH");
+  REQUIRE(lines.end() - word >= 8);
+  CHECK(std::vector<std::string>(word, word + 7) == std::vector<std::string>{
+                                                        "STRETCH",
+                                                        "█     █████ █████ █████     ████   ███",
+                                                        "█     █     █       █           █ █  ██",
+                                                        "█     ████  ████    █        ███  █ █ █",
+                                                        "█     █     █       █           █ ██  █",
+                                                        "█████ █████ █       █       ████   ███",
+                                                        "▋░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░",
+                                                    });
+  CHECK(word[7] == "side left");
+  // RIGHT and its count are too wide for 40 columns: the side alone, the count in the caption.
+  const SessionView right = view_at(plan, find_segment(plan, 2, Phase::work, 0, "right"), 500);
+  const std::vector<std::string> wide = split_lines(render_frame(plan, right, big));
+  const auto caption = std::find(wide.begin(), wide.end(), "STRETCH 30");
+  REQUIRE(wide.end() - caption >= 2);
+  CHECK(std::vector<std::string>(caption + 1, caption + 6) == std::vector<std::string>{
+                                                                  "████  ███  ████ █   █ █████",
+                                                                  "█   █  █  █     █   █   █",
+                                                                  "████   █  █  ██ █████   █",
+                                                                  "█  █   █  █   █ █   █   █",
+                                                                  "█   █ ███  ████ █   █   █",
+                                                              });
+}
+
+TEST_CASE("frame::40x15: the keys with the safety stop stay, the instruction is cut with …") {
+  const Plan plan = evening_plan();
+  const SessionView roller = view_at(plan, find_segment(plan, 1, Phase::work), 20000);
+  FrameOptions big = sized(40, 15);
+  big.big = true;
+  check_frame(plan, roller, big,
+              {
+                  "Step 2/6 · Roller: upper back       0:40",
+                  "Support your head with your hands and",
+                  "keep your chin soft; do not curl up.",
+                  "Roll over the upper back only, never the",
+                  "lower back. …",
+                  "STRETCH",
+                  "█   █  ███",
+                  "█   █ █  ██",
+                  "█████ █ █ █",
+                  "    █ ██  █",
+                  "    █  ███",
+                  "█████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░",
+                  "",
+                  "",
+                  "space · n · b · q quit · ! safety stop",
+              });
+  check_frame(plan, roller, sized(40, 12),
+              {
+                  "Step 2/6 · Roller: upper back       0:40",
+                  "Lie back with the roller under your",
+                  "shoulder blades, knees bent, feet flat.",
+                  "Support your head with your hands and",
+                  "keep your chin soft; do not curl up.",
+                  "Roll over the upper back only, never the",
+                  "lower back. …",
+                  "STRETCH 40",
+                  "█████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░",
+                  "",
+                  "",
+                  "space · n · b · q quit · ! safety stop",
+              });
 }

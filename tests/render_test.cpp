@@ -441,3 +441,27 @@ TEST_CASE("render::a frame drawn with a cache kept from frame to frame is the fr
   }
   CHECK(renewed > 10);  // the cached instruction did change hands along the way
 }
+
+TEST_CASE("render::a notice takes the frame's own blank line, else the next line") {
+  // A sound failure during a session: said inside the frame, whose line count stays, so the
+  // warning is never written over it; the keys stay.
+  FrameOptions options{40, false};
+  options.notice = "speech off: espeak-ng cannot speak here";
+  std::vector<std::string> lines = split_lines(render_frame(sample_plan(), mid_inhale(), options));
+  REQUIRE(lines.size() == 14);
+  CHECK(lines[10] == "speech off: espeak-ng cannot speak here");
+  CHECK(lines[12] == "next: Foam roller");
+  CHECK(lines[13] == "space · n · b · q quit · ! safety stop");
+  // 12 lines: the blank lines are dropped, and the notice takes the next line.
+  options.height = 12;
+  lines = split_lines(render_frame(sample_plan(), mid_inhale(), options));
+  REQUIRE(lines.size() == 12);
+  CHECK(lines[10] == "speech off: espeak-ng cannot speak here");
+  CHECK(lines[11] == "space · n · b · q quit · ! safety stop");
+  // Night: dim yellow, like every other span.
+  options = FrameOptions{40, true};
+  options.night = true;
+  options.notice = "tones off: no working audio player";
+  CHECK(render_frame(sample_plan(), mid_inhale(), options)
+            .find("\x1b[2;33mtones off: no working audio player\x1b[0m") != std::string::npos);
+}

@@ -69,6 +69,82 @@ Routines are looked up in the built-ins, then $XDG_CONFIG_HOME/backcare/routines
 (default ~/.config/backcare/routines), then each --routines-dir.
 NO_COLOR (non-empty) turns colour off. See backcare(1), docs/routines.md and docs/events.md.)";
 
+// Each command's own examples: the root's footer (its examples and the exit codes) is said once,
+// in `backcare --help`, not repeated under every command.
+const char* k_list_footer = R"(Examples:
+  backcare list                         every routine: name, time, title, where it is from
+  backcare list --names                 only the names, one per line
+  backcare list --json | jq '.[].name'  for scripts)";
+
+const char* k_show_footer = R"(Examples:
+  backcare show night-release           every step with its timing, cues and the total
+  backcare show my-evening --set breaths=10
+  backcare show my.json --json          the expanded plan as JSON)";
+
+const char* k_validate_footer = R"(Examples:
+  backcare validate my-evening.json     check one file (exit 0 when valid, 65 when not)
+  backcare validate ~/.config/backcare/routines/*.json
+  cat my.json | backcare validate -     check standard input)";
+
+const char* k_schema_footer = R"(Examples:
+  backcare schema > routine.schema.json  for an editor that checks JSON as you type)";
+
+const char* k_new_footer = R"(Examples:
+  backcare new my-evening               a starter routine in your routine folder
+  backcare new short-night --from night-release   a copy of a built-in to change)";
+
+const char* k_completion_footer = R"(Examples:
+  backcare completion bash > ~/.local/share/bash-completion/completions/backcare
+  backcare completion zsh > ~/.zfunc/_backcare    (with fpath+=(~/.zfunc) before compinit)
+  backcare completion fish > ~/.config/fish/completions/backcare.fish)";
+
+// The help's option hints in words a person reads: "--speed X", not "X:FLOAT in [0.1 - 1000]"
+// (CLI11 adds each check's description to the value's name); the choices of a set stay
+// ("--symptom SYMPTOM:{pain,leaking,...}"). The ranges are in the option's description.
+std::string readable_type_name(const std::string& full) {
+  std::string shown = full.substr(0, full.find(':'));
+  for (std::size_t colon = full.find(':'); colon != std::string::npos;
+       colon = full.find(':', colon + 1)) {
+    if (full.compare(colon + 1, 1, "{") == 0) {
+      shown += full.substr(colon, full.find('}', colon) + 1 - colon);
+    }
+  }
+  return shown;
+}
+
+class HelpFormatter : public CLI::Formatter {
+ public:
+  // "--speak[=MODE]" for a flag with an optional value (CLI11 shows "--speak{full}").
+  std::string make_option_name(const CLI::Option* opt, bool is_positional) const override {
+    std::string name = CLI::Formatter::make_option_name(opt, is_positional);
+    if (optional_value(opt)) {
+      for (std::size_t open = name.find('{'); open != std::string::npos; open = name.find('{')) {
+        name.erase(open, name.find('}', open) + 1 - open);
+      }
+      const std::string type = opt->get_type_name();
+      name += type.substr(0, type.find(':'));
+    }
+    return name;
+  }
+  std::string make_option_opts(const CLI::Option* opt) const override {
+    if (optional_value(opt)) {
+      return {};  // in the name
+    }
+    std::string out = CLI::Formatter::make_option_opts(opt);
+    const std::string full = opt->get_type_name();
+    if (const std::size_t at = full.empty() ? std::string::npos : out.find(full);
+        at != std::string::npos) {
+      out.replace(at, full.size(), readable_type_name(full));
+    }
+    return out;
+  }
+
+ private:
+  static bool optional_value(const CLI::Option* opt) {
+    return opt->get_type_name().rfind("[=", 0) == 0;
+  }
+};
+
 // A check that reads the value as routine files read numbers (parse_cli_number), so "nan",
 // "inf", "0x10" and " 5" are refused, and says what is wrong in our words
 // ("--speed: must be between 0.1 and 1000, got 0.01"; CLI11 puts the option's name first).
@@ -239,11 +315,13 @@ void insert_run_for_routine(const CLI::App& app, std::vector<std::string>& words
 }  // namespace
 
 void define_list(CLI::App& sub, Args& args) {
+  sub.footer(k_list_footer);
   sub.add_flag("--json", args.list.json, "Print a JSON array");
   sub.add_flag("--names", args.list.names, "Print only the names, one per line");
 }
 
 void define_show(CLI::App& sub, Args& args) {
+  sub.footer(k_show_footer);
   sub.add_option("routine", args.show.routine, "Routine name, file, or - for standard input")
       ->required()
       ->type_name("NAME|FILE");
@@ -253,6 +331,7 @@ void define_show(CLI::App& sub, Args& args) {
 }
 
 void define_validate(CLI::App& sub, Args& args) {
+  sub.footer(k_validate_footer);
   sub.add_option("files", args.validate_files, "Routine files (- for standard input)")
       ->required()
       ->type_name("FILE");
@@ -260,7 +339,12 @@ void define_validate(CLI::App& sub, Args& args) {
 
 void define_none(CLI::App& /*sub*/, Args& /*args*/) {}
 
+void define_schema(CLI::App& sub, Args& /*args*/) {
+  sub.footer(k_schema_footer);
+}
+
 void define_new(CLI::App& sub, Args& args) {
+  sub.footer(k_new_footer);
   sub.add_option("name", args.create.name, "Name of the new routine (lowercase, digits, dashes)")
       ->required()
       ->type_name("NAME");
@@ -281,6 +365,7 @@ void define_shortcut(CLI::App& sub, Args& args) {
 }
 
 void define_completion(CLI::App& sub, Args& args) {
+  sub.footer(k_completion_footer);
   sub.add_option("shell", args.completion_shell, "The shell: bash, zsh or fish")
       ->required()
       ->type_name("SHELL")
@@ -290,6 +375,7 @@ void define_completion(CLI::App& sub, Args& args) {
 void build_app(CLI::App& app, Args& args, const std::vector<Command>& table) {
   app.set_version_flag("--version", "backcare " BACKCARE_VERSION);
   app.footer(k_footer);
+  app.formatter(std::make_shared<HelpFormatter>());
   app.require_subcommand(0, 1);
   app.fallthrough();  // --routines-dir may come after the subcommand too
   app.add_option("--routines-dir", args.routine_dirs,
@@ -297,7 +383,9 @@ void build_app(CLI::App& app, Args& args, const std::vector<Command>& table) {
       ->type_name("DIR")
       ->allow_extra_args(false);  // `--routines-dir D my-routine`: one DIR each time
   for (const Command& command : table) {
-    command.define(*app.add_subcommand(command.name, command.summary), args);
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    sub->footer("");  // not the root's: its examples and exit codes are for `backcare --help`
+    command.define(*sub, args);
   }
 }
 

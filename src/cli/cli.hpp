@@ -115,6 +115,7 @@ void define_list(CLI::App& sub, Args& args);
 void define_show(CLI::App& sub, Args& args);
 void define_validate(CLI::App& sub, Args& args);
 void define_none(CLI::App& sub, Args& args);
+void define_schema(CLI::App& sub, Args& args);
 void define_new(CLI::App& sub, Args& args);
 void define_run(CLI::App& sub, Args& args);
 void define_shortcut(CLI::App& sub, Args& args);  // `run` with the subcommand's name

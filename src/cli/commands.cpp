@@ -21,6 +21,7 @@
 #include "json/json_reader.hpp"
 #include "plan_command.hpp"
 #include "progress_commands.hpp"
+#include "routine/breath_range.hpp"
 #include "routine/loader.hpp"
 #include "starter.hpp"
 #include "terminal.hpp"
@@ -169,6 +170,10 @@ int cmd_validate(Context& context, const Args& args) {
     if (errors.empty()) {
       print_out(fmt::format("ok: {} ({}, {})\n", source, sanitize(loaded.routine.name),
                             format_clock(measure_plan(loaded.routine).total_ms)));
+      // Valid, and kept as it is; but a 0.1 s inhale is more likely a slip than a plan.
+      for (const std::string& warning : breath_warnings(loaded.routine)) {
+        print_err(fmt::format("warning: {}: {}\n", source, warning));
+      }
     } else {
       std::string lines;
       for (const auto& error : errors) {
@@ -261,7 +266,7 @@ std::vector<Command> command_table() {
       {"show", "Describe a routine: steps, durations, cues, total", define_show, cmd_show},
       {"validate", "Check routine files; exit 0 only when all are valid", define_validate,
        cmd_validate},
-      {"schema", "Print the JSON Schema of the routine format (draft 2020-12)", define_none,
+      {"schema", "Print the JSON Schema of the routine format (draft 2020-12)", define_schema,
        cmd_schema},
       {"new",
        "Start a routine in your routine folder from a starter (or a copy with --from) and print "

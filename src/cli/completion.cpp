@@ -39,15 +39,20 @@ std::string bash_value_cases(const CompletionModel& model) {
   std::vector<std::string> lines;
   auto add = [&](const std::string& command, const std::vector<CompletionOption>& options) {
     for (const auto& option : options) {
-      if (option.takes_value) {
+      if (option.takes_value || option.optional_value) {
         std::vector<std::string> value = kinds(option.value);
         for (std::string& word : value) {
           // A choice ("=pain") first after `echo` reads to shellcheck as an assignment.
           word = !word.empty() && word.front() == '=' ? sh_quote(word) : word;
         }
-        lines.push_back(fmt::format(
-            "    {}) {} ;;", fmt::join(quoted(option.names, sh_quote, command + "/"), "|"),
-            value.empty() ? ":" : fmt::format("echo {}", fmt::join(value, " "))));
+        // An optional value is found as 'run/--speak=': only after the "=".
+        std::vector<std::string> names = option.names;
+        for (std::string& name : names) {
+          name += option.optional_value ? "=" : "";
+        }
+        lines.push_back(
+            fmt::format("    {}) {} ;;", fmt::join(quoted(names, sh_quote, command + "/"), "|"),
+                        value.empty() ? ":" : fmt::format("echo {}", fmt::join(value, " "))));
       }
     }
   };
@@ -123,9 +128,11 @@ std::string zsh_option_spec(const std::string& fn, const CompletionOption& optio
   if (option.takes_value) {
     // --opt= accepts --opt=VALUE and --opt VALUE; -o+ accepts -oVALUE and -o VALUE.
     rest = !several && option.names.front().rfind("--", 0) == 0 ? "=" : "";
+  } else if (option.optional_value) {
+    rest = "=-";  // --opt=- : an optional value, only as --opt=VALUE
   }
   rest += "[" + zsh_escape(option.description) + "]";
-  if (option.takes_value) {
+  if (option.takes_value || option.optional_value) {
     rest += ":" + zsh_escape(option.value_name.empty() ? "value" : option.value_name) + ":" +
             zsh_action(fn, option.value);
   }
@@ -259,7 +266,22 @@ std::string fish_option_line(const std::string& program, const std::string& cond
   if (option.takes_value) {
     line += (option.value.files ? " -r" : " -x") + fish_value_args(option.value, fn);
   }
-  return line + " -d " + fish_quote(option.description);
+  line += " -d " + fish_quote(option.description);
+  if (option.optional_value) {
+    // fish has no optional option values: the whole words "--speak=brief" are offered.
+    std::vector<std::string> words;
+    for (const auto& name : option.names) {
+      for (const auto& word : option.value.words) {
+        words.push_back(name.rfind("--", 0) == 0 ? name + "=" + word : std::string());
+      }
+    }
+    words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+    const std::string typed = condition + "; and string match -q -- '--*=*' (commandline -ct)";
+    line += "\ncomplete -c " + fish_quote(program) + " -n " + fish_quote(typed) + " -a " +
+            fish_quote(fmt::to_string(fmt::join(words, " "))) + " -d " +
+            fish_quote(option.description);
+  }
+  return line;
 }
 
 // `_takes_value`'s case patterns: 'COMMAND/OPTION' ('*/OPTION' for the root's).

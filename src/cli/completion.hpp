@@ -35,6 +35,9 @@ struct CompletionOption {
   std::string description;
   bool takes_value = false;
   bool repeatable = false;
+  // A flag whose value may follow "=" (--speak, --speak=brief): its choices complete after the
+  // "=", and a word after the flag is never taken for its value.
+  bool optional_value = false;
   std::string value_name;  // "X", "NAME|FILE"
   ValueCompletion value;
 };

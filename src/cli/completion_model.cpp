@@ -78,6 +78,11 @@ CompletionOption option_of(const CLI::Option& opt) {
   out.repeatable = out.takes_value && opt.get_expected_max() > 1;
   if (out.takes_value) {
     out.value = value_completion(opt.get_type_name(), false, out.value_name);
+  } else if (opt.get_type_name().find('{') != std::string::npos) {
+    // "[=MODE]:{full,brief}": a flag with choices after "=".
+    out.value = value_completion(opt.get_type_name(), false, out.value_name);
+    out.optional_value = !out.value.words.empty();
+    out.value_name = "MODE";
   }
   return out;
 }

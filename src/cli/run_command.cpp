@@ -13,6 +13,7 @@
 #include "display/show.hpp"
 #include "observers.hpp"
 #include "player.hpp"
+#include "routine/breath_range.hpp"
 #include "run_journal.hpp"
 
 namespace backcare {
@@ -34,6 +35,11 @@ RunPlan plan_for(Context& context, const RunArgs& args) {
   Routine routine = resolve_routine(context, args.routine, parse_sets(args.sets));
   if (const auto problem = apply_breath_overrides(routine, args.overrides)) {
     throw AppError{k_exit_usage, {*problem}};
+  }
+  if (args.overrides.any()) {
+    for (const std::string& warning : breath_warnings(routine)) {  // kept, but said
+      print_err("backcare: warning: " + warning + "\n");
+    }
   }
   ExpandResult expanded = expand(routine);
   if (!expanded.ok()) {

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "ask.hpp"
 #include "context.hpp"
 #include "journal/advice.hpp"
@@ -59,8 +61,9 @@ std::string record_session(const Plan& plan, const PlayerOptions& options, const
   return append(record) ? record.id : "";
 }
 
-// The answer on its own line, linked to the session by its id (docs/journal.md).
-void record_answer(const std::string& session_id, std::optional<int> pain,
+// The answer on its own line, linked to the session by its id (docs/journal.md). True when
+// written.
+bool record_answer(const std::string& session_id, std::optional<int> pain,
                    std::vector<std::string> symptoms) {
   const LocalNow now = local_now();
   AnswerInput input;
@@ -70,7 +73,7 @@ void record_answer(const std::string& session_id, std::optional<int> pain,
   input.tz = now.tz;
   input.pain = pain;
   input.symptoms = std::move(symptoms);
-  append(answer_record(input));
+  return append(answer_record(input));
 }
 
 // A signal that ends the run, received since the session ended, or 0.
@@ -108,8 +111,8 @@ std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
              end.status != EndStatus::interrupted) {
     const Asked<int> pain = ask_pain(ask);
     signal = pain.signal;
-    if (pain.answer && !id.empty()) {
-      record_answer(id, pain.answer, {});
+    if (pain.answer && !id.empty() && record_answer(id, pain.answer, {})) {
+      write_all(presentation.human_fd, fmt::format("Recorded: back pain {}/10.\n", *pain.answer));
     }
     if (needs_advice(pain.answer, {})) {
       advise(options, presentation);

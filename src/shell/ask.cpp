@@ -167,19 +167,25 @@ Asked<int> ask_pain(const AskOptions& options) {
       if (digits.empty()) {
         return {};
       }
-      return {std::stoi(digits), 0};
+      const int pain = std::stoi(digits);
+      if (pain <= 10) {
+        return {pain, 0};
+      }
+      // "12" is no score: asked again, never saved as another number.
+      say(options, digits + " is not on the scale. " + k_pain_question);
+      digits.clear();
+      continue;
     }
     if ((*byte == k_backspace || *byte == k_ctrl_h) && !digits.empty()) {
       digits.pop_back();
       say(options, "\b \b");
       continue;
     }
-    if (*byte >= '0' && *byte <= '9') {
-      const std::string longer = digits + *byte;
-      if (longer.size() <= 2 && digits != "0" && std::stoi(longer) <= 10) {
-        digits = longer;
-        say(options, std::string(1, *byte));
-      }
+    // Up to three digits are taken as typed; Enter checks the range (a digit silently refused
+    // here turned "12" into a saved 1).
+    if (*byte >= '0' && *byte <= '9' && digits.size() < 3) {
+      digits += *byte;
+      say(options, std::string(1, *byte));
     }
   }
 }

@@ -32,8 +32,9 @@ struct Asked {
 // Enter, Esc, q, Ctrl-C, the end of input, the timeout or a signal. Other keys are ignored.
 Asked<std::string> ask_symptom(const AskOptions& options);
 
-// "Back pain now, 0–10? (Enter to skip) ": 0..10 from digits and Enter (Backspace corrects),
-// none for an empty Enter, Esc, q, Ctrl-C, the end of input, the timeout or a signal.
+// "Back pain now, 0–10? (Enter to skip) ": 0..10 from digits and Enter (Backspace corrects);
+// a number past 10 ("12") is refused and the question asked again; none for an empty Enter,
+// Esc, q, Ctrl-C, the end of input, the timeout or a signal.
 Asked<int> ask_pain(const AskOptions& options);
 
 // True for the signals that end a run (SIGINT, SIGTERM, SIGHUP, SIGQUIT).

@@ -102,14 +102,21 @@ void TerminalDisplay::draw(const SessionView& view, const Turn& turn) {
   const std::string out = in_place ? changed_lines(lines) : whole_frame(lines);
   std::swap(m_on_screen, m_next);
   m_whole = false;
+  if (m_options.notices) {
+    m_options.notices->frame_shown();  // from now on a warning would land inside the frame
+  }
   if (!out.empty()) {
     write(out);
   }
 }
 
 FrameOptions TerminalDisplay::frame_options() const {
-  return {m_options.caps.width, m_options.caps.color, m_options.caps.height,
-          m_options.night,      m_options.caps.ascii, m_options.big};
+  FrameOptions options{m_options.caps.width, m_options.caps.color, m_options.caps.height,
+                       m_options.night,      m_options.caps.ascii, m_options.big};
+  if (m_options.notices) {
+    options.notice = m_options.notices->brief();
+  }
+  return options;
 }
 
 std::int64_t TerminalDisplay::next_change_ms(const SessionView& view) const {
@@ -244,6 +251,9 @@ void TerminalDisplay::on_finish(const SessionView& view, const Turn& turn) {
     start = end == std::string::npos ? summary.size() : end + 1;
   }
   write(out);
+  if (m_options.notices) {
+    m_options.notices->release();  // the frame is gone: the held warnings go below the summary
+  }
 }
 
 PlainDisplay::PlainDisplay(const Plan& plan, DisplayOptions options, std::int64_t lead_in_ms)

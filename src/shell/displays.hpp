@@ -2,10 +2,12 @@
 // The two human front ends: a compact region redrawn in place on a terminal, and one plain
 // line per event for pipes, logs and screen readers. Both write to a file descriptor given
 // to them; what they write comes from render.hpp.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "display/render.hpp"
+#include "notices.hpp"
 #include "routine/plan.hpp"
 #include "session/observer.hpp"
 #include "terminal.hpp"
@@ -20,6 +22,9 @@ struct DisplayOptions {
   bool logging = false;  // sessions are recorded: a stopped one's summary says `backcare resume`
   bool big = false;      // --big: block letters in the frame (FrameOptions::big)
   double speed = 1.0;    // --speed: a preview's summary says it was not counted
+  // Sound failures during the session: the live frame shows them on its own line and holds
+  // the warnings until the summary (never written over the frame). May be null.
+  std::shared_ptr<Notices> notices{};
 };
 
 // Why a display could not be written, for the loop to say after the terminal is back: ""

@@ -74,6 +74,8 @@ Result<UniqueFd> open_events_file(const std::string& path, const PlayerOptions& 
 Result<Observers> make_observers(const Plan& plan, const PlayerOptions& options,
                                  const Presentation& presentation) {
   Observers out;
+  // Shared by speech, tones and the live display, so a sound failure never writes over the frame.
+  auto notices = std::make_shared<Notices>();
   if (options.events == "-") {
     out.list.push_back(std::make_unique<EventStream>(plan, STDOUT_FILENO));
   } else if (!options.events.empty()) {
@@ -91,6 +93,7 @@ Result<Observers> make_observers(const Plan& plan, const PlayerOptions& options,
     speech.voice = options.voice;
     speech.volume = options.volume;
     speech.speed = options.session.speed;
+    speech.notices = notices;
     speech.lead_in_ms = options.session.lead_in_ms;
     if (const char* dir = std::getenv("BACKCARE_SPEECH_WAV_DIR")) {
       speech.wav_dir = dir;
@@ -104,12 +107,13 @@ Result<Observers> make_observers(const Plan& plan, const PlayerOptions& options,
     }
   }
   if (options.tones) {
-    out.list.push_back(make_tones(plan, options.session.speed, options.night));
+    out.list.push_back(make_tones(plan, options.session.speed, options.night, notices));
   }
   DisplayOptions display{presentation.human_fd, presentation.caps, options.bell, options.night,
                          options.log};
   display.big = options.big;
   display.speed = options.session.speed;
+  display.notices = notices;
   if (presentation.live) {
     out.list.push_back(std::make_unique<TerminalDisplay>(plan, display));
   } else if (!options.quiet) {

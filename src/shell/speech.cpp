@@ -228,10 +228,13 @@ void Speech::warn_once() {
     return;
   }
   m_warned = true;
-  std::fprintf(stderr,
-               "backcare: warning: --speak: espeak-ng cannot speak here (no sound device?); "
-               "going on without speech\n");
-  std::fflush(stderr);
+  if (!m_options.notices) {
+    m_options.notices = std::make_shared<Notices>();
+  }
+  m_options.notices->post(
+      "backcare: warning: --speak: espeak-ng cannot speak here (no sound device?); going on "
+      "without speech",
+      "speech off: espeak-ng cannot speak here");
 }
 
 void Speech::say(const std::vector<Prompt>& prompts, const Turn& turn) {

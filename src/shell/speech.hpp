@@ -6,10 +6,12 @@
 // anything a routine names.
 #include <sys/types.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "notices.hpp"
 #include "prompts/prompts.hpp"
 #include "routine/plan.hpp"
 #include "session/observer.hpp"
@@ -34,6 +36,8 @@ struct SpeechOptions {
   // the session start, the kind of its first prompt, the file and the text:
   // BACKCARE_SPEECH_WAV_DIR.
   std::string wav_dir;
+  // Where a failure is said (held while the live frame shows); null: standard error.
+  std::shared_ptr<Notices> notices{};
 };
 
 class Speech final : public SessionObserver {

@@ -32,8 +32,11 @@ std::optional<ToneKind> breath_tone(Phase phase) {
 
 }  // namespace
 
-Tones::Tones(const Plan& plan, double speed, SoundOptions options)
-    : m_plan(plan), m_speed(speed > 0 ? speed : 1.0), m_sound(std::move(options)) {}
+Tones::Tones(const Plan& plan, double speed, SoundOptions options, std::shared_ptr<Notices> notices)
+    : m_plan(plan),
+      m_speed(speed > 0 ? speed : 1.0),
+      m_sound(std::move(options)),
+      m_notices(notices ? std::move(notices) : std::make_shared<Notices>()) {}
 
 Tones::~Tones() {
   // The end chime is the last thing heard: give it time to ring out, then stop.
@@ -46,8 +49,7 @@ Tones::~Tones() {
 
 void Tones::report(std::optional<std::string> warning) {
   if (warning) {
-    std::fprintf(stderr, "%s\n", warning->c_str());
-    std::fflush(stderr);
+    m_notices->post(std::move(*warning), "tones off: no working audio player");
   }
 }
 
@@ -112,7 +114,8 @@ void Tones::on_events(const std::vector<SessionEvent>& events, const SessionView
   flush_warning();
 }
 
-std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed, bool night) {
+std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed, bool night,
+                                            std::shared_ptr<Notices> notices) {
   SoundOptions options;
   if (night) {
     options.tone.volume = k_tone_volume_night;
@@ -120,7 +123,7 @@ std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed, bool
   if (const char* dir = std::getenv("BACKCARE_SOUND_WAV_DIR")) {
     options.wav_dir = dir;
   }
-  auto tones = std::make_unique<Tones>(plan, speed, std::move(options));
+  auto tones = std::make_unique<Tones>(plan, speed, std::move(options), std::move(notices));
   tones->flush_warning();  // says now, once, when there is no player
   return tones;
 }

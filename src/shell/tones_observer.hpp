@@ -6,6 +6,7 @@
 // words.
 #include <memory>
 
+#include "notices.hpp"
 #include "routine/plan.hpp"
 #include "session/observer.hpp"
 #include "sound.hpp"
@@ -14,7 +15,9 @@ namespace backcare {
 
 class Tones final : public SessionObserver {
  public:
-  Tones(const Plan& plan, double speed, SoundOptions options);
+  // `notices`: where a failure is said (held while the live frame shows; may be null: stderr).
+  Tones(const Plan& plan, double speed, SoundOptions options,
+        std::shared_ptr<Notices> notices = nullptr);
   ~Tones() override;  // lets the end chime ring out (two seconds at most)
   Tones(const Tones&) = delete;
   Tones& operator=(const Tones&) = delete;
@@ -34,13 +37,15 @@ class Tones final : public SessionObserver {
   const Plan& m_plan;
   double m_speed;
   SoundPlayer m_sound;
+  std::shared_ptr<Notices> m_notices;
   bool m_step_seen = false;
 };
 
 // The --tones observer for a run: BACKCARE_SOUND_WAV_DIR=DIR writes the sounds there instead of
-// playing them. Without an audio player it says so on stderr now (before the display starts)
-// and the observer stays silent.
+// playing them. Without an audio player it says so now (before the display starts) and the
+// observer stays silent; a player failing later is said through `notices`.
 // `night` plays them softer (k_tone_volume_night).
-std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed, bool night = false);
+std::unique_ptr<SessionObserver> make_tones(const Plan& plan, double speed, bool night = false,
+                                            std::shared_ptr<Notices> notices = nullptr);
 
 }  // namespace backcare

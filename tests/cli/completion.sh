@@ -125,6 +125,17 @@ complete_line backcare run --speed ''
 expect_eq "$OUT" "" "backcare run --speed <TAB>: a number, nothing to offer"
 cd "$TMP" || exit 1
 
+# --- --speak's optional value: only after "=", and a word after --speak is no value ----------
+complete_line backcare breathe --speak = ''
+expect_eq "$OUT" "brief
+full" "backcare breathe --speak=<TAB> (split at '=')"
+complete_line backcare breathe --speak=b
+expect_eq "$OUT" "--speak=brief" "backcare breathe --speak=b<TAB> (not split)"
+complete_line backcare run --speak eve
+expect_eq "$OUT" "evening-wind-down" "backcare run --speak eve<TAB>: a routine, not a mode"
+complete_line backcare history --routine b
+expect_line "breathe" "backcare history --routine b<TAB>: a built-in routine"
+
 # --- completion's own argument ---------------------------------------------------------------
 complete_line backcare completion ''
 expect_eq "$OUT" "bash

@@ -121,4 +121,41 @@ PATH="$TMP/fakebin:$PATH" zsh_complete 'backcare run '
 RESULT+=("${ZSH_OUT[1]}")
 check zsh
 
+# After `run` and `show` every routine is offered, the built-ins too (each built-in name is
+# also a command; only the command's place leaves those out, where they are commands).
+builtins_offered() {
+  local shell=$1 i=0 line
+  for line in 'backcare run ' 'backcare show '; do
+    OUT=${RESULT[i]}
+    i=$((i + 1))
+    for word in breathe hinge night-release posture strength evening-wind-down; do
+      expect_line "$word" "$shell: $line<TAB>"
+    done
+    expect_no_line "list" "$shell: $line<TAB>: no commands"
+  done
+}
+# --speak=MODE and history --routine NAME.
+values_offered() {
+  local shell=$1
+  # fish offers the whole word, zsh what follows the "=".
+  OUT=$(sed 's/^--speak=//' <<<"${RESULT[2]}")
+  expect_eq "$OUT" $'brief\nfull' "$shell: backcare breathe --speak=<TAB>"
+  OUT=${RESULT[3]}
+  for word in breathe night-release evening-wind-down; do
+    expect_line "$word" "$shell: backcare history --routine <TAB>"
+  done
+}
+more=('backcare run ' 'backcare show ' 'backcare breathe --speak=' 'backcare history --routine ')
+RESULT=()
+for line in "${more[@]}"; do
+  fish_complete "$line"
+  RESULT+=("$OUT")
+done
+builtins_offered fish
+values_offered fish
+zsh_complete "${more[@]}"
+RESULT=("${ZSH_OUT[@]}")
+builtins_offered zsh
+values_offered zsh
+
 finish

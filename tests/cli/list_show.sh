@@ -163,4 +163,22 @@ run "$BACKCARE" show --help
 expect_rc 0 "show --help"
 expect_out "--json" "show --help: --json"
 
+# Each command's help shows its own examples; the general examples and the exit codes are said
+# once, in `backcare --help`.
+for command in list show validate schema new completion; do
+  run "$BACKCARE" "$command" --help
+  expect_rc 0 "$command --help"
+  expect_out "  backcare $command " "$command --help: its own examples"
+  [[ "$OUT" != *"Exit codes"* ]] && pass || fail "$command --help repeats the exit codes"
+  [[ "$OUT" != *"backcare checkin --pain 3"* ]] && pass || fail "$command --help: the root's examples"
+done
+
+# Option hints in words, not the parser's types ("X:FLOAT in [0.1 - 1000]", "VOICE:VOICE").
+run "$BACKCARE" run --help
+expect_out "  --speed X " "run --help: --speed X"
+expect_out "(0.1 to 1000)" "run --help: the range in words"
+bad=$(grep -E -- ' [A-Z]+:([A-Z]|[0-9])' <<<"$OUT")
+[ -z "$bad" ] && pass || fail "run --help: parser types in [$bad]"
+expect_out "  --speak[=MODE] " "run --help: --speak[=MODE], not --speak{full} [=MODE]:{full,brief}"
+
 finish

@@ -63,6 +63,26 @@ expect_err "bad/syntax.json:7:3: trailing comma" "missing and invalid files: inv
 run "$BACKCARE" validate bad/syntax.json no-such-file.json
 expect_rc 66 "invalid then missing"
 
+# A breath far outside a comfortable range is valid, and said as a warning.
+run "$BACKCARE" validate - <<'JSON'
+{"format": 1, "name": "odd-breath", "title": "Odd", "steps": [
+  {"kind": "breath", "title": "Fast", "pattern": {"inhale": 0.1, "exhale": 60}, "cycles": 2}]}
+JSON
+expect_rc 0 "odd breath: valid"
+expect_eq "$OUT" "ok: <stdin> (odd-breath, 2:00)" "odd breath: ok line"
+expect_eq "$ERR" 'warning: <stdin>: step 1 "Fast": an inhale of 0.1s is far outside a comfortable breath (1s to 20s)
+warning: <stdin>: step 1 "Fast": an exhale of 1m is far outside a comfortable breath (1s to 20s)' \
+  "odd breath: the warnings"
+
+# --exhale 1m: said before the session, and --dry-run describes the session it builds.
+run "$BACKCARE" breathe --exhale 1m --dry-run --no-log
+expect_rc 0 "--exhale 1m"
+expect_eq "$ERR" 'backcare: warning: step 1 "360° breathing": an exhale of 1m is far outside a comfortable breath (1s to 20s)' \
+  "--exhale 1m: the warning"
+expect_out "360° breathing as changed on the command line (--exhale 1m)" "--exhale 1m: described"
+[[ "$OUT" != *"Five minutes"* ]] && pass || fail "--exhale 1m: the routine's own words remain"
+expect_out "out 1m × 30 breaths" "--exhale 1m: the step"
+
 run "$BACKCARE" validate
 expect_rc 2 "no file given"
 

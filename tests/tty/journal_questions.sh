@@ -83,6 +83,23 @@ pain_question() {
   expect_eq "$(records)" 8 "--no-ask: recorded"
 }
 
+# "12" is no answer on a 0-10 scale: refused and asked again, never saved as 1; the answer
+# given then is recorded and confirmed in one line.
+pain_out_of_range() {
+  tty_start 100 24 || return
+  type_line 'r $B run small.json --speed 100 --lead-in 0'
+  wait_for 'Back pain now' 10 || return
+  keys 1 2 Enter
+  wait_for '^12 is not on the scale\. Back pain now, 0–10\? \(Enter to skip\)$' 5 || return
+  pass
+  expect_eq "$(last kind)" session "12: nothing recorded yet"
+  keys 3 Enter
+  expect_eq "$(exit_code)" 0 "12 then 3: exit 0"
+  expect_screen '^Recorded: back pain 3/10\.$' "12 then 3: confirmed"
+  expect_eq "$(last pain)" 3 "12 then 3: 3 recorded"
+  expect_stty_same "pain out of range"
+}
+
 quit_resume_hint() {
   tty_start 100 24 || return
   type_line 'r $B run small.json --speed 10 --lead-in 0 --no-ask'
@@ -109,6 +126,7 @@ skip_last_step() {
 
 safety_stop
 pain_question
+pain_out_of_range
 quit_resume_hint
 skip_last_step
 finish

@@ -8,6 +8,19 @@ namespace backcare {
 
 namespace {
 
+// The segment's side in capitals ("LEFT"), when it has one the font draws: "" otherwise.
+std::string big_side(const Segment& segment) {
+  std::string side = segment.labels.side.str();
+  for (char& c : side) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    } else if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != ' ') {
+      return "";
+    }
+  }
+  return side;
+}
+
 // One way to show the phase word with --big: a caption in normal text over block letters.
 struct BigChoice {
   Line caption;
@@ -50,9 +63,17 @@ std::vector<BigChoice> big_choices(const FrameContext& frame) {
   const std::string first = countdown_text(segment.duration_ms);
   const std::string_view style = phase_style(segment.phase).word;
   const Line caption = {{phase_label(frame.plan, segment, frame.ascii), style}};
-  return {{{}, label + " " + count, style, label + " " + first},
-          {caption, mark + count, style, mark + first},
-          {caption, count, style, first}};
+  std::vector<BigChoice> choices;
+  // On the mat the side is what matters: it goes big, the word to the caption.
+  if (const std::string side = big_side(segment); !side.empty()) {
+    const Line with_count = {{caption.front().text + " " + count, style}};
+    choices.push_back({caption, side + " " + count, style, side + " " + first});
+    choices.push_back({with_count, side, style, side});
+  }
+  choices.push_back({{}, label + " " + count, style, label + " " + first});
+  choices.push_back({caption, mark + count, style, mark + first});
+  choices.push_back({caption, count, style, first});
+  return choices;
 }
 
 }  // namespace

@@ -86,6 +86,11 @@ FrameRows frame_rows(int text_lines, const FrameOptions& options) {
   take(fitted.step);
   take(fitted.labels);
   take(fitted.cue);
+  // The keys (with "! safety stop") before the instruction, when three of its lines still
+  // fit beside them: a cut instruction ends in "…", a missing stop key cannot be guessed.
+  if (room >= 4) {
+    take(fitted.keys);
+  }
   fitted.instruction = std::min(text_lines, room);
   room -= fitted.instruction;
   take(fitted.routine);
@@ -387,7 +392,8 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
     const std::size_t text_step = frame.done ? plan.steps.size() : view.step;
     for (const std::string& text_line :
          instruction_text(cache, frame.done ? nullptr : frame.step, text_step, rows.instruction)) {
-      lines.push_back({{text_line, k_style_none}});
+      // Dim at night like the rest: a bright paragraph in a dark room is what --night avoids.
+      lines.push_back({{text_line, options.night ? k_style_dim : k_style_none}});
     }
     add(rows.blank_above, {});
     if (rows.word > 1) {
@@ -400,9 +406,15 @@ std::string render_frame(const Plan& plan, const SessionView& view, const FrameO
     add(rows.labels,
         {{segment != nullptr ? shown(segment->labels.format(), frame.ascii) : "", k_style_none}});
     add(rows.cue, cue_line(frame));
-    add(rows.blank_below, {});
+    // A notice (sound failing) takes the blank line under the cue, else the next line: the
+    // frame keeps its line count, and the keys stay.
+    const Line notice{{shown(options.notice, frame.ascii), "33"}};
+    const bool has_notice = !options.notice.empty();
+    add(rows.blank_below, has_notice ? notice : Line{});
     add(rows.routine, routine_line(frame));
-    add(rows.next, frame.done ? Line{} : next_line(frame));
+    add(rows.next, has_notice && !rows.blank_below ? notice
+                   : frame.done                    ? Line{}
+                                                   : next_line(frame));
     add(rows.keys, {{frame.done ? "" : key_help(view.paused, frame.panel), k_style_dim}});
   }
   if (options.night) {

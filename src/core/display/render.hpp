@@ -24,6 +24,10 @@ struct FrameOptions {
   bool night = false;  // --night: dim styles only, never bold, inverse or bright
   bool ascii = false;  // ASCII-only output (the locale's codeset is not UTF-8)
   bool big = false;    // --big: the phase word and its count in block letters, when they fit
+  // A short notice from the shell ("speech off: espeak-ng cannot speak here"), shown on the
+  // frame's own lines (the blank line under the cue, else the next line) so that nothing is
+  // ever written over the frame; "" for none.
+  std::string notice{};
 };
 
 // The frame never grows wider than this (a comfortable reading width), however wide the
@@ -61,17 +65,20 @@ std::string phase_label(const Plan& plan, const Segment& segment, bool ascii = f
 //   routine progress bar and "9:32 left"
 //   "next: <what comes next in this step>, then <next step title>"
 //   key help
-// When options.height is smaller than that, lines are dropped in this order: key help, the
-// blank lines, next, title, routine progress, instruction lines (fit_instruction), cue, labels,
-// step line; the phase word and the bar always stay. At a height of 1 the frame is one line:
+// When options.height is smaller than that, lines are dropped in this order: the blank lines,
+// next, title, routine progress, instruction lines (fit_instruction, which ends a cut one in
+// "…"), key help, cue, labels, step line; but the key help (with "! safety stop") goes before
+// the instruction only when fewer than three instruction lines would be left beside it. The
+// phase word and the bar always stay. At a height of 1 the frame is one line:
 // the phase word and a bar after it.
 // With options.big (--big), at least 40 columns and 7 lines (else the frame is as above), the
 // phase word line becomes six: a caption, then the word and count in block letters 5 rows high
 // (big_font.hpp; the ▲ ▼ marks as arrows). When the word and count do not both fit the panel
 // for the whole segment (measured at its first count), the caption holds the word ("▲ INHALE")
 // over a big count ("▲ 4", or "4" alone); paused, PAUSED is big and the caption says what was
-// running; DONE and GET READY likewise. Night styles apply; no inverse on the letters. Lines
-// are dropped in the same order, the six and the bar staying.
+// running; DONE and GET READY likewise. In a sided segment the side is big ("LEFT 30", else
+// "LEFT" with the word and count in the caption). Night styles apply, to the instruction too;
+// no inverse on the letters. Lines are dropped in the same order, the six and the bar staying.
 // The line count depends only on the plan and the options (see frame_line_count), so the loop
 // can redraw in place: move the cursor up (count - 1) lines, write each line followed by ESC[K
 // (erase to end of line), and after a size change also ESC[J (erase below) to drop leftovers.

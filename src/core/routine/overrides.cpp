@@ -67,6 +67,27 @@ std::optional<std::int64_t> parse_cli_duration(const std::string& text) {
   return parse_duration_string(text);
 }
 
+namespace {
+
+// "--exhale 1m --cycles 10", as given (sanitized).
+std::string overrides_text(const BreathOverrides& overrides) {
+  std::string out;
+  const auto add = [&out](const char* flag, const std::optional<std::string>& value) {
+    if (value) {
+      out += (out.empty() ? "" : " ") + std::string(flag) + " " + sanitize(*value);
+    }
+  };
+  add("--inhale", overrides.inhale);
+  add("--hold", overrides.hold);
+  add("--exhale", overrides.exhale);
+  add("--hold-empty", overrides.hold_empty);
+  add("--cycles", overrides.cycles);
+  add("--minutes", overrides.minutes);
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::string> apply_breath_overrides(Routine& routine,
                                                   const BreathOverrides& overrides) {
   if (!overrides.any()) {
@@ -146,6 +167,12 @@ std::optional<std::string> apply_breath_overrides(Routine& routine,
       step.duration_ms = *minutes_ms;
     }
   }
+  // The routine's own words ("five minutes", "a 6-second exhale") no longer say what this
+  // session is: `--dry-run` and `show` would describe another one.
+  routine.description = fmt::format(
+      "{} as changed on the command line ({}): the steps and the total below are this "
+      "session's.",
+      routine.title, overrides_text(overrides));
   return std::nullopt;
 }
 
