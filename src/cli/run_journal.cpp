@@ -6,6 +6,7 @@
 #include "context.hpp"
 #include "journal/advice.hpp"
 #include "journal/session_record.hpp"
+#include "physio_check.hpp"
 #include "terminal.hpp"
 
 namespace backcare {
@@ -18,9 +19,12 @@ bool can_ask(const PlayerOptions& options, const Presentation& presentation) {
          presentation.caps.tty;
 }
 
-// The advice goes where the summary went (standard error with --quiet).
-void advise(const PlayerOptions& options, const Presentation& presentation) {
-  write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + safety_advice());
+// The advice goes where the summary went (standard error with --quiet), after a blank line.
+void advise(const PlayerOptions& options, const Presentation& presentation,
+            const std::string& text) {
+  if (!text.empty()) {
+    write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + text);
+  }
 }
 
 // Appends `record`; a journal that cannot be written is one warning. True when written.
@@ -59,9 +63,10 @@ std::string record_session(const Plan& plan, const PlayerOptions& options, const
   return append(record) ? record.id : "";
 }
 
-// The answer on its own line, linked to the session by its id (docs/journal.md).
-void record_answer(const std::string& session_id, std::optional<int> pain,
-                   std::vector<std::string> symptoms) {
+// The answer on its own line, linked to the session by its id (docs/journal.md). The answer's
+// id, or "" when nothing was recorded.
+std::string record_answer(const std::string& session_id, std::optional<int> pain,
+                          std::vector<std::string> symptoms) {
   const LocalNow now = local_now();
   AnswerInput input;
   input.id = new_record_id(now.instant);
@@ -70,7 +75,7 @@ void record_answer(const std::string& session_id, std::optional<int> pain,
   input.tz = now.tz;
   input.pain = pain;
   input.symptoms = std::move(symptoms);
-  append(answer_record(input));
+  return append(answer_record(input)) ? input.id : "";
 }
 
 // A signal that ends the run, received since the session ended, or 0.
@@ -83,38 +88,8 @@ int pending_signal(SignalPipe& signals) {
   return 0;
 }
 
-}  // namespace
-
-std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
-                                 const Presentation& presentation, const PlayResult& result,
-                                 const LocalNow& started, SignalPipe& signals) {
-  const SessionView& end = result.end;
-  const bool recorded =
-      options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
-  const std::string id = recorded ? record_session(plan, options, result, started) : "";
-  const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
-                       &signals};
-  int signal = 0;
-  if (end.status == EndStatus::safety_stop) {
-    if (can_ask(options, presentation)) {
-      const Asked<std::string> symptom = ask_symptom(ask);
-      signal = symptom.signal;
-      if (symptom.answer && !id.empty()) {
-        record_answer(id, std::nullopt, {*symptom.answer});
-      }
-    }
-    advise(options, presentation);
-  } else if (recorded && options.ask && presentation.live && can_ask(options, presentation) &&
-             end.status != EndStatus::interrupted) {
-    const Asked<int> pain = ask_pain(ask);
-    signal = pain.signal;
-    if (pain.answer && !id.empty()) {
-      record_answer(id, pain.answer, {});
-    }
-    if (needs_advice(pain.answer, {})) {
-      advise(options, presentation);
-    }
-  }
+// The exit code of a signal received at a question or since the session ended, or nullopt.
+std::optional<int> finish(int signal, SignalPipe& signals) {
   if (signal == 0) {
     signal = pending_signal(signals);
   }
@@ -122,6 +97,46 @@ std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
     return exit_code_for_signal(signal);
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
+                                 const Presentation& presentation, const PlayResult& result,
+                                 const LocalNow& started, SignalPipe& signals,
+                                 const Config& config) {
+  const SessionView& end = result.end;
+  const bool recorded =
+      options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
+  const std::string id = recorded ? record_session(plan, options, result, started) : "";
+  const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
+                       presentation.caps.width, &signals};
+  int signal = 0;
+  if (end.status == EndStatus::safety_stop) {
+    if (can_ask(options, presentation)) {
+      const Asked<std::string> symptom = ask_symptom(ask);
+      signal = symptom.signal;
+      if (symptom.answer) {
+        const std::string answer =
+            id.empty() ? "" : record_answer(id, std::nullopt, {*symptom.answer});
+        advise(options, presentation,
+               safety_advice(AdviceMoment::session, std::nullopt, {*symptom.answer}));
+        advise(options, presentation, physio_check(answer, config));
+        return finish(signal, signals);
+      }
+    }
+    advise(options, presentation, safety_advice());
+  } else if (recorded && options.ask && presentation.live && can_ask(options, presentation) &&
+             end.status != EndStatus::interrupted) {
+    const Asked<int> pain = ask_pain(ask);
+    signal = pain.signal;
+    const std::string answer = pain.answer && !id.empty() ? record_answer(id, pain.answer, {}) : "";
+    if (needs_advice(pain.answer, {})) {
+      advise(options, presentation, safety_advice(AdviceMoment::session, pain.answer, {}));
+    }
+    advise(options, presentation, physio_check(answer, config));
+  }
+  return finish(signal, signals);
 }
 
 }  // namespace backcare
