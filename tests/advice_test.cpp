@@ -25,7 +25,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 TEST_CASE("advice::the general advice, for a stop whose sign was not named") {
   CHECK(safety_advice() ==
         "Stop for today, and rest in a position that feels comfortable.\n"
-        "If it persists or comes back, see a pelvic-floor physiotherapist or your doctor.\n"
+        "If it goes on or comes back, see a pelvic-floor physiotherapist or your doctor.\n"
         "Heavy bleeding, chest pain or breathlessness, a painful swollen calf, a severe\n"
         "headache or a fever need help now: call 999, or NHS 111 if you are not sure.\n");
   CHECK(safety_advice(AdviceMoment::session, std::nullopt, {}) == safety_advice());
@@ -68,20 +68,20 @@ TEST_CASE("advice::a check-in has no session to stop") {
         "not something to put up with: if it goes on, ask your GP, midwife or health\n"
         "visitor about a pelvic-floor physiotherapist.\n");
   CHECK(safety_advice(AdviceMoment::checkin, std::nullopt, {"other"}) ==
-        "If it persists or comes back, see a pelvic-floor physiotherapist or your doctor.\n");
+        "If it goes on or comes back, see a pelvic-floor physiotherapist or your doctor.\n");
   // Several signs: each once, in the signs' order.
   CHECK(safety_advice(AdviceMoment::checkin, 9, {"other", "pain", "other"}) ==
         "Pain that persists, comes back or gets worse is a reason to see your GP or a\n"
         "pelvic-floor physiotherapist.\n"
-        "If it persists or comes back, see a pelvic-floor physiotherapist or your doctor.\n");
+        "If it goes on or comes back, see a pelvic-floor physiotherapist or your doctor.\n");
 }
 
 TEST_CASE("advice::the urgent tier: help now, not a physiotherapist next week") {
   const std::string bleeding = safety_advice(AdviceMoment::session, std::nullopt, {"bleeding"});
   CHECK(bleeding ==
         "Get help now: this should not wait for a physiotherapist next week.\n"
-        "Heavy bleeding (a pad soaked in an hour or less, or large clots): call 999 or go\n"
-        "to A&E now.\n"
+        "Heavy bleeding (a pad soaked in an hour or less, or large clots): call 999 or\n"
+        "go to A&E now.\n"
         "If you are not sure how urgent it is, call NHS 111.\n");
   CHECK(safety_advice(AdviceMoment::checkin, std::nullopt, {"bleeding"}) == bleeding);
   // The urgent words come first, whatever the order given; the others follow, with no "stop for
@@ -118,7 +118,7 @@ TEST_CASE("advice::the urgent tier: help now, not a physiotherapist next week") 
 
 TEST_CASE("advice::a sign this version does not know gets the general words") {
   CHECK(safety_advice(AdviceMoment::checkin, std::nullopt, {"cramp"}) ==
-        "If it persists or comes back, see a pelvic-floor physiotherapist or your doctor.\n");
+        "If it goes on or comes back, see a pelvic-floor physiotherapist or your doctor.\n");
   CHECK(find_sign("cramp") == nullptr);
   REQUIRE(find_sign("chest-pain") != nullptr);
   CHECK(find_sign("chest-pain")->urgent);
@@ -186,6 +186,24 @@ TEST_CASE("advice::the question's keys and the journal's names") {
   for (std::size_t i = 0; i < k_journal_symptoms.size(); ++i) {
     CHECK(signs()[i].name == k_journal_symptoms[i]);
   }
+}
+
+}  // namespace backcare
+
+namespace backcare {
+
+TEST_CASE("advice::wrapped at word boundaries to the window") {
+  CHECK(safety_advice(AdviceMoment::session, std::nullopt, {"leaking"}, 40) ==
+        "Stop for today, and rest in a position\n"
+        "that feels comfortable.\n"
+        "Leaking is common after birth and\n"
+        "pelvic floor exercises often help, but\n"
+        "it is not something to put up with: if\n"
+        "it goes on, ask your GP, midwife or\n"
+        "health visitor about a pelvic-floor\n"
+        "physiotherapist.\n");
+  // Never wider than 79 columns, however wide the window.
+  CHECK(safety_advice(200) == safety_advice(80));
 }
 
 }  // namespace backcare

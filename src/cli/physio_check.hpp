@@ -8,9 +8,9 @@
 
 namespace backcare {
 
-// The words to say (lines ending "\n"), or "" when the record `added_id`, already appended to
-// the journal, completed no pattern, or when the journal cannot be read (this is a reminder:
-// its absence is no error, and the read's own warnings were said by the append).
-std::string physio_check(const std::string& added_id, const Config& config);
+// The words to say (lines ending "\n", shorter than `width`), or "" when the record `added_id`,
+// already appended to the journal, completed no pattern, or when the journal cannot be read (this
+// is a reminder: its absence is no error, and the read's own warnings were said by the append).
+std::string physio_check(const std::string& added_id, const Config& config, int width = 80);
 
 }  // namespace backcare

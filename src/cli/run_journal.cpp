@@ -111,6 +111,7 @@ std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
   const std::string id = recorded ? record_session(plan, options, result, started) : "";
   const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
                        presentation.caps.width, &signals};
+  const int width = presentation.caps.width;  // the advice wraps to the window, as the question
   int signal = 0;
   if (end.status == EndStatus::safety_stop) {
     if (can_ask(options, presentation)) {
@@ -120,21 +121,21 @@ std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
         const std::string answer =
             id.empty() ? "" : record_answer(id, std::nullopt, {*symptom.answer});
         advise(options, presentation,
-               safety_advice(AdviceMoment::session, std::nullopt, {*symptom.answer}));
-        advise(options, presentation, physio_check(answer, config));
+               safety_advice(AdviceMoment::session, std::nullopt, {*symptom.answer}, width));
+        advise(options, presentation, physio_check(answer, config, width));
         return finish(signal, signals);
       }
     }
-    advise(options, presentation, safety_advice());
+    advise(options, presentation, safety_advice(width));
   } else if (recorded && options.ask && presentation.live && can_ask(options, presentation) &&
              end.status != EndStatus::interrupted) {
     const Asked<int> pain = ask_pain(ask);
     signal = pain.signal;
     const std::string answer = pain.answer && !id.empty() ? record_answer(id, pain.answer, {}) : "";
     if (needs_advice(pain.answer, {})) {
-      advise(options, presentation, safety_advice(AdviceMoment::session, pain.answer, {}));
+      advise(options, presentation, safety_advice(AdviceMoment::session, pain.answer, {}, width));
     }
-    advise(options, presentation, physio_check(answer, config));
+    advise(options, presentation, physio_check(answer, config, width));
   }
   return finish(signal, signals);
 }

@@ -22,7 +22,7 @@ struct Sign {
   std::string_view label;   // "pain", "heaviness or a bulge", "chest pain or breathless", ...
   char key;                 // '1'..'9', '0'
   bool urgent;              // help now: 999, A&E, NHS 111, the GP or midwife today
-  std::string_view advice;  // what to do about it, in our own words
+  std::string_view advice;  // what to do about it, in our own words: one paragraph, "\n" last
 };
 const std::vector<Sign>& signs();
 
@@ -33,15 +33,15 @@ const Sign* find_sign(std::string_view name);
 // is urgent), or at a check-in with no session (no "stop": nothing is going on).
 enum class AdviceMoment { session, checkin };
 
-// The advice for the signs and pain score given, several lines each ending with "\n": an urgent
-// sign's words first, then each other sign's; a pain score at the threshold counts as the sign
-// pain. With no sign and no high score (a safety stop whose question was skipped), the general
-// advice.
+// The advice for the signs and pain score given, several lines each ending with "\n", wrapped
+// at word boundaries to lines shorter than `width` columns (at most 79): an urgent sign's words
+// first, then each other sign's; a pain score at the threshold counts as the sign pain. With no
+// sign and no high score (a safety stop whose question was skipped), the general advice.
 std::string safety_advice(AdviceMoment moment, std::optional<int> pain,
-                          const std::vector<std::string>& symptoms);
+                          const std::vector<std::string>& symptoms, int width = 80);
 
-// The general advice after a safety stop when no sign was named.
-std::string safety_advice();
+// The general advice after a safety stop when no sign was named, wrapped the same way.
+std::string safety_advice(int width = 80);
 
 // True when `pain` is k_advice_pain_threshold or more, or any symptom is named.
 bool needs_advice(std::optional<int> pain, const std::vector<std::string>& symptoms);

@@ -8,10 +8,8 @@
 namespace backcare {
 namespace {
 
-constexpr int k_text_width = 79;
-
-void add_wrapped(std::string& out, const std::string& text) {
-  for (const std::string& line : wrap(text, k_text_width)) {
+void add_wrapped(std::string& out, const std::string& text, int width) {
+  for (const std::string& line : wrap(text, std::min(width > 0 ? width : 80, 80) - 1)) {
     out += line + "\n";
   }
 }
@@ -35,17 +33,19 @@ std::vector<Advice> completed_advice(const std::vector<JournalRecord>& records,
   return now;
 }
 
-std::string physio_moment_text(const std::vector<Advice>& reasons) {
+std::string physio_moment_text(const std::vector<Advice>& reasons, int width) {
   if (reasons.empty()) {
     return "";
   }
   std::string out;
   for (const Advice& reason : reasons) {
-    add_wrapped(out, "Worth acting on: " + safe_line(reason.reason) + ".");
+    add_wrapped(out, "Worth acting on: " + safe_line(reason.reason) + ".", width);
   }
-  add_wrapped(out, std::string(reasons.size() == 1 ? "This is a reason" : "These are reasons") +
-                       " to see a pelvic-floor physiotherapist: your GP, midwife or health "
-                       "visitor can refer you, and `backcare report` makes a page to take along.");
+  add_wrapped(out,
+              std::string(reasons.size() == 1 ? "This is a reason" : "These are reasons") +
+                  " to see a pelvic-floor physiotherapist: your GP, midwife or health "
+                  "visitor can refer you, and `backcare report` makes a page to take along.",
+              width);
   return out;
 }
 

@@ -24,7 +24,8 @@ std::vector<Advice> completed_advice(const std::vector<JournalRecord>& records,
                                      std::string_view added_id, const Config& config,
                                      const CivilDate& as_of);
 
-// What to say about `reasons`, lines of fewer than 80 columns ending with "\n"; "" for none.
-std::string physio_moment_text(const std::vector<Advice>& reasons);
+// What to say about `reasons`, word-wrapped to lines shorter than `width` columns (at most 79),
+// each ending with "\n"; "" for none.
+std::string physio_moment_text(const std::vector<Advice>& reasons, int width = 80);
 
 }  // namespace backcare
