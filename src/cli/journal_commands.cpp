@@ -260,9 +260,7 @@ void define_checkin(CLI::App& sub, Args& args) {
   sub.add_option("--pain", c.pain, "Pain score, a whole number from 0 (none) to 10")
       ->check(pain_check())
       ->type_name("N");
-  sub.add_option("--symptom", c.symptoms,
-                 "A sign (repeatable); bleeding, chest-pain, swollen-calf and headache-or-fever "
-                 "are urgent")
+  sub.add_option("--symptom", c.symptoms, "A sign (repeatable); the last four need help now")
       ->check(symptom_check())
       ->type_name("SYMPTOM");
   sub.add_option("--note", c.note, "A short note in your own words (at most 500 characters)")
