@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include "journal/history_view.hpp"
 #include "journal/resumable.hpp"
 #include "journal_store.hpp"
+#include "physio_check.hpp"
 
 namespace backcare {
 namespace {
@@ -59,10 +61,9 @@ CLI::Validator symptom_check() {
             k_journal_symptoms.end()) {
           return "";
         }
-        return fmt::format(
-            "unknown symptom \"{}\"{} (one of: pain, leaking, heaviness, doming, "
-            "dizziness, other)",
-            sanitize(text), did_you_mean(text, k_journal_symptoms));
+        return fmt::format("unknown symptom \"{}\"{} (one of: {})", sanitize(text),
+                           did_you_mean(text, k_journal_symptoms),
+                           fmt::join(k_journal_symptoms, ", "));
       },
       "{" + names + "}");
 }
@@ -259,7 +260,7 @@ void define_checkin(CLI::App& sub, Args& args) {
   sub.add_option("--pain", c.pain, "Pain score, a whole number from 0 (none) to 10")
       ->check(pain_check())
       ->type_name("N");
-  sub.add_option("--symptom", c.symptoms, "A symptom (repeatable)")
+  sub.add_option("--symptom", c.symptoms, "A sign (repeatable); the last four need help now")
       ->check(symptom_check())
       ->type_name("SYMPTOM");
   sub.add_option("--note", c.note, "A short note in your own words (at most 500 characters)")
@@ -339,7 +340,9 @@ int cmd_checkin(Context& context, const Args& args) {
   }
   record.note = c.note;
   const std::string advice =
-      needs_advice(record.pain, record.symptoms) ? "\n" + safety_advice() : "";
+      needs_advice(record.pain, record.symptoms)
+          ? "\n" + safety_advice(AdviceMoment::checkin, record.pain, record.symptoms)
+          : "";
   if (!context.config().log) {
     print_err(
         "backcare: not recorded: the journal is turned off (\"log\": false in the config "
@@ -355,7 +358,8 @@ int cmd_checkin(Context& context, const Args& args) {
     print_out(advice);
     return k_exit_io_error;
   }
-  print_out("Recorded.\n" + advice);
+  const std::string pattern = physio_check(record.id, context.config());
+  print_out("Recorded.\n" + advice + (pattern.empty() ? "" : "\n" + pattern));
   if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
     // Said on standard error too, so nobody records the same check-in twice.
     print_err("backcare: the check-in was recorded, but \"Recorded.\" could not be shown\n");

@@ -176,7 +176,8 @@ int cmd_run(Context& context, const Args& all) {
   PlayResult result;
   SignalPipe signals;  // from the session to the last question
   const int code = play(run.plan, options, std::move(observers.list), signals, &result);
-  return after_session(run.plan, options, presentation, result, started, signals).value_or(code);
+  return after_session(run.plan, options, presentation, result, started, signals, config)
+      .value_or(code);
 }
 
 }  // namespace backcare

@@ -8,6 +8,7 @@
 #include "context.hpp"
 #include "journal/advice.hpp"
 #include "journal/session_record.hpp"
+#include "physio_check.hpp"
 #include "terminal.hpp"
 
 namespace backcare {
@@ -20,9 +21,12 @@ bool can_ask(const PlayerOptions& options, const Presentation& presentation) {
          presentation.caps.tty;
 }
 
-// The advice goes where the summary went (standard error with --quiet).
-void advise(const PlayerOptions& options, const Presentation& presentation) {
-  write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + safety_advice());
+// The advice goes where the summary went (standard error with --quiet), after a blank line.
+void advise(const PlayerOptions& options, const Presentation& presentation,
+            const std::string& text) {
+  if (!text.empty()) {
+    write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + text);
+  }
 }
 
 // Appends `record`; a journal that cannot be written is one warning. True when written.
@@ -61,10 +65,10 @@ std::string record_session(const Plan& plan, const PlayerOptions& options, const
   return append(record) ? record.id : "";
 }
 
-// The answer on its own line, linked to the session by its id (docs/journal.md). True when
-// written.
-bool record_answer(const std::string& session_id, std::optional<int> pain,
-                   std::vector<std::string> symptoms) {
+// The answer on its own line, linked to the session by its id (docs/journal.md). The answer's
+// id, or "" when nothing was recorded.
+std::string record_answer(const std::string& session_id, std::optional<int> pain,
+                          std::vector<std::string> symptoms) {
   const LocalNow now = local_now();
   AnswerInput input;
   input.id = new_record_id(now.instant);
@@ -73,7 +77,7 @@ bool record_answer(const std::string& session_id, std::optional<int> pain,
   input.tz = now.tz;
   input.pain = pain;
   input.symptoms = std::move(symptoms);
-  return append(answer_record(input));
+  return append(answer_record(input)) ? input.id : "";
 }
 
 // A signal that ends the run, received since the session ended, or 0.
@@ -86,38 +90,8 @@ int pending_signal(SignalPipe& signals) {
   return 0;
 }
 
-}  // namespace
-
-std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
-                                 const Presentation& presentation, const PlayResult& result,
-                                 const LocalNow& started, SignalPipe& signals) {
-  const SessionView& end = result.end;
-  const bool recorded =
-      options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
-  const std::string id = recorded ? record_session(plan, options, result, started) : "";
-  const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
-                       &signals};
-  int signal = 0;
-  if (end.status == EndStatus::safety_stop) {
-    if (can_ask(options, presentation)) {
-      const Asked<std::string> symptom = ask_symptom(ask);
-      signal = symptom.signal;
-      if (symptom.answer && !id.empty()) {
-        record_answer(id, std::nullopt, {*symptom.answer});
-      }
-    }
-    advise(options, presentation);
-  } else if (recorded && options.ask && presentation.live && can_ask(options, presentation) &&
-             end.status != EndStatus::interrupted) {
-    const Asked<int> pain = ask_pain(ask);
-    signal = pain.signal;
-    if (pain.answer && !id.empty() && record_answer(id, pain.answer, {})) {
-      write_all(presentation.human_fd, fmt::format("Recorded: back pain {}/10.\n", *pain.answer));
-    }
-    if (needs_advice(pain.answer, {})) {
-      advise(options, presentation);
-    }
-  }
+// The exit code of a signal received at a question or since the session ended, or nullopt.
+std::optional<int> finish(int signal, SignalPipe& signals) {
   if (signal == 0) {
     signal = pending_signal(signals);
   }
@@ -125,6 +99,50 @@ std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
     return exit_code_for_signal(signal);
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
+                                 const Presentation& presentation, const PlayResult& result,
+                                 const LocalNow& started, SignalPipe& signals,
+                                 const Config& config) {
+  const SessionView& end = result.end;
+  const bool recorded =
+      options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
+  const std::string id = recorded ? record_session(plan, options, result, started) : "";
+  const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
+                       presentation.caps.width, &signals};
+  const int width = presentation.caps.width;  // the advice wraps to the window, as the question
+  int signal = 0;
+  if (end.status == EndStatus::safety_stop) {
+    if (can_ask(options, presentation)) {
+      const Asked<std::string> symptom = ask_symptom(ask);
+      signal = symptom.signal;
+      if (symptom.answer) {
+        const std::string answer =
+            id.empty() ? "" : record_answer(id, std::nullopt, {*symptom.answer});
+        advise(options, presentation,
+               safety_advice(AdviceMoment::session, std::nullopt, {*symptom.answer}, width));
+        advise(options, presentation, physio_check(answer, config, width));
+        return finish(signal, signals);
+      }
+    }
+    advise(options, presentation, safety_advice(width));
+  } else if (recorded && options.ask && presentation.live && can_ask(options, presentation) &&
+             end.status != EndStatus::interrupted) {
+    const Asked<int> pain = ask_pain(ask);
+    signal = pain.signal;
+    const std::string answer = pain.answer && !id.empty() ? record_answer(id, pain.answer, {}) : "";
+    if (!answer.empty()) {
+      write_all(presentation.human_fd, fmt::format("Recorded: back pain {}/10.\n", *pain.answer));
+    }
+    if (needs_advice(pain.answer, {})) {
+      advise(options, presentation, safety_advice(AdviceMoment::session, pain.answer, {}, width));
+    }
+    advise(options, presentation, physio_check(answer, config, width));
+  }
+  return finish(signal, signals);
 }
 
 }  // namespace backcare

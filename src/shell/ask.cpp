@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <csignal>
 
+#include "base/text.hpp"
 #include "journal/advice.hpp"
 #include "terminal.hpp"
 
@@ -132,7 +133,10 @@ bool ends_run(int sig) {
 
 Asked<std::string> ask_symptom(const AskOptions& options) {
   QuestionMode mode(options.in_fd);
-  say(options, symptom_question());
+  const std::string question = symptom_question(options.width);
+  say(options, question);
+  // The column after the question's last line, so an answer too long for it goes on its own.
+  const int column = display_width(std::string_view(question).substr(question.rfind('\n') + 1));
   for (;;) {
     const Typed typed = next_byte(options, mode);
     const auto byte = typed.byte;
@@ -141,11 +145,9 @@ Asked<std::string> ask_symptom(const AskOptions& options) {
       return {std::nullopt, typed.signal};
     }
     if (const auto symptom = symptom_for_key(*byte)) {
-      for (const auto& choice : symptom_choices()) {
-        if (choice.name == *symptom) {
-          say(options, std::string(choice.label) + "\n");
-        }
-      }
+      const std::string label(find_sign(*symptom)->label);
+      const bool fits = options.width <= 0 || column + display_width(label) < options.width;
+      say(options, (fits ? "" : "\n") + label + "\n");
       return {symptom, 0};
     }
   }

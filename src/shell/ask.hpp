@@ -18,6 +18,7 @@ struct AskOptions {
   int in_fd = 0;                             // a terminal
   int out_fd = 1;                            // where the question is written
   std::chrono::milliseconds timeout{60000};  // with no key pressed for so long: no answer
+  int width = 80;                            // the terminal's columns: the question wraps to it
   SignalPipe* signals = nullptr;             // watched while waiting for a key
 };
 
@@ -28,7 +29,7 @@ struct Asked {
   int signal = 0;
 };
 
-// The safety-stop question (symptom_question()): a symptom name for keys 1..6, none for
+// The safety-stop question (symptom_question(width)): a symptom name for keys 0..9, none for
 // Enter, Esc, q, Ctrl-C, the end of input, the timeout or a signal. Other keys are ignored.
 Asked<std::string> ask_symptom(const AskOptions& options);
 

@@ -27,17 +27,22 @@ expect_eq "$(jq -c 'del(.id)' <<<"$last")" \
 run env TZ=Europe/Berlin faketime -f '2026-11-30 08:30:00' "$BACKCARE" checkin --pain 6 \
   --symptom heaviness --symptom leaking --symptom heaviness
 expect_rc 0 "checkin with symptoms"
-ADVICE="Stop for today, and rest in a position that feels comfortable.
-If it persists or comes back, see a pelvic-floor physiotherapist or your doctor."
+# The advice for each sign named, and no "stop for today": a check-in has no session to stop.
 expect_eq "$OUT" "Recorded.
 
-$ADVICE" "checkin: the advice"
+Leaking is common after birth and pelvic floor exercises often help, but it is
+not something to put up with: if it goes on, ask your GP, midwife or health
+visitor about a pelvic-floor physiotherapist.
+Lying down often eases a heavy, dragging feeling. If it comes back, or you feel
+a bulge in the vagina, see your GP: they can refer you to a pelvic-floor
+physiotherapist." "checkin: the advice for each sign"
 expect_eq "$(tail -n 1 "$HISTORY" | jq -c '[.started, .symptoms]')" \
   '["2026-11-30T08:30:00+01:00",["heaviness","leaking"]]' "checkin: local offset, symptoms once each"
 run "$BACKCARE" checkin --symptom other
 expect_eq "$OUT" "Recorded.
 
-$ADVICE" "checkin --symptom other: any sign gets the advice"
+If it goes on or comes back, see a pelvic-floor physiotherapist or your doctor." \
+  "checkin --symptom other: any sign gets the advice"
 run "$BACKCARE" checkin --pain 6
 expect_eq "$OUT" "Recorded." "checkin --pain 6: no advice below 7"
 lines=$(wc -l <"$HISTORY")

@@ -24,15 +24,15 @@ safety_stop() {
   wait_for '▲ INHALE [0-9]' 5 || return
   expect_screen '! safety stop' "the key help names !"
   tm send-keys -t "$TARGET" -l '!'
-  wait_for 'What made you stop\? 1 pain · 2 leaking · 3 heaviness or pressure' 5 || return
+  wait_for 'What made you stop\? 1 pain · 2 leaking · 3 heaviness or a bulge' 5 || return
   pass
   expect_screen '^Stopped for safety at step 1 of 3: Breathe' "safety stop: the summary"
   keys 3
   expect_eq "$(exit_code)" 3 "safety stop: exit 3"
-  expect_screen '\(Enter to skip\) heaviness or pressure$' "safety stop: the answer echoed"
+  expect_screen '\(Enter to skip\) heaviness or a bulge$' "safety stop: the answer echoed"
   expect_screen '^Stop for today, and rest in a position that feels comfortable\.$' "the advice"
-  expect_screen '^If it persists or comes back, see a pelvic-floor physiotherapist or your doctor\.$' \
-    "the advice, second line"
+  expect_screen '^Lying down often eases a heavy, dragging feeling\. If it comes back, or you feel$' \
+    "the advice for heaviness"
   expect_no_screen 'Back pain now' "safety stop: no pain question"
   expect_stty_same "safety stop"
   expect_eq "$(records)" 2 "safety stop: recorded although short, then the answer"

@@ -13,8 +13,10 @@ namespace backcare {
 
 const std::vector<std::string> k_journal_statuses = {"completed", "completed-skipping", "quit",
                                                      "interrupted", "safety-stop"};
-const std::vector<std::string> k_journal_symptoms = {"pain",   "leaking",   "heaviness",
-                                                     "doming", "dizziness", "other"};
+// The first six are the names of every version; the urgent signs were added after them.
+const std::vector<std::string> k_journal_symptoms = {
+    "pain",  "leaking",  "heaviness",  "doming",       "dizziness",
+    "other", "bleeding", "chest-pain", "swollen-calf", "headache-or-fever"};
 
 namespace {
 
