@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `backcare report` on the crafted history, rendered by a real browser (Debian's chromium,
-# headless, networking off): the DOM text holds the figures, the PDF is one page, a screenshot
-# renders, and nothing in the page asks for anything outside it. Skipped (77) without chromium
+# headless, networking off): the DOM text holds the figures, a busy twelve weeks print on one
+# A4 page and on one Letter page (pdfinfo), a screenshot renders, and nothing in the page asks
+# for anything outside it. Skipped (77) without chromium
 # (scripts/setup.sh --test installs it and poppler-utils).
 source "$SOURCE_DIR/tests/cli/lib.bash"
 export XDG_STATE_HOME="$TMP/state"
