@@ -62,6 +62,32 @@ TEST_CASE("session_record::the fields of a session record") {
   CHECK(session_record(plan, end, input).speed == 0.5);
   input.speed = 1;
   CHECK_FALSE(session_record(plan, end, input).speed);
+  CHECK_FALSE(session_record(plan, end, input).stop_step);  // only a safety stop names its step
+}
+
+TEST_CASE("session_record::a safety stop names the step it happened in") {
+  Plan plan;
+  plan.name = "night-release";
+  plan.total_ms = 600000;
+  plan.steps.resize(4);
+  plan.steps[2].title = "Cat-cow\x1b[2J";  // a shared routine's title, kept as written
+  SessionView end;
+  end.status = EndStatus::safety_stop;
+  end.active_ms = 0;
+  end.end_step = 2;
+  SessionRecordInput input;
+  input.id = "x";
+  const std::string line = to_json_line(session_record(plan, end, input));
+  CHECK(line.find(R"("status":"safety-stop","stop_step":3,"stop_title":"Cat-cow\u001b[2J")") !=
+        std::string::npos);
+  // Read back, the same fields (and not kept as unknown members).
+  const RecordParse back = parse_record(line);
+  REQUIRE(back.record);
+  CHECK(back.record->stop_step == 3);
+  CHECK(back.record->stop_title == "Cat-cow\x1b[2J");
+  CHECK(back.record->extra.empty());
+  CHECK(parse_record(R"({"v":1,"id":"a","kind":"session","stop_step":"3"})").error ==
+        R"("stop_step" is not a whole number from 0 to 9007199254740992)");
 }
 
 TEST_CASE("session_record::an answer record names its session") {

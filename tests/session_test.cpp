@@ -433,6 +433,18 @@ TEST_CASE("session: quit and interrupt end the session with their status") {
     CHECK(v.status == EndStatus::quit);
     CHECK(v.active_ms == 4500);
     CHECK(v.step == 3);
+    CHECK(v.end_step == 0);  // the step it was in, for the record
+  }
+  SUBCASE("a safety stop in the second step names it; a completed run ends in the last") {
+    const Plan plan = small_plan();
+    Session session(plan, options(0));
+    session.start(k_t0);
+    session.safety_stop(k_t0 + ms(27000));
+    CHECK(session.view(k_t0 + ms(30000)).end_step == 1);
+    Session whole(plan, options(0));
+    whole.start(k_t0);
+    whole.advance(k_t0 + ms(60000));
+    CHECK(whole.view(k_t0 + ms(60000)).end_step == 2);
   }
   SUBCASE("interrupt while paused") {
     const Plan plan = small_plan();

@@ -370,10 +370,11 @@ TEST_CASE("report::self-contained, escaped, with the figures") {
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("&lt;script&gt;x&lt;/script&gt;") != std::string::npos);
   CHECK(html.find("For <strong>Ana &amp; &quot;Bo&quot; &lt;b&gt;</strong>") != std::string::npos);
-  CHECK(html.find("@page { size: A4;") != std::string::npos);
+  CHECK(html.find("@page { margin: 9mm; }") != std::string::npos);  // the printer's paper
   CHECK(html.find("<title>Nights of night-release per week; goal: 5 nights</title>") !=
         std::string::npos);
-  CHECK(html.find("aria-label=\"Weekly mean pain score, 0 to 10\"") != std::string::npos);
+  CHECK(html.find("aria-label=\"Pain, 0 to 10: the weekly mean (line), each score after a "
+                  "session (filled dot) and at a check-in (open dot)\"") != std::string::npos);
   CHECK(html.find("week of 2026-11-23: 5.0; week of 2026-11-30: 3.0") != std::string::npos);
   CHECK(html.find("not medical advice") != std::string::npos);
   CHECK(html.find("url(") == std::string::npos);
@@ -491,7 +492,7 @@ TEST_CASE("report::one chart per goal, other practice apart, no data before the 
                   "of 2026-11-09: no data; week of 2026-11-16: no data; week of 2026-11-23: 2 "
                   "days; week of 2026-11-30: 0 days</desc>") != std::string::npos);
   // The goal's label sits in the right margin, past the last bar's slot (x 592 and on).
-  CHECK(html.find("<text class=\"goal\" x=\"596\" y=\"31.6\" font-size=\"9\" "
+  CHECK(html.find("<text class=\"goal\" x=\"596\" y=\"29.6\" font-size=\"9\" "
                   "fill=\"#c62828\">goal 5</text>") != std::string::npos);
   CHECK(stats_to_json(stats)["first_record"] == "2026-11-23");
   CHECK(stats_to_json(stats)["weeks"][2]["other_days"] == 2);
@@ -501,4 +502,64 @@ TEST_CASE("report::one chart per goal, other practice apart, no data before the 
   const std::string empty = report_html(compute_stats({}, none, date("2026-12-01"), 2), {});
   CHECK(empty.find("<title>Days practised per week</title><desc>week of 2026-11-23: no data; "
                    "week of 2026-11-30: no data</desc>") != std::string::npos);
+}
+
+TEST_CASE("report::what a physiotherapist reads: notes, pain, endings, adherence, steps, ages") {
+  std::vector<JournalRecord> records = {checkin("2026-10-06T08:00:00+00:00", 3, {"leaking"}),
+                                        checkin("2026-10-10T08:00:00+00:00", {}, {"leaking"})};
+  for (const char* day : {"16", "17", "18", "19", "20"}) {
+    records.push_back(session(fmt::format("2026-11-{}T21:00:00+00:00", day)));
+  }
+  JournalRecord answered = session("2026-11-24T21:00:00+00:00");
+  answered.pain = 2;
+  records.push_back(answered);
+  records.push_back(session("2026-11-25T21:00:00+00:00", 200000, "night-release", "quit"));
+  JournalRecord stop = session("2026-11-26T21:00:00+00:00", 0, "night-release", "safety-stop");
+  stop.stop_step = 3;
+  stop.stop_title = "Cat-cow <b>\x1b[2J";
+  stop.pain = 7;
+  records.push_back(stop);
+  JournalRecord preview = session("2026-11-27T20:00:00+00:00");
+  preview.speed = 30;
+  records.push_back(preview);
+  JournalRecord noted = checkin("2026-11-27T08:00:00+00:00", 4);
+  noted.note = "after <the> car seat & stairs";
+  records.push_back(noted);
+  JournalRecord long_note = checkin("2026-11-28T08:00:00+00:00", {});
+  long_note.note = std::string(300, 'a');
+  records.push_back(long_note);
+  Config config;
+  config.goals["night-release"] = {5, 7};
+  const Stats stats = compute_stats(records, config, date("2026-12-01"), 12);
+  const std::string html = report_html(stats, {});
+  const auto has = [&](const std::string& text) {
+    INFO(text);
+    CHECK(html.find(text) != std::string::npos);
+  };
+  has("as of 2026-12-01. First record: 2026-10-06. Days start at 04:00.");
+  has("<p>Sessions: 6 completed, 1 stopped early (q or a signal), 1 safety stop "
+      "(previews not counted).</p>");
+  // Weeks of 2026-10-05 to 2026-11-23 have data; this week is not met yet, so not counted.
+  has("<p>Goals met: night-release (5 nights a week) in 1 of 8 weeks (13%).</p>");
+  has("<td>night-release, step 3: Cat-cow &lt;b&gt;\\x1b[2J</td><td class=\"n\">7</td>");
+  has("Each score: 2026-10-06 3 (check-in), 2026-11-24 2 (after a session), 2026-11-26 7 (after a "
+      "session), 2026-11-27 4 (check-in)");
+  has("<h2>Check-in notes</h2>");
+  has("<tr><td>2026-11-27</td><td>after &lt;the&gt; car seat &amp; stairs</td></tr>");
+  has("<tr><td>2026-11-28</td><td>" + std::string(179, 'a') + "…</td></tr>");
+  has("<p class=\"advice old\">leaking noted on 2 days within 14 (2026-10-06, 2026-10-10), "
+      "7 weeks ago.</p>");
+  CHECK(stats_to_json(stats)["events"][2] ==
+        Json::parse(R"({"date":"2026-11-26","what":"safety stop","routine":"night-release",)"
+                    R"("pain":7,"step":3,"step_title":"Cat-cow <b>\u001b[2J"})"));
+}
+
+TEST_CASE("report::a recent warning is bold and says how recent") {
+  const Stats stats = compute_stats({checkin("2026-11-25T08:00:00+00:00", {}, {"doming"}),
+                                     checkin("2026-11-30T08:00:00+00:00", {}, {"doming"})},
+                                    Config{}, date("2026-12-01"), 4);
+  CHECK(report_html(stats, {}).find("<p class=\"advice\">doming noted on 2 days within 14 "
+                                    "(2026-11-25, 2026-11-30), yesterday.</p>") !=
+        std::string::npos);
+  CHECK(report_html(stats, {}).find("Check-in notes") == std::string::npos);  // none, no heading
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `backcare report` on the crafted history, rendered by a real browser (Debian's chromium,
-# headless, networking off): the DOM text holds the figures, the PDF is one page, a screenshot
-# renders, and nothing in the page asks for anything outside it. Skipped (77) without chromium
+# headless, networking off): the DOM text holds the figures, a busy twelve weeks print on one
+# A4 page and on one Letter page (pdfinfo), a screenshot renders, and nothing in the page asks
+# for anything outside it. Skipped (77) without chromium
 # (scripts/setup.sh --test installs it and poppler-utils).
 source "$SOURCE_DIR/tests/cli/lib.bash"
 export XDG_STATE_HOME="$TMP/state"
@@ -85,13 +86,40 @@ timeout 120 "${CHROMIUM[@]}" --dump-dom "file://$TMP/layout.html" >"$TMP/layout.
 expect_eq "$(grep -o 'GOALS=[0-9][^<]*' "$TMP/layout.dom")" "GOALS=1 OVERLAPS=[]" \
   "the goal label overlaps no other label"
 
-timeout 120 "${CHROMIUM[@]}" --print-to-pdf="$TMP/r.pdf" --no-pdf-header-footer "file://$PAGE" \
-  2>>"$TMP/chromium.err"
-if command -v pdfinfo >/dev/null; then
-  expect_eq "$(pdfinfo "$TMP/r.pdf" | awk '/^Pages:/ { print $2 }')" 1 "the report prints on 1 page"
-else
-  printf 'note: pdfinfo not installed (poppler-utils); pages not counted\n'
-fi
+# --- one printed page, A4 and Letter, for twelve busy weeks ----------------------------------
+# The page names no paper size (it prints on the printer's); each copy here adds one, as a
+# printer dialog would. The busy history (tests/data/stats/busy_history.py) fills every part:
+# notes of up to 500 characters, three safety stops with their steps, pain after sessions.
+BUSY="$TMP/busy"
+mkdir -p "$BUSY/state/backcare" "$BUSY/config/backcare"
+printf '%s\n' '{"name": "Ana", "goals": {"night-release": {"nights": 5, "of": 7},' \
+  '"breathe": {"nights": 3, "of": 7}}}' >"$BUSY/config/backcare/config.json"
+python3 "$SOURCE_DIR/tests/data/stats/busy_history.py" "$BUSY/state/backcare/history.jsonl"
+run env XDG_STATE_HOME="$BUSY/state" XDG_CONFIG_HOME="$BUSY/config" "$BACKCARE" report \
+  --as-of 2026-12-01 --weeks 12
+expect_rc 0 "report of the busy history"
+BUSY_TEXT=$(printf '%s\n' "$OUT" | sed -e 's/<[^>]*>/ /g' | tr -s ' \n' ' ')
+for figure in "First record: 2026-09-07" "stopped early (q or a signal), 3 safety stops" \
+  "Goals met: breathe (3 nights a week) in" "night-release, step 6: Knees to chest" \
+  "night-release, step 2: Pelvic tilt &lt;lying&gt;" "Check-in notes" "(after a session)"; do
+  [[ "$BUSY_TEXT" == *"$figure"* ]] && pass || fail "the busy report lacks [$figure]"
+done
+for paper in A4 letter; do
+  { printf '%s\n' "$OUT"; printf '<style>@page { size: %s; }</style>\n' "$paper"; } \
+    >"$TMP/busy-$paper.html"
+  rm -f "$TMP/busy-$paper.pdf"
+  timeout 120 "${CHROMIUM[@]}" --print-to-pdf="$TMP/busy-$paper.pdf" --no-pdf-header-footer \
+    "file://$TMP/busy-$paper.html" 2>>"$TMP/chromium.err"
+  if ! command -v pdfinfo >/dev/null; then
+    fail "pdfinfo is not installed (poppler-utils): pages not counted"
+    continue
+  fi
+  info=$(pdfinfo "$TMP/busy-$paper.pdf")
+  expect_eq "$(awk '/^Pages:/ { print $2 }' <<<"$info")" 1 "the busy report prints on 1 $paper page"
+  # The paper asked for is the paper used: 595 x 842 pt is A4, 612 x 792 Letter.
+  size=$(awk '/^Page size:/ { printf "%.0f x %.0f", $3, $5 }' <<<"$info")
+  expect_eq "$size" "$([ "$paper" = A4 ] && echo '595 x 842' || echo '612 x 792')" "$paper paper"
+done
 
 timeout 120 "${CHROMIUM[@]}" --screenshot="$TMP/r.png" --window-size=1240,1754 "file://$PAGE" \
   2>>"$TMP/chromium.err"

@@ -60,7 +60,7 @@ const std::vector<std::string> k_known_members = {
     "source",    "started",    "ended",      "tz",          "planned_ms",
     "active_ms", "skipped_ms", "steps_done", "steps_total", "steps_skipped",
     "status",    "pain",       "symptoms",   "note",        "resumes",
-    "forgets",   "speed",      "answers"};
+    "forgets",   "speed",      "answers",    "stop_step",   "stop_title"};
 
 }  // namespace
 
@@ -256,6 +256,8 @@ std::string to_json_line(const JournalRecord& record) {
   }
   number("speed", record.speed);
   text("status", record.status);
+  number("stop_step", record.stop_step);
+  text("stop_title", record.stop_title);
   number("pain", record.pain);
   if (!record.symptoms.empty()) {
     out["symptoms"] = record.symptoms;
@@ -350,6 +352,8 @@ std::string read_members(const Json& object, JournalRecord& record) {
   }
   read_speed(object, record, error);
   text("status", record.status);
+  record.stop_step = count("stop_step", k_max_count);
+  text("stop_title", record.stop_title);
   if (const auto pain = count("pain", 10)) {
     record.pain = static_cast<int>(*pain);
   }

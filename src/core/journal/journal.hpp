@@ -98,7 +98,11 @@ struct JournalRecord {
   // The run's speed when it was not 1 (`--speed`): above 1 a preview, below 1 a slower practice.
   // Absent (old records, and runs at real time) means 1.
   std::optional<double> speed;
-  std::string status;       // one of k_journal_statuses (others are kept)
+  std::string status;  // one of k_journal_statuses (others are kept)
+  // A safety stop: the step it happened in (1 = the first) and that step's title as the
+  // routine wrote it (untrusted: sanitized or escaped wherever it is shown).
+  std::optional<std::int64_t> stop_step;
+  std::string stop_title;
   std::optional<int> pain;  // 0..10
   std::vector<std::string> symptoms;
   std::string note;

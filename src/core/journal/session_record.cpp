@@ -42,6 +42,10 @@ JournalRecord session_record(const Plan& plan, const SessionView& end,
   record.steps_skipped = static_cast<std::int64_t>(end.steps_skipped);
   record.status = std::string(end_status_name(end.status));
   record.resumes = input.resumes;
+  if (end.status == EndStatus::safety_stop && end.end_step < plan.steps.size()) {
+    record.stop_step = static_cast<std::int64_t>(end.end_step) + 1;
+    record.stop_title = plan.steps[end.end_step].title;
+  }
   if (input.speed != 1.0) {
     record.speed = input.speed;
   }

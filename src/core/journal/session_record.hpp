@@ -35,7 +35,8 @@ struct SessionRecordInput {
 };
 
 // kind "session" with the routine's name, title and source, the times, planned/active/skipped
-// ms, step counts, the speed (when not 1) and the status name (end_status_name). No answer: the
+// ms, step counts, the speed (when not 1), the status name (end_status_name) and, for a safety
+// stop, the step it happened in (`end.end_step`) and its title. No answer: the
 // record is written the moment the session ends, before any question.
 JournalRecord session_record(const Plan& plan, const SessionView& end,
                              const SessionRecordInput& input);

@@ -27,9 +27,12 @@ struct Facts {
   std::vector<Practice> practices;
   std::map<RoutineDay, DayPractice> days;  // every part of a routine on a day: the one rule
   std::set<std::int64_t> safety_days;
-  std::vector<std::pair<std::int64_t, int>> pains;  // day, score
-  std::vector<HealthEvent> events;                  // every day up to as_of
-  std::optional<std::int64_t> first_day;            // of any session or check-in
+  std::vector<std::pair<std::int64_t, int>> pains;         // day, score
+  std::vector<PainScore> scores;                           // the same, with where each came from
+  std::vector<HealthEvent> events;                         // every day up to as_of
+  std::vector<DatedNote> notes;                            // check-in notes
+  std::vector<std::pair<std::int64_t, std::string>> ends;  // day, status of each non-preview run
+  std::optional<std::int64_t> first_day;                   // of any session or check-in
 };
 
 std::optional<std::int64_t> record_day(const JournalRecord& record, int day_start) {
@@ -57,7 +60,11 @@ void add_session(const JournalRecord& record, std::int64_t day, Facts& facts,
   facts.days[{practice.day, practice.routine}].add(record);
   if (record.status == "safety-stop") {
     facts.safety_days.insert(day);
-    facts.events.push_back({civil_from_days(day), "safety stop", record.routine, record.pain});
+    facts.events.push_back({civil_from_days(day), "safety stop", record.routine, record.pain,
+                            record.stop_step, record.stop_title});
+  }
+  if (!is_preview(record.speed.value_or(1.0))) {
+    facts.ends.emplace_back(day, record.status);
   }
 }
 
@@ -79,14 +86,20 @@ Facts gather(const std::vector<JournalRecord>& records, const Config& config, st
     }
     if (record.pain) {
       facts.pains.emplace_back(*day, *record.pain);
+      facts.scores.push_back({civil_from_days(*day), *record.pain, session});
+    }
+    if (!session && !record.note.empty()) {
+      facts.notes.push_back({civil_from_days(*day), record.note});
     }
     for (const std::string& symptom : record.symptoms) {
-      facts.events.push_back(
-          {civil_from_days(*day), symptom, session ? record.routine : "", record.pain});
+      facts.events.push_back({civil_from_days(*day), symptom, session ? record.routine : "",
+                              record.pain, std::nullopt, ""});
     }
   }
-  std::stable_sort(facts.events.begin(), facts.events.end(),
-                   [](const HealthEvent& a, const HealthEvent& b) { return a.date < b.date; });
+  const auto by_date = [](const auto& a, const auto& b) { return a.date < b.date; };
+  std::stable_sort(facts.events.begin(), facts.events.end(), by_date);
+  std::stable_sort(facts.notes.begin(), facts.notes.end(), by_date);
+  std::stable_sort(facts.scores.begin(), facts.scores.end(), by_date);
   for (Practice& practice : facts.practices) {
     practice.counted =
         practice.parts.parts > 0 && facts.days.at({practice.day, practice.routine}).counts();
@@ -160,6 +173,17 @@ Streak week_streak(const std::set<std::int64_t>& days, int target, std::int64_t 
   return streak;
 }
 
+// The last day of `week` with a pain score (the week holds at least one).
+CivilDate last_pain_day(const Stats& stats, const WeekStats& week) {
+  CivilDate last = week.start;
+  for (const PainScore& score : stats.pains) {
+    if (score.date >= week.start && days_from_civil(score.date) < days_from_civil(week.start) + 7) {
+      last = score.date;
+    }
+  }
+  return last;
+}
+
 std::vector<Advice> find_advice(const Stats& stats) {
   std::vector<Advice> advice;
   std::map<std::string, std::set<std::int64_t>> symptom_days;
@@ -173,9 +197,10 @@ std::vector<Advice> find_advice(const Stats& stats) {
     bool first = true;
     for (const std::int64_t day : days) {
       if (!first && day - previous <= 13) {
-        advice.push_back({fmt::format("{} noted on 2 days within 14 ({}, {})", symptom,
-                                      format_date(civil_from_days(previous)),
-                                      format_date(civil_from_days(day)))});
+        advice.push_back(
+            {fmt::format("{} noted on 2 days within 14 ({}, {})", symptom,
+                         format_date(civil_from_days(previous)), format_date(civil_from_days(day))),
+             civil_from_days(day)});
         break;
       }
       first = false;
@@ -189,7 +214,8 @@ std::vector<Advice> find_advice(const Stats& stats) {
       advice.push_back(
           {fmt::format("weekly pain mean of 5 or more for 2 weeks running (weeks "
                        "of {} and {})",
-                       format_date(stats.weeks[i - 1].start), format_date(stats.weeks[i].start))});
+                       format_date(stats.weeks[i - 1].start), format_date(stats.weeks[i].start)),
+           last_pain_day(stats, stats.weeks[i])});
       break;
     }
   }
@@ -245,6 +271,48 @@ void fill_weeks(Stats& stats, const Facts& facts,
     if (stats.weeks[w].pain_count > 0) {
       stats.weeks[w].pain_mean =
           static_cast<double>(pain_sums[w]) / static_cast<double>(stats.weeks[w].pain_count);
+    }
+  }
+}
+
+// The notes, scores and session ends of the days `first`..`last`.
+void fill_period_lists(Stats& stats, const Facts& facts, std::int64_t first, std::int64_t last) {
+  const auto within = [&](const CivilDate& date) {
+    const std::int64_t day = days_from_civil(date);
+    return day >= first && day <= last;
+  };
+  std::copy_if(facts.notes.begin(), facts.notes.end(), std::back_inserter(stats.notes),
+               [&](const DatedNote& note) { return within(note.date); });
+  std::copy_if(facts.scores.begin(), facts.scores.end(), std::back_inserter(stats.pains),
+               [&](const PainScore& score) { return within(score.date); });
+  for (const auto& [day, status] : facts.ends) {
+    if (day < first || day > last) {
+      continue;
+    }
+    if (status == "completed" || status == "completed-skipping") {
+      ++stats.sessions.completed;
+    } else if (status == "quit" || status == "interrupted") {
+      ++stats.sessions.stopped;
+    } else if (status == "safety-stop") {
+      ++stats.sessions.safety_stops;
+    }
+  }
+}
+
+// Weeks meeting each goal, of the weeks with data: a week before the first record knows
+// nothing, and the week holding the as-of day is counted only once met (it may still be).
+void fill_adherence(Stats& stats, const Facts& facts) {
+  for (const GoalProgress& goal : stats.this_week) {
+    Adherence& adherence = stats.adherence[goal.routine];
+    for (std::size_t w = 0; w < stats.weeks.size(); ++w) {
+      const WeekStats& week = stats.weeks[w];
+      const bool no_data = !facts.first_day || days_from_civil(week.start) + 6 < *facts.first_day;
+      const bool met = week.goals.at(goal.routine).met;
+      if (no_data || (w + 1 == stats.weeks.size() && !met)) {
+        continue;
+      }
+      ++adherence.weeks;
+      adherence.met += met ? 1 : 0;
     }
   }
 }
@@ -308,6 +376,8 @@ Stats compute_stats(const std::vector<JournalRecord>& records, const Config& con
       ++stats.symptom_counts[event.what];
     }
   }
+  fill_period_lists(stats, facts, first, last);
+  fill_adherence(stats, facts);
   stats.advice = find_advice(stats);
   return stats;
 }
@@ -379,6 +449,10 @@ Json stats_to_json(const Stats& stats) {
     }
     if (event.pain) {
       item["pain"] = *event.pain;
+    }
+    if (event.step) {
+      item["step"] = *event.step;
+      item["step_title"] = event.step_title;
     }
     events.push_back(item);
   }

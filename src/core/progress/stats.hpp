@@ -68,11 +68,41 @@ struct HealthEvent {
   std::string what;     // a symptom's name, or "safety stop"
   std::string routine;  // for a safety stop or a session's symptom; "" for a check-in
   std::optional<int> pain;
+  std::optional<std::int64_t> step;  // a safety stop's step (1 = the first), when recorded
+  std::string step_title;            // its title as the routine wrote it (untrusted)
+};
+
+// A check-in's note, in the user's words (untrusted: escaped where shown).
+struct DatedNote {
+  CivilDate date;
+  std::string text;
+};
+
+// One pain score: after a session (its answer) or at a check-in.
+struct PainScore {
+  CivilDate date;
+  int pain = 0;
+  bool session = false;
+};
+
+// Sessions of the period by how they ended, each run once (previews not counted).
+struct SessionCounts {
+  int completed = 0;     // completed or completed-skipping
+  int stopped = 0;       // quit or interrupted
+  int safety_stops = 0;  // safety-stop
+};
+
+// How often a goal was met: weeks met of the weeks that count (those with data, and the
+// current week only once it is met, since it can still be).
+struct Adherence {
+  int met = 0;
+  int weeks = 0;
 };
 
 // The "see a physiotherapist" reasons found in the period, in plain words.
 struct Advice {
   std::string reason;  // "leaking noted on 2 days within 14 (2026-11-20, 2026-11-28)"
+  CivilDate last;      // the latest day it rests on, so an old warning can show its age
 };
 
 struct Stats {
@@ -91,6 +121,10 @@ struct Stats {
   std::int64_t active_ms = 0;                  // in the period
   std::map<std::string, std::int64_t> active_ms_by_routine;  // in the period
   std::vector<Advice> advice;
+  std::vector<DatedNote> notes;                // check-in notes of the period, by date
+  std::vector<PainScore> pains;                // every score of the period, by date
+  SessionCounts sessions;                      // in the period
+  std::map<std::string, Adherence> adherence;  // per goal, over the period
 };
 
 // The first day of the week holding `date`, weeks starting on `week_starts` (0 = Monday).

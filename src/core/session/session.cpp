@@ -535,6 +535,7 @@ SessionView Session::view(TimePoint now) const {
   }
   const std::size_t segment = segment_at(position);
   if (v.finished || segment >= m_plan.segments.size()) {
+    v.end_step = m_plan.steps.empty() ? 0 : std::min(step_at(position), m_plan.steps.size() - 1);
     v.step = m_plan.steps.size();
     v.segment = m_plan.segments.size();
     return v;

@@ -85,6 +85,9 @@ struct SessionView {
   std::size_t steps_done = 0;     // steps run to their end (not skipped)
   std::size_t steps_skipped = 0;  // steps left with n and not run to their end afterwards
   std::int64_t skipped_ms = 0;    // planned time of those steps left unrun
+  // Once finished, the step it ended in (as session_end's step): `step` is then past the end,
+  // and a safety stop's record names the step that hurt.
+  std::size_t end_step = 0;
 };
 
 // Where a session is. Only lead_in and running move the plan position with the clock; a
