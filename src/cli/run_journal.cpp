@@ -2,11 +2,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "ask.hpp"
+#include "base/sanitize.hpp"
 #include "context.hpp"
 #include "journal/advice.hpp"
+#include "journal/history_view.hpp"
 #include "journal/session_record.hpp"
+#include "progress/home_view.hpp"
 #include "terminal.hpp"
+#include "this_week.hpp"
 
 namespace backcare {
 namespace {
@@ -21,6 +27,16 @@ bool can_ask(const PlayerOptions& options, const Presentation& presentation) {
 // The advice goes where the summary went (standard error with --quiet).
 void advise(const PlayerOptions& options, const Presentation& presentation) {
   write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + safety_advice());
+}
+
+// What was recorded and where the week stands, after the summary (and on the same output), so
+// a person sees at once that the session counted: "night-release 4 of 5 this week". The
+// journal is read again, through the same stats as `backcare stats`.
+void tell_week(const Plan& plan, const PlayerOptions& options, const Presentation& presentation,
+               const std::string& id) {
+  const std::string text = session_week_text(read_this_week().stats, plan.name, shown_id(id),
+                                             std::min(presentation.caps.width, 80));
+  write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + guard_output(text));
 }
 
 // Appends `record`; a journal that cannot be written is one warning. True when written.
@@ -92,6 +108,9 @@ std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
   const bool recorded =
       options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
   const std::string id = recorded ? record_session(plan, options, result, started) : "";
+  if (!id.empty()) {
+    tell_week(plan, options, presentation, id);
+  }
   const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
                        &signals};
   int signal = 0;
