@@ -7,8 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <utility>
 #include <cstdio>
+#include <utility>
 
 #include "base/duration.hpp"
 #include "base/exit_codes.hpp"
