@@ -9,6 +9,7 @@
 #include "context.hpp"
 #include "journal/advice.hpp"
 #include "journal/history_view.hpp"
+#include "journal/practice.hpp"
 #include "journal/session_record.hpp"
 #include "progress/home_view.hpp"
 #include "terminal.hpp"
@@ -32,11 +33,10 @@ void advise(const PlayerOptions& options, const Presentation& presentation) {
 // What was recorded and where the week stands, after the summary (and on the same output), so
 // a person sees at once that the session counted: "night-release 4 of 5 this week". The
 // journal is read again, through the same stats as `backcare stats`.
-void tell_week(const Plan& plan, const PlayerOptions& options, const Presentation& presentation,
-               const std::string& id) {
+void tell_week(const Plan& plan, const Presentation& presentation, const std::string& id) {
   const std::string text = session_week_text(read_this_week().stats, plan.name, shown_id(id),
                                              std::min(presentation.caps.width, 80));
-  write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + guard_output(text));
+  write_all(presentation.human_fd, "\n" + guard_output(text));
 }
 
 // Appends `record`; a journal that cannot be written is one warning. True when written.
@@ -108,8 +108,9 @@ std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
   const bool recorded =
       options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
   const std::string id = recorded ? record_session(plan, options, result, started) : "";
-  if (!id.empty()) {
-    tell_week(plan, options, presentation, id);
+  // A preview counts for nothing (its summary says so) and --quiet asks for no words.
+  if (!id.empty() && !options.quiet && !is_preview(options.session.speed)) {
+    tell_week(plan, presentation, id);
   }
   const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
                        &signals};
