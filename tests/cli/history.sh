@@ -164,5 +164,18 @@ run "$BACKCARE" history --json
 expect_eq "$(jq -r 'map(.id) | index("20261128T090000-aa11bb22")' <<<"$OUT")" "null" \
   "a forget record hides its record"
 expect_eq "$(jq length <<<"$OUT")" "5" "a forget record: the others stay"
+# A shown id that two records share names neither: the whole id is asked for.
+printf '%s\n' \
+  '{"v":1,"id":"20261201T090000-cafe0001","kind":"checkin","started":"2026-12-01T09:00:00+00:00","pain":1}' \
+  '{"v":1,"id":"20261202T090000-cafe0001","kind":"checkin","started":"2026-12-02T09:00:00+00:00","pain":2}' \
+  >>"$HISTORY"
+cp "$HISTORY" "$TMP/before.jsonl"
+run "$BACKCARE" history --forget cafe0001
+expect_rc 2 "--forget with a shown id two records share"
+expect_err '"cafe0001" names 2 records (20261201T090000-cafe0001, 20261202T090000-cafe0001); give the full id' \
+  "--forget with a shared shown id: the message"
+cmp -s "$TMP/before.jsonl" "$HISTORY" && pass || fail "--forget with a shared shown id: nothing deleted"
+run "$BACKCARE" history --forget 20261202T090000-cafe0001
+expect_rc 0 "--forget with the whole id of one of them"
 
 finish

@@ -190,7 +190,7 @@ std::vector<std::string> ids_for(const std::vector<JournalRecord>& records,
   std::vector<std::string> exact;
   std::vector<std::string> shown;
   for (const auto& record : records) {
-    if (record.kind == k_kind_forget || record.kind == k_kind_answer) {
+    if (record.kind == k_kind_forget) {
       continue;
     }
     if (record.id == text) {

@@ -37,7 +37,7 @@ std::string describe_record(const JournalRecord& record);
 // backcare wrote ("3f9a1c2b" of "20261130T210512-3f9a1c2b"), any other id as it is.
 std::string shown_id(const std::string& id);
 
-// The ids of the sessions and check-ins that `text` names: those whose id is `text`, else
+// The ids of the records (forget lines aside) that `text` names: those whose id is `text`, else
 // those whose shown_id is. Two or more: `text` is ambiguous; none: no such record.
 std::vector<std::string> ids_for(const std::vector<JournalRecord>& records,
                                  const std::string& text);
