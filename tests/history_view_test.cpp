@@ -60,8 +60,9 @@ TEST_CASE("history_view::the table sanitizes notes and names") {
   const std::string table = history_table({record});
   CHECK(table.find('\x1b') == std::string::npos);
   CHECK(table.find('\x07') == std::string::npos);
-  CHECK(table.find("2026-11-30 21:05  evil\\x1b[2J  9:12 of 10:00  quit") != std::string::npos);
-  CHECK(table.find("ok\\x07\n") != std::string::npos);
+  CHECK(table.find("3f9a1c2b  2026-11-30 21:05  evil\\x1b[2J  9:12/10:00  quit") !=
+        std::string::npos);
+  CHECK(table.find("note: ok\\x07\n") != std::string::npos);
   CHECK(history_table({}) == "No sessions or check-ins to show.\n");
 }
 
@@ -128,6 +129,75 @@ TEST_CASE("history_view::resumable_sessions: a one-step routine goes on from whe
   REQUIRE(found.size() == 1);
   CHECK(found[0].record.id == "b");
   CHECK(found[0].from_ms == 170000);
+}
+
+namespace {
+
+JournalRecord session_of(std::string id, std::string routine, std::string status) {
+  JournalRecord record;
+  record.id = std::move(id);
+  record.kind = "session";
+  record.routine = std::move(routine);
+  record.started = "2026-11-30T21:05:12+00:00";
+  record.planned_ms = 600000;
+  record.active_ms = 598000;
+  record.status = std::move(status);
+  return record;
+}
+
+}  // namespace
+
+TEST_CASE("history_view::the table fits 80 columns, details under the row") {
+  JournalRecord first = session_of("20261130T210512-3f9a1c2b", "night-release", "completed");
+  first.pain = 2;
+  first.symptoms = {"heaviness", "leaking"};
+  first.note =
+      "better than yesterday, and the baby slept through the whole routine for once, which "
+      "helped a lot";
+  JournalRecord second =
+      session_of("20261201T210000-77aa0c19", "night-release", "completed-skipping");
+  second.resumes = "20261130T210512-3f9a1c2b";
+  JournalRecord checkin;
+  checkin.id = "hand-written-record-with-a-long-id";
+  checkin.kind = "checkin";
+  checkin.started = "2026-12-02T08:30:00+00:00";
+  checkin.pain = 4;
+  const std::string table = history_table({first, second, checkin});
+  CHECK(table ==
+        "ID        When              Routine        Done        Status              Pain\n"
+        "3f9a1c2b  2026-11-30 21:05  night-release  9:58/10:00  completed           2\n"
+        "          symptoms: heaviness, leaking; note: better than yesterday, and the\n"
+        "          baby slept through the whole routine for once, which helped a lot\n"
+        "77aa0c19  2026-11-30 21:05  night-release  9:58/10:00  completed-skipping  -\n"
+        "          continues 3f9a1c2b\n"
+        "-         2026-12-02 08:30  -              -           check-in            4\n"
+        "          id: hand-written-record-with-a-long-id\n");
+}
+
+TEST_CASE("history_view::a long routine name gives way so a row stays in 80 columns") {
+  JournalRecord record = session_of(
+      "20261130T210512-3f9a1c2b", "a-very-long-routine-name-of-forty-chars", "completed-skipping");
+  record.planned_ms = 5400000;
+  record.active_ms = 3723000;
+  const std::string table = history_table({record});
+  CHECK(table ==
+        "ID        When              Routine    Done             Status              Pain\n"
+        "3f9a1c2b  2026-11-30 21:05  a-very-l…  1:02:03/1:30:00  completed-skipping  -\n");
+}
+
+TEST_CASE("history_view::shown_id and ids_for: the id as shown names the record") {
+  CHECK(shown_id("20261130T210512-3f9a1c2b") == "3f9a1c2b");
+  CHECK(shown_id("x-1") == "x-1");
+  CHECK(shown_id("20261130X210512-3f9a1c2b") == "20261130X210512-3f9a1c2b");
+  const std::vector<JournalRecord> records = {
+      session_of("20261130T210512-3f9a1c2b", "a", "completed"),
+      session_of("20261201T210512-3f9a1c2b", "a", "completed"),
+      session_of("20261202T210512-0000beef", "a", "completed")};
+  CHECK(ids_for(records, "0000beef") == std::vector<std::string>{"20261202T210512-0000beef"});
+  CHECK(ids_for(records, "20261130T210512-3f9a1c2b") ==
+        std::vector<std::string>{"20261130T210512-3f9a1c2b"});
+  CHECK(ids_for(records, "3f9a1c2b").size() == 2);
+  CHECK(ids_for(records, "beef").empty());
 }
 
 }  // namespace backcare

@@ -563,3 +563,32 @@ TEST_CASE("report::a recent warning is bold and says how recent") {
         std::string::npos);
   CHECK(report_html(stats, {}).find("Check-in notes") == std::string::npos);  // none, no heading
 }
+
+TEST_CASE("stats_view::a default goal is never out of reach; it says how to change it") {
+  // The first day is a Friday (2026-12-04): 1 of 5 with 2 days left cannot be met.
+  const std::vector<JournalRecord> records = {session("2026-12-04T21:00:00+00:00")};
+  const Stats first_day = compute_stats(records, Config{}, date("2026-12-04"), 1);
+  REQUIRE(first_day.this_week.size() == 1);
+  CHECK(first_day.this_week[0].is_default);
+  CHECK_FALSE(first_day.this_week[0].reachable);
+  const std::string text = stats_text(first_day, {80, false, false});
+  CHECK(text.rfind(
+            "This week (2026-11-30 to 2026-12-06)\n"
+            "  night-release 1 of 5 this week, 2 days left\n"
+            "    a default goal, not one you set: choose your own with \"goals\" in the config\n"
+            "    file (backcare config path)\n\n",
+            0) == 0);
+  // A goal from the config file that cannot be met any more says so.
+  Config chosen;
+  chosen.goals_set = true;
+  const Stats set = compute_stats(records, chosen, date("2026-12-04"), 1);
+  CHECK_FALSE(set.this_week[0].is_default);
+  CHECK(stats_text(set, {80, false, false})
+            .rfind("This week (2026-11-30 to 2026-12-06)\n"
+                   "  night-release 1 of 5 this week, 2 days left, out of reach this week\n\n",
+                   0) == 0);
+  CHECK(stats_to_json(first_day)["this_week"][0]["default"] == true);
+  // A config file that names goals sets them; one without keeps the default.
+  CHECK(parse_config(R"({"goals": {"night-release": {"nights": 5}}})", "c").config.goals_set);
+  CHECK_FALSE(parse_config(R"({"week_starts": "sunday"})", "c").config.goals_set);
+}

@@ -20,11 +20,13 @@
 #include "journal_commands.hpp"
 #include "json/json_reader.hpp"
 #include "plan_command.hpp"
+#include "progress/home_view.hpp"
 #include "progress_commands.hpp"
 #include "routine/breath_range.hpp"
 #include "routine/loader.hpp"
 #include "starter.hpp"
 #include "terminal.hpp"
+#include "this_week.hpp"
 
 namespace backcare {
 namespace {
@@ -238,25 +240,23 @@ int cmd_completion(Context& context, const Args& args) {
   return k_exit_ok;
 }
 
+// `backcare` alone: the routines, this week at a glance and every main command. What cannot
+// be read (the journal, the config) is a note on the screen, never a failure.
 int cmd_overview(Context& context) {
-  std::string out =
-      "backcare — a routine timer for postpartum back care\n\n"
-      "Routines:\n";
-  const Catalog& catalog = context.catalog();
-  const std::size_t width = name_width(catalog);
-  for (const auto& entry : catalog.entries()) {
-    out += "  " + entry_line(entry, width);
+  HomeInput input;
+  for (const auto& entry : context.catalog().entries()) {
+    if (input.routines.size() > k_home_routines) {
+      input.routines.push_back({entry.name, "", std::nullopt});  // counted, not shown
+      continue;
+    }
+    input.routines.push_back(
+        {entry.name, entry.routine ? entry.routine->title : "",
+         entry.routine ? std::optional(measure_plan(*entry.routine).total_ms) : std::nullopt});
   }
-  out +=
-      "\nMain commands:\n"
-      "  backcare breathe           paced 360° breathing (5 minutes)\n"
-      "  backcare night-release     the 10-minute evening stretch and foam-roller routine\n"
-      "  backcare run NAME|FILE     run any routine\n"
-      "  backcare show NAME|FILE    describe a routine step by step\n"
-      "  backcare validate FILE...  check routine files\n"
-      "  backcare list              list routines\n\n"
-      "Run `backcare --help` for every command and option.\n";
-  print_out(out);
+  ThisWeek week = read_this_week();
+  input.week = std::move(week.stats);
+  input.notes = std::move(week.notes);
+  print_out(home_text(input));
   return k_exit_ok;
 }
 

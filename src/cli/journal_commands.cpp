@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "base/duration.hpp"
 #include "base/exit_codes.hpp"
@@ -130,43 +131,50 @@ AppError ambiguous_record(const std::string& id, int count) {
                                count, sanitize(id))}};
 }
 
-// What forget will delete: the one record with `id`, found among every record of the file,
-// so a record that a forget line already hides can still be purged from it. Empty when the
-// file is past the read limit (the store still trims it, a block at a time).
-std::string record_to_forget(const JournalStore& store, const std::string& id) {
+// What forget will delete: the id (in full) and description of the one record that `text`
+// names, by its id or the shown id of `history` (ids_for), found among every record of the
+// file, so a record that a forget line already hides can still be purged from it. No
+// description when the file is past the read limit (the store still trims it, a block at a
+// time): `text` is then taken as the full id.
+std::pair<std::string, std::string> record_to_forget(const JournalStore& store,
+                                                     const std::string& text) {
   JournalStore::ReadResult read = store.read();
   print_warnings(read.warnings);
   if (read.too_large) {
-    return "";
+    return {text, ""};
   }
   if (read.error) {
     throw read_error(*read.error);
   }
-  std::vector<std::string> ids;
-  const JournalRecord* found = nullptr;
-  int count = 0;
-  for (const auto& record : read.records) {
-    if (record.kind == k_kind_forget) {
-      continue;
+  const std::vector<std::string> ids = ids_for(read.records, text);
+  if (ids.empty()) {
+    std::vector<std::string> known;
+    for (const auto& record : read.records) {
+      if (record.kind != k_kind_forget) {
+        known.push_back(record.id);
+        known.push_back(shown_id(record.id));
+      }
     }
-    ids.push_back(record.id);
-    if (record.id == id) {
-      found = &record;
-      ++count;
-    }
+    throw no_such_record(text, known);
   }
-  if (count == 0) {
-    throw no_such_record(id, ids);
+  if (ids.size() > 1 && ids.front() != text) {
+    throw AppError{
+        k_exit_usage,
+        {fmt::format("--forget: \"{}\" names {} records ({}); give the full id "
+                     "(`backcare history --json` shows it)",
+                     sanitize(text), ids.size(), sanitize(fmt::to_string(fmt::join(ids, ", "))))}};
   }
-  if (count > 1) {
-    throw ambiguous_record(id, count);
+  if (ids.size() > 1) {
+    throw ambiguous_record(text, static_cast<int>(ids.size()));
   }
-  return describe_record(*found);
+  const auto found = std::find_if(read.records.begin(), read.records.end(),
+                                  [&](const JournalRecord& r) { return r.id == ids.front(); });
+  return {ids.front(), describe_record(*found)};
 }
 
-int forget_record(const std::string& id) {
+int forget_record(const std::string& text) {
   const JournalStore store = journal_store();
-  std::string what = record_to_forget(store, id);
+  const auto [id, what] = record_to_forget(store, text);
   const JournalStore::ForgetOutcome outcome = store.forget(id);
   if (outcome.error) {
     throw AppError{k_exit_io_error, {*outcome.error}};
@@ -230,8 +238,8 @@ void define_history(CLI::App& sub, Args& args) {
   auto* csv = sub.add_flag("--csv", h.csv, "Print CSV (RFC 4180), for a spreadsheet");
   json->excludes(csv);
   auto* forget = sub.add_option("--forget", h.forget,
-                                "Delete the record ID from the history for good (an atomic "
-                                "rewrite)")
+                                "Delete the record ID (as `history` shows it, or in full) "
+                                "from the history for good (an atomic rewrite)")
                      ->check(CLI::Validator(
                          [](std::string& text) -> std::string {
                            return text.empty() ? "expected a record id (`backcare history` "
@@ -249,7 +257,7 @@ void define_history(CLI::App& sub, Args& args) {
       "  backcare history                          every session and check-in, oldest first\n"
       "  backcare history --since 2026-11-24 --routine night-release\n"
       "  backcare history --csv > practice.csv     for a spreadsheet\n"
-      "  backcare history --forget 20261130T210512-3f9a1c2b\n\n"
+      "  backcare history --forget 3f9a1c2b     the record with that ID, for good\n\n"
       "Dates are local days; a session before day_starts_at (04:00) counts for the evening "
       "before.\nExit codes: 0 success, 2 usage error or unknown --forget id, 66 the history "
       "cannot be\nread, 74 it cannot be rewritten.");

@@ -4,12 +4,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "ask.hpp"
+#include "base/sanitize.hpp"
 #include "context.hpp"
 #include "journal/advice.hpp"
+#include "journal/history_view.hpp"
+#include "journal/practice.hpp"
 #include "journal/session_record.hpp"
 #include "physio_check.hpp"
+#include "progress/home_view.hpp"
 #include "terminal.hpp"
+#include "this_week.hpp"
 
 namespace backcare {
 namespace {
@@ -27,6 +34,15 @@ void advise(const PlayerOptions& options, const Presentation& presentation,
   if (!text.empty()) {
     write_all(options.quiet ? STDERR_FILENO : presentation.human_fd, "\n" + text);
   }
+}
+
+// What was recorded and where the week stands, after the summary (and on the same output), so
+// a person sees at once that the session counted: "night-release 4 of 5 this week". The
+// journal is read again, through the same stats as `backcare stats`.
+void tell_week(const Plan& plan, const Presentation& presentation, const std::string& id) {
+  const std::string text = session_week_text(read_this_week().stats, plan.name, shown_id(id),
+                                             std::min(presentation.caps.width, 80));
+  write_all(presentation.human_fd, "\n" + guard_output(text));
 }
 
 // Appends `record`; a journal that cannot be written is one warning. True when written.
@@ -111,6 +127,10 @@ std::optional<int> after_session(const Plan& plan, const PlayerOptions& options,
   const bool recorded =
       options.log && worth_recording(end.status, end.active_ms, !options.resumes.empty());
   const std::string id = recorded ? record_session(plan, options, result, started) : "";
+  // A preview counts for nothing (its summary says so) and --quiet asks for no words.
+  if (!id.empty() && !options.quiet && !is_preview(options.session.speed)) {
+    tell_week(plan, presentation, id);
+  }
   const AskOptions ask{STDIN_FILENO, presentation.human_fd, std::chrono::milliseconds(60000),
                        presentation.caps.width, &signals};
   const int width = presentation.caps.width;  // the advice wraps to the window, as the question

@@ -22,11 +22,12 @@ JOURNAL
 
 run "$BACKCARE" history
 expect_rc 0 "history"
-expect_eq "$(sed -E 's/  +/|/g' <<<"$OUT" | cut -d'|' -f2,4,5,6)" \
-  "Routine|Status|Pain|Symptoms
-breathe|completed|2|-
-night-release|completed|6|-
-breathe|safety-stop|-|doming" "history: each session with its pain or sign, no answer rows"
+expect_eq "$OUT" \
+  "ID        When              Routine        Done        Status       Pain
+00000004  2026-11-29 20:00  breathe        5:00        completed    2
+3f9a1c2b  2026-11-30 21:05  night-release  9:58/10:00  completed    6
+00000001  2026-12-01 21:00  breathe        0:20        safety-stop  -
+          symptoms: doming" "history: each session with its pain or sign, no answer rows"
 
 run "$BACKCARE" history --json
 expect_eq "$(jq -c '[.[] | [.kind, .pain, .symptoms]]' <<<"$OUT")" \

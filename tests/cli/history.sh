@@ -17,18 +17,26 @@ run "$BACKCARE" history
 expect_rc 0 "history"
 expect_eq "$ERR" "$WARNING" "history: one warning for the damaged line"
 expected=$(cat <<'TABLE'
-When              Routine        Done           Status              Pain  Symptoms     ID                        Note
-2026-11-23 21:05  night-release  9:58 of 10:00  completed           2     heaviness    20261123T210512-3f9a1c2b  better than yesterday
-2026-11-24 21:00  night-release  4:10 of 10:00  interrupted         -     -            20261124T210000-5e0f3a8b
-2026-11-25 08:30  -              -              check-in            4     pain,doming  20261125T083000-0b61d2e4  after carrying the car seat, "heavy" one
-2026-11-25 20:55  night-release  5:50 of 10:00  completed, resumed  -     -            20261125T205500-77aa0c19
-2026-11-26 00:40  breathe        4:00 of 5:00   completed-skipping  -     -            20261126T004000-1c2d3e4f  =HYPERLINK("http://x")
-2026-11-27 21:00  hinge          2:52 of 8:00   safety-stop         6     leaking      20261127T210000-9a8b7c6d  stopped:\x1b]0;owned\x07 sharp
-2026-11-28 09:00  -              -              check-in            1     other        20261128T090000-aa11bb22  +1 good day
+ID        When              Routine        Done        Status              Pain
+3f9a1c2b  2026-11-23 21:05  night-release  9:58/10:00  completed           2
+          symptoms: heaviness; note: better than yesterday
+5e0f3a8b  2026-11-24 21:00  night-release  4:10/10:00  interrupted         -
+0b61d2e4  2026-11-25 08:30  -              -           check-in            4
+          symptoms: pain, doming; note: after carrying the car seat, "heavy" one
+77aa0c19  2026-11-25 20:55  night-release  5:50/10:00  completed           -
+          continues 5e0f3a8b
+1c2d3e4f  2026-11-26 00:40  breathe        4:00/5:00   completed-skipping  -
+          note: =HYPERLINK("http://x")
+9a8b7c6d  2026-11-27 21:00  hinge          2:52/8:00   safety-stop         6
+          symptoms: leaking; note: stopped:\x1b]0;owned\x07 sharp
+aa11bb22  2026-11-28 09:00  -              -           check-in            1
+          symptoms: other; note: +1 good day
 TABLE
 )
 expect_eq "$OUT" "$expected" "history: the table"
 [[ "$OUT" != *$'\e'* && "$OUT" != *$'\a'* ]] && pass || fail "history: a raw control character"
+widest=$(LC_ALL=C.UTF-8 wc -L <<<"$OUT")
+((widest <= 80)) && pass || fail "history: a line $widest columns wide (80 at most)"
 
 # The times are those recorded (with their offsets), whatever the reader's time zone.
 run env TZ=America/New_York "$BACKCARE" history
@@ -67,18 +75,18 @@ if command -v python3 >/dev/null; then
 fi
 
 # --- filters ---------------------------------------------------------------------------------
-ids() { grep -oE '[0-9]{8}T[0-9]{6}-[0-9a-f]{8}' <<<"$OUT" | tr '\n' ' '; }
+ids() { grep -oE '^[0-9a-f]{8} ' <<<"$OUT" | tr -d '\n'; }
 run "$BACKCARE" history --since 2026-11-25 --until 2026-11-25
 expect_rc 0 "--since --until"
 # 00:40 on the 26th counts for the evening of the 25th (day_starts_at 04:00).
-expect_eq "$(ids)" "20261125T083000-0b61d2e4 20261125T205500-77aa0c19 20261126T004000-1c2d3e4f " \
+expect_eq "$(ids)" "0b61d2e4 77aa0c19 1c2d3e4f " \
   "--since/--until: one local day"
 run "$BACKCARE" history --since 2026-11-27
-expect_eq "$(ids)" "20261127T210000-9a8b7c6d 20261128T090000-aa11bb22 " "--since alone"
+expect_eq "$(ids)" "9a8b7c6d aa11bb22 " "--since alone"
 run "$BACKCARE" history --until 2026-11-23
-expect_eq "$(ids)" "20261123T210512-3f9a1c2b " "--until alone"
+expect_eq "$(ids)" "3f9a1c2b " "--until alone"
 run "$BACKCARE" history --routine night-release --since 2026-11-24
-expect_eq "$(ids)" "20261124T210000-5e0f3a8b 20261125T205500-77aa0c19 " "--routine with --since"
+expect_eq "$(ids)" "5e0f3a8b 77aa0c19 " "--routine with --since"
 run "$BACKCARE" history --routine hinge --json
 expect_eq "$(jq -r '.[].id' <<<"$OUT")" "20261127T210000-9a8b7c6d" "--routine --json"
 run "$BACKCARE" history --routine nothing-like-it
@@ -95,7 +103,7 @@ expect_eq "$OUT" "[]" "--json with no match"
 mkdir -p "$XDG_CONFIG_HOME/backcare"
 echo '{"day_starts_at": "00:00"}' >"$XDG_CONFIG_HOME/backcare/config.json"
 run "$BACKCARE" history --since 2026-11-26 --until 2026-11-26
-expect_eq "$(ids)" "20261126T004000-1c2d3e4f " "day_starts_at 00:00"
+expect_eq "$(ids)" "1c2d3e4f " "day_starts_at 00:00"
 echo '{"day_starts_at": "4am"}' >"$XDG_CONFIG_HOME/backcare/config.json"
 run "$BACKCARE" history --since 2026-11-26
 expect_rc 78 "a bad config file with a date filter"
@@ -127,8 +135,12 @@ expect_rc 66 "history that is a FIFO"
 expect_err "cannot read the history" "history that is a FIFO: why"
 
 # --- forget ----------------------------------------------------------------------------------
-run "$BACKCARE" history --forget 20261125T083000-0b61d2e4
-expect_rc 0 "--forget"
+# The id as the table shows it is what --forget takes.
+run "$BACKCARE" history
+shown=$(awk '$2 == "2026-11-25" && $3 == "08:30" { print $1 }' <<<"$OUT")
+expect_eq "$shown" "0b61d2e4" "history: the check-in's id as shown"
+run "$BACKCARE" history --forget "$shown"
+expect_rc 0 "--forget with the id as shown"
 expect_eq "$OUT" "Forgot the check-in of 2026-11-25 08:30 (20261125T083000-0b61d2e4)." \
   "--forget: what it removed"
 grep -v 20261125T083000-0b61d2e4 "$WEEK" >"$TMP/expected.jsonl"
@@ -152,5 +164,18 @@ run "$BACKCARE" history --json
 expect_eq "$(jq -r 'map(.id) | index("20261128T090000-aa11bb22")' <<<"$OUT")" "null" \
   "a forget record hides its record"
 expect_eq "$(jq length <<<"$OUT")" "5" "a forget record: the others stay"
+# A shown id that two records share names neither: the whole id is asked for.
+printf '%s\n' \
+  '{"v":1,"id":"20261201T090000-cafe0001","kind":"checkin","started":"2026-12-01T09:00:00+00:00","pain":1}' \
+  '{"v":1,"id":"20261202T090000-cafe0001","kind":"checkin","started":"2026-12-02T09:00:00+00:00","pain":2}' \
+  >>"$HISTORY"
+cp "$HISTORY" "$TMP/before.jsonl"
+run "$BACKCARE" history --forget cafe0001
+expect_rc 2 "--forget with a shown id two records share"
+expect_err '"cafe0001" names 2 records (20261201T090000-cafe0001, 20261202T090000-cafe0001); give the full id' \
+  "--forget with a shared shown id: the message"
+cmp -s "$TMP/before.jsonl" "$HISTORY" && pass || fail "--forget with a shared shown id: nothing deleted"
+run "$BACKCARE" history --forget 20261202T090000-cafe0001
+expect_rc 0 "--forget with the whole id of one of them"
 
 finish

@@ -28,7 +28,7 @@ python3 "$GEN" wide-journal "$HISTORY" 100000
 run timeout 10 "$BACKCARE" history
 expect_rc 0 "wide line: history"
 expect_eq "$(lines "$OUT")" 4 "wide line: the header and three records"
-expect_out "20261201T210000-0000wide" "wide line: the wide record is shown"
+expect_out "0000wide  2026-12-01 21:00" "wide line: the wide record is shown (its id as history shows it)"
 expect_eq "$ERR" "" "wide line: no warning"
 # Written back as JSON with every member kept, in order (before: 10 s at 40,000 members).
 run timeout 10 "$BACKCARE" history --json

@@ -11,6 +11,9 @@ cp "$SOURCE_DIR/tests/data/stats/history.jsonl" "$XDG_STATE_HOME/backcare/histor
 expected_ascii='This week (2026-11-30 to 2026-12-06)
   night-release 1 of 5 this week, 6
     days left
+    a default goal, not one you set:
+    choose your own with "goals" in the
+    config file (backcare config path)
 
 Streaks
   practice: 1 day (best 6)
@@ -78,7 +81,7 @@ for zone in Europe/London America/New_York; do
   run env TZ=$zone "$BACKCARE" stats --as-of 2026-12-01 --json
   expect_rc 0 "stats --json ($zone)"
   expect_eq "$(jq -c '.this_week' <<<"$OUT")" \
-    '[{"routine":"night-release","nights":1,"target":5,"of":7,"days_left":6,"met":false,"reachable":true}]' \
+    '[{"routine":"night-release","nights":1,"target":5,"of":7,"days_left":6,"met":false,"reachable":true,"default":true}]' \
     "this week ($zone)"
   expect_eq "$(jq -c '.streaks' <<<"$OUT")" \
     '{"days":{"current":1,"best":6},"goals":{"night-release":{"current":2,"best":2}}}' \

@@ -176,6 +176,7 @@ void read_goals(FieldReader& in, const Json& value, const std::string& path, Con
     return;
   }
   c.goals.clear();
+  c.goals_set = true;
   for (const auto& [routine, goal] : value.items()) {
     const std::string goal_path = json_path_member(path, routine);
     if (!is_routine_name(routine)) {

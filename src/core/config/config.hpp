@@ -33,6 +33,7 @@ struct Config {
   int week_starts = 0;                    // 0 = Monday .. 6 = Sunday
   int day_starts_at_minutes = 240;        // "04:00": earlier practice counts for the evening before
   std::map<std::string, Goal> goals = {{"night-release", Goal{}}};
+  bool goals_set = false;            // "goals" is in the file: goals the person chose
   std::string name;                  // for the report ("Report for NAME")
   std::optional<bool> tones;         // unset: off
   std::optional<bool> night;         // unset: off

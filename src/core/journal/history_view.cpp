@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "base/duration.hpp"
+#include "base/layout.hpp"
 #include "base/sanitize.hpp"
 #include "base/text.hpp"
 
@@ -33,51 +34,93 @@ std::string done_of_planned(const JournalRecord& record) {
   if (!record.planned_ms) {
     return format_clock(*record.active_ms);
   }
-  return fmt::format("{} of {}", format_clock(*record.active_ms), format_clock(*record.planned_ms));
+  return fmt::format("{}/{}", format_clock(*record.active_ms), format_clock(*record.planned_ms));
 }
 
 std::string status_cell(const JournalRecord& record) {
   if (record.kind == k_kind_checkin) {
     return "check-in";
   }
-  std::string status = record.status.empty() ? "-" : cell(record.status, 20);
-  return record.resumes.empty() ? status : status + ", resumed";
+  return record.status.empty() ? "-" : cell(record.status, 20);
 }
 
-constexpr std::size_t k_columns = 8;
+// The table is 80 columns wide: a row holds what every record has, and a line under it what
+// only some have (symptoms, a note, the practice it continues), so no row wraps.
+constexpr int k_table_width = 80;
+constexpr int k_detail_indent = 10;
+constexpr std::size_t k_columns = 6;
+constexpr std::size_t k_routine_column = 2;
+constexpr int k_min_routine_width = 6;
+constexpr std::size_t k_max_shown_id = 12;  // a longer id goes on the detail line in full
 using Row = std::array<std::string, k_columns>;
 
-Row table_row(const JournalRecord& record) {
-  return {record_when(record),
-          record.routine.empty() ? "-" : cell(record.routine, 24),
-          done_of_planned(record),
-          status_cell(record),
-          record.pain ? std::to_string(*record.pain) : "-",
-          record.symptoms.empty() ? "-" : cell(join(record.symptoms, ","), 40),
-          cell(record.id, 32),
-          sanitize(record.note)};
+std::string id_cell(const JournalRecord& record) {
+  const std::string id = shown_id(record.id);
+  return id.size() <= k_max_shown_id && display_width(sanitize(id)) == static_cast<int>(id.size())
+             ? id
+             : "-";
 }
 
-std::string format_rows(const std::vector<Row>& rows) {
+Row table_row(const JournalRecord& record) {
+  return {id_cell(record),
+          record_when(record),
+          record.routine.empty() ? "-" : sanitize(record.routine),
+          done_of_planned(record),
+          status_cell(record),
+          record.pain ? std::to_string(*record.pain) : "-"};
+}
+
+// Symptoms, the note, the practice it continues and an id too long for its column, as one
+// text for the lines under the row; "" when there is none of them.
+std::string detail_text(const JournalRecord& record) {
+  std::vector<std::string> parts;
+  if (!record.symptoms.empty()) {
+    parts.push_back("symptoms: " + sanitize(join(record.symptoms, ", ")));
+  }
+  if (!record.resumes.empty()) {
+    parts.push_back("continues " + sanitize(shown_id(record.resumes)));
+  }
+  if (!record.note.empty()) {
+    parts.push_back("note: " + sanitize(record.note));
+  }
+  if (id_cell(record) == "-" && !record.id.empty()) {
+    parts.push_back("id: " + sanitize(record.id));
+  }
+  return join(parts, "; ");
+}
+
+std::array<int, k_columns> column_widths(const std::vector<Row>& rows) {
   std::array<int, k_columns> widths{};
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < k_columns; ++i) {
       widths[i] = std::max(widths[i], display_width(row[i]));
     }
   }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < k_columns; ++i) {
-      line += row[i];
-      if (i + 1 < k_columns) {
-        line += std::string(static_cast<std::size_t>(widths[i] - display_width(row[i]) + 2), ' ');
-      }
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    out += line + "\n";
+  // The routine column gives way when the others leave it less than it wants.
+  int others = 2 * static_cast<int>(k_columns - 1);
+  for (std::size_t i = 0; i < k_columns; ++i) {
+    others += i == k_routine_column ? 0 : widths[i];
   }
-  return out;
+  widths[k_routine_column] =
+      std::max(k_min_routine_width, std::min(widths[k_routine_column], k_table_width - others));
+  return widths;
+}
+
+std::string format_row(const Row& row, const std::array<int, k_columns>& widths) {
+  std::string line;
+  for (std::size_t i = 0; i < k_columns; ++i) {
+    const std::string text = truncate_to_width(row[i], widths[i]);
+    line += text;
+    if (i + 1 < k_columns) {
+      line += std::string(static_cast<std::size_t>(widths[i] - display_width(text) + 2), ' ');
+    }
+  }
+  line.erase(line.find_last_not_of(' ') + 1);
+  return line + "\n";
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
 }
 
 std::string optional_number(const std::optional<std::int64_t>& value) {
@@ -134,15 +177,48 @@ std::string describe_record(const JournalRecord& record) {
   return fmt::format("the {} record {}", cell(record.kind, 20), cell(record.id, 40));
 }
 
+std::string shown_id(const std::string& id) {
+  // YYYYMMDDTHHMMSS-xxxxxxxx: the time is in the When column, the random part tells it apart.
+  const bool standard = id.size() == 24 && id[8] == 'T' && id[15] == '-' &&
+                        std::all_of(id.begin(), id.begin() + 8, is_digit) &&
+                        std::all_of(id.begin() + 9, id.begin() + 15, is_digit);
+  return standard ? id.substr(16) : id;
+}
+
+std::vector<std::string> ids_for(const std::vector<JournalRecord>& records,
+                                 const std::string& text) {
+  std::vector<std::string> exact;
+  std::vector<std::string> shown;
+  for (const auto& record : records) {
+    if (record.kind == k_kind_forget) {
+      continue;
+    }
+    if (record.id == text) {
+      exact.push_back(record.id);
+    } else if (shown_id(record.id) == text) {
+      shown.push_back(record.id);
+    }
+  }
+  return exact.empty() ? shown : exact;
+}
+
 std::string history_table(const std::vector<JournalRecord>& records) {
   if (records.empty()) {
     return "No sessions or check-ins to show.\n";
   }
-  std::vector<Row> rows = {{"When", "Routine", "Done", "Status", "Pain", "Symptoms", "ID", "Note"}};
+  std::vector<Row> rows = {{"ID", "When", "Routine", "Done", "Status", "Pain"}};
   for (const auto& record : records) {
     rows.push_back(table_row(record));
   }
-  return format_rows(rows);
+  const std::array<int, k_columns> widths = column_widths(rows);
+  std::string out = format_row(rows.front(), widths);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    out += format_row(rows[i + 1], widths);
+    for (const std::string& line : wrap(detail_text(records[i]), k_table_width - k_detail_indent)) {
+      out += std::string(k_detail_indent, ' ') + line + "\n";
+    }
+  }
+  return out;
 }
 
 std::string history_json(const std::vector<JournalRecord>& records) {

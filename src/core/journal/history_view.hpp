@@ -33,8 +33,18 @@ std::string record_when(const JournalRecord& record);
 // "the night-release session of 2026-11-30 21:05", "the check-in of 2026-12-01 08:30".
 std::string describe_record(const JournalRecord& record);
 
-// The table: a header line, then one line per record: when, routine, time done of planned
-// ("9:12 of 10:00"), status, pain, symptoms, id and note. A message instead when empty.
+// The id as the table shows it and `history --forget` takes it: the random part of an id
+// backcare wrote ("3f9a1c2b" of "20261130T210512-3f9a1c2b"), any other id as it is.
+std::string shown_id(const std::string& id);
+
+// The ids of the records (forget lines aside) that `text` names: those whose id is `text`, else
+// those whose shown_id is. Two or more: `text` is ambiguous; none: no such record.
+std::vector<std::string> ids_for(const std::vector<JournalRecord>& records,
+                                 const std::string& text);
+
+// The table, 80 columns wide: a header line, then per record a row (shown id, when, routine,
+// time done of planned "9:12/10:00", status, pain) and, indented under it, its symptoms, the
+// practice it continues and its note, word-wrapped. A message instead when empty.
 std::string history_table(const std::vector<JournalRecord>& records);
 
 // A JSON array of the records with every member they have (unknown ones too), as written.

@@ -360,6 +360,7 @@ Stats compute_stats(const std::vector<JournalRecord>& records, const Config& con
     progress.met = progress.nights >= progress.target;
     progress.days_left = open_days - (days.count(today) != 0 ? 1 : 0);
     progress.reachable = progress.met || progress.nights + progress.days_left >= progress.target;
+    progress.is_default = !config.goals_set;
     stats.this_week.push_back(progress);
     stats.goal_streaks[name] =
         week_streak(days, progress.target, this_week, progress.reachable && !progress.met);
@@ -431,7 +432,8 @@ Json stats_to_json(const Stats& stats) {
                          {"of", goal.of},
                          {"days_left", goal.days_left},
                          {"met", goal.met},
-                         {"reachable", goal.reachable}});
+                         {"reachable", goal.reachable},
+                         {"default", goal.is_default}});
   }
   Json goal_streaks = Json::object();
   for (const auto& [name, streak] : stats.goal_streaks) {

@@ -52,15 +52,10 @@ std::vector<Line> goal_lines(const Stats& stats, int width) {
     lines.push_back({Span{"  no weekly goals set (see \"goals\" in the config)"}});
   }
   for (const GoalProgress& goal : stats.this_week) {
-    std::string state =
-        goal.met ? "goal met"
-        : goal.reachable
-            ? fmt::format("{} left", plural(goal.days_left, "day", "days"))
-            : fmt::format("{} left, out of reach this week", plural(goal.days_left, "day", "days"));
-    add_wrapped(lines,
-                fmt::format("{} {} of {} this week, {}", safe_line(goal.routine), goal.nights,
-                            goal.target, state),
-                width, 2, 4);
+    add_wrapped(lines, goal_line(goal), width, 2, 4);
+    if (goal.is_default) {
+      add_wrapped(lines, std::string(k_default_goal_note), width, 4, 4);
+    }
   }
   lines.push_back({});
   lines.push_back({Span{"Streaks", k_style_bold}});
@@ -152,6 +147,22 @@ std::vector<Line> pain_lines(const Stats& stats, const StatsViewOptions& options
 }
 
 }  // namespace
+
+// A goal the person never set is not "out of reach" (on the first day it nearly always is):
+// the note under it says it is backcare's and how to choose another.
+const std::string_view k_default_goal_note =
+    "a default goal, not one you set: choose your own with \"goals\" in the config file "
+    "(backcare config path)";
+
+std::string goal_line(const GoalProgress& goal) {
+  const std::string left = plural(goal.days_left, "day", "days");
+  const std::string state = goal.met ? std::string("goal met")
+                            : goal.reachable || goal.is_default
+                                ? left + " left"
+                                : left + " left, out of reach this week";
+  return fmt::format("{} {} of {} this week, {}", safe_line(goal.routine), goal.nights, goal.target,
+                     state);
+}
 
 std::string physio_note(std::size_t reasons) {
   return fmt::format(

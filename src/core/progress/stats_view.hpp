@@ -30,6 +30,13 @@ std::vector<Line> consistency_chart(const Stats& stats, const std::vector<std::s
 // The whole `stats` text, ending with "\n". Routine names are made safe here.
 std::string stats_text(const Stats& stats, const StatsViewOptions& options);
 
+// "night-release 3 of 5 this week, 2 days left" (", out of reach this week" when it can no
+// longer be met, unless the goal is backcare's default; "goal met" when it is). Made safe here.
+std::string goal_line(const GoalProgress& goal);
+
+// The note under a default goal: it is backcare's, and how to choose another.
+extern const std::string_view k_default_goal_note;
+
 // "3.5", or "-" when there is no value.
 std::string format_mean(const std::optional<double>& mean);
 
