@@ -211,6 +211,15 @@ void add_display_options(CLI::App& sub, RunArgs& args) {
       ->type_name("S");
 }
 
+void add_output_options(CLI::App& sub, RunArgs& args) {
+  sub.add_option("--events", args.events,
+                 "Write JSON Lines events to FILE (- for stdout; the display then goes to stderr)")
+      ->type_name("FILE");
+  sub.add_flag("--quiet", args.quiet, "No human display (with --events)");
+  sub.add_flag("--no-log", args.no_log, "Do not record this session in the practice journal");
+  sub.add_flag("--no-ask", args.no_ask, "Do not ask about back pain after the session");
+}
+
 namespace {
 
 void add_run_options(CLI::App& sub, RunArgs& args) {
@@ -231,12 +240,7 @@ void add_run_options(CLI::App& sub, RunArgs& args) {
       ->check(number_between(1, static_cast<double>(k_max_steps), true, "UINT in [1 - 1000]"))
       ->type_name("N");
   sub.add_flag("--dry-run", args.dry_run, "Print the plan (as `show`) and exit without waiting");
-  sub.add_option("--events", args.events,
-                 "Write JSON Lines events to FILE (- for stdout; the display then goes to stderr)")
-      ->type_name("FILE");
-  sub.add_flag("--quiet", args.quiet, "No human display (with --events)");
-  sub.add_flag("--no-log", args.no_log, "Do not record this session in the practice journal");
-  sub.add_flag("--no-ask", args.no_ask, "Do not ask about back pain after the session");
+  add_output_options(sub, args);
   sub.add_option("--set", args.sets, "Set a routine parameter, e.g. --set cycles=10 (repeatable)")
       ->type_name("NAME=VALUE");
 }

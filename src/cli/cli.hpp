@@ -46,6 +46,9 @@ struct RunArgs {
 // The options of `run` that say how a session is shown and heard (--speed to --lead-in), which
 // `resume` takes too.
 void add_display_options(CLI::App& sub, RunArgs& args);
+// --events, --quiet, --no-log and --no-ask: where a session's events go and what is kept of it
+// (run and resume).
+void add_output_options(CLI::App& sub, RunArgs& args);
 
 // Everything the command line can say, one member per subcommand's options.
 struct Args {

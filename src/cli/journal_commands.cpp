@@ -286,12 +286,7 @@ void define_resume(CLI::App& sub, Args& args) {
   RunArgs& run = args.run;
   add_display_options(sub, run);  // every option of `run` that says how it is shown and heard
   sub.add_flag("--dry-run", run.dry_run, "Print what would run and exit without waiting");
-  sub.add_option("--events", run.events,
-                 "Write JSON Lines events to FILE (- for stdout; the display then goes to stderr)")
-      ->type_name("FILE");
-  sub.add_flag("--quiet", run.quiet, "No human display (with --events)");
-  sub.add_flag("--no-log", run.no_log, "Do not record this session in the practice journal");
-  sub.add_flag("--no-ask", run.no_ask, "Do not ask about back pain after the session");
+  add_output_options(sub, run);
   sub.footer(
       "Continues the most recent session stopped early (q, or interrupted) in the last 24 "
       "hours,\nfrom the start of the step where it stopped (a one-step routine such as breathe: "

@@ -77,8 +77,8 @@ expect_out "Worth acting on: weekly pain mean of 5 or more for 2 weeks running (
 # --- history, stats and the report show the new names ------------------------------------------
 run faketime -f '2026-12-08 09:00:00' "$BACKCARE" history
 expect_out "bleeding" "history: bleeding"
-expect_out "leaking,chest-pain" "history: chest-pain with leaking"
-expect_out "swollen-calf,headache-or-fever" "history: the two others"
+expect_line "          symptoms: leaking, chest-pain" "history: chest-pain with leaking"
+expect_line "          symptoms: swollen-calf, headache-or-fever" "history: the two others"
 run faketime -f '2026-12-08 09:00:00' "$BACKCARE" stats --weeks 6 --json
 expect_eq "$(jq -c '.symptoms' <<<"$OUT")" \
   '{"bleeding":1,"chest-pain":1,"headache-or-fever":1,"leaking":4,"swollen-calf":1}' \

@@ -32,9 +32,26 @@ big_night() {
   expect_eq "$(screen | grep -c '^Step 1/1 · 360° breathing ')" 1 "100x30: the step line shown once"
   local styled
   styled=$(tm capture-pane -p -e -t "$TARGET")
-  # tmux writes dim green as ESC[2m ESC[32m; backcare wrote ESC[2;32m.
-  grep -Eq $'\e\\[2(;|m\e\\[)3[0-9]m *█' <<<"$styled" && pass ||
-    fail "100x30: the letters are dim and coloured"
+  # tmux writes only what changes between cells (dim green after the dim instruction is just
+  # ESC[32m), so follow every SGR sequence up to the first block cell and say what is on there.
+  local attrs
+  attrs=$(python3 -c '
+import re, sys
+text = sys.stdin.read()
+dim, colour = False, None
+for m in re.finditer(r"\x1b\[([0-9;]*)m|\u2588", text):
+    if m.group(0) == "\u2588":
+        break
+    for p in (m.group(1) or "0").split(";"):
+        n = int(p or 0)
+        if n == 0: dim, colour = False, None
+        elif n == 2: dim = True
+        elif n == 22: dim = False
+        elif 30 <= n <= 37: colour = n
+        elif n == 39: colour = None
+print("dim" if dim else "normal", colour)' <<<"$styled")
+  [[ "$attrs" =~ ^dim\ 3[0-9]$ ]] && pass ||
+    fail "100x30: the letters are dim and coloured (the first block cell is: $attrs)"
   grep -Eq $'\e\\[(1|7|[0-9;]*;(1|7))(;|m)' <<<"$styled" &&
     fail "100x30: bold or inverse on the screen" || pass
   keys q

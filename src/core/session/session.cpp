@@ -1,6 +1,7 @@
 #include "session/session.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iterator>
 
@@ -32,50 +33,23 @@ std::int64_t ceil_ms(std::int64_t ns) {
 
 }  // namespace
 
+// The names, in the order of the enums (the event stream and the journal write them).
+constexpr std::array<std::string_view, 11> k_event_names = {
+    "session_start", "lead_in", "step_start", "phase", "cue",        "step_end",
+    "pause",         "resume",  "skip",       "back",  "session_end"};
+static_assert(static_cast<std::size_t>(EventType::session_end) + 1 == k_event_names.size());
+constexpr std::array<std::string_view, 6> k_end_status_names = {
+    "none", "completed", "completed-skipping", "quit", "interrupted", "safety-stop"};
+static_assert(static_cast<std::size_t>(EndStatus::safety_stop) + 1 == k_end_status_names.size());
+
 std::string_view event_name(EventType type) {
-  switch (type) {
-    case EventType::session_start:
-      return "session_start";
-    case EventType::lead_in:
-      return "lead_in";
-    case EventType::step_start:
-      return "step_start";
-    case EventType::phase:
-      return "phase";
-    case EventType::cue:
-      return "cue";
-    case EventType::step_end:
-      return "step_end";
-    case EventType::pause:
-      return "pause";
-    case EventType::resume:
-      return "resume";
-    case EventType::skip:
-      return "skip";
-    case EventType::back:
-      return "back";
-    case EventType::session_end:
-      return "session_end";
-  }
-  return "unknown";
+  const auto index = static_cast<std::size_t>(type);
+  return index < k_event_names.size() ? k_event_names[index] : "unknown";
 }
 
 std::string_view end_status_name(EndStatus status) {
-  switch (status) {
-    case EndStatus::none:
-      return "none";
-    case EndStatus::completed:
-      return "completed";
-    case EndStatus::completed_skipping:
-      return "completed-skipping";
-    case EndStatus::quit:
-      return "quit";
-    case EndStatus::interrupted:
-      return "interrupted";
-    case EndStatus::safety_stop:
-      return "safety-stop";
-  }
-  return "unknown";
+  const auto index = static_cast<std::size_t>(status);
+  return index < k_end_status_names.size() ? k_end_status_names[index] : "unknown";
 }
 
 bool reached_end(EndStatus status) {
