@@ -40,6 +40,9 @@ std::string status_cell(const JournalRecord& record) {
   if (record.kind == k_kind_checkin) {
     return "check-in";
   }
+  if (record.kind == k_kind_plan) {
+    return "plan " + cell(record.action, 20);
+  }
   std::string status = record.status.empty() ? "-" : cell(record.status, 20);
   return record.resumes.empty() ? status : status + ", resumed";
 }
@@ -47,7 +50,21 @@ std::string status_cell(const JournalRecord& record) {
 constexpr std::size_t k_columns = 8;
 using Row = std::array<std::string, k_columns>;
 
+// A plan record names its programme where a session names its routine, and its first day or
+// the reason for a pause where a session has its note.
 Row table_row(const JournalRecord& record) {
+  if (record.kind == k_kind_plan) {
+    const std::string note =
+        record.from.empty() ? sanitize(record.reason) : "from " + cell(record.from, 20);
+    return {record_when(record),
+            cell(record.programme, 24),
+            "-",
+            status_cell(record),
+            "-",
+            "-",
+            cell(record.id, 32),
+            note};
+  }
   return {record_when(record),
           record.routine.empty() ? "-" : cell(record.routine, 24),
           done_of_planned(record),
@@ -90,7 +107,8 @@ std::vector<JournalRecord> shown_records(std::vector<JournalRecord> records,
                                          const HistoryFilter& filter) {
   records = apply_forgets(std::move(records));
   std::erase_if(records, [&](const JournalRecord& record) {
-    if (record.kind != k_kind_session && record.kind != k_kind_checkin) {
+    if (record.kind != k_kind_session && record.kind != k_kind_checkin &&
+        record.kind != k_kind_plan) {
       return true;
     }
     if (!filter.routine.empty() && record.routine != filter.routine) {
@@ -130,6 +148,9 @@ std::string describe_record(const JournalRecord& record) {
   }
   if (record.kind == k_kind_session) {
     return fmt::format("the {} session of {}", cell(record.routine, 40), record_when(record));
+  }
+  if (record.kind == k_kind_plan) {
+    return fmt::format("the plan {} record of {}", cell(record.action, 20), record_when(record));
   }
   return fmt::format("the {} record {}", cell(record.kind, 20), cell(record.id, 40));
 }

@@ -58,7 +58,8 @@ const std::vector<std::string> k_known_members = {
     "source",    "started",    "ended",      "tz",          "planned_ms",
     "active_ms", "skipped_ms", "steps_done", "steps_total", "steps_skipped",
     "status",    "pain",       "symptoms",   "note",        "resumes",
-    "forgets",   "speed",      "answers"};
+    "forgets",   "speed",      "answers",    "action",      "programme",
+    "from",      "reason"};
 
 }  // namespace
 
@@ -224,10 +225,10 @@ constexpr std::pair<const char*, CountMember> k_count_members[] = {
     {"skipped_ms", &JournalRecord::skipped_ms},   {"steps_done", &JournalRecord::steps_done},
     {"steps_total", &JournalRecord::steps_total}, {"steps_skipped", &JournalRecord::steps_skipped}};
 constexpr std::pair<const char*, TextMember> k_note_members[] = {
-    {"note", &JournalRecord::note},
-    {"resumes", &JournalRecord::resumes},
-    {"forgets", &JournalRecord::forgets},
-    {"answers", &JournalRecord::answers}};
+    {"note", &JournalRecord::note},       {"resumes", &JournalRecord::resumes},
+    {"forgets", &JournalRecord::forgets}, {"answers", &JournalRecord::answers},
+    {"action", &JournalRecord::action},   {"programme", &JournalRecord::programme},
+    {"from", &JournalRecord::from},       {"reason", &JournalRecord::reason}};
 
 }  // namespace
 
@@ -373,6 +374,9 @@ std::string read_members(const Json& object, JournalRecord& record) {
   }
   if (error.empty() && record.kind == k_kind_answer && record.answers.empty()) {
     error = "an answer record without \"answers\"";
+  }
+  if (error.empty() && record.kind == k_kind_plan && record.action.empty()) {
+    error = "a plan record without \"action\"";
   }
   return error;
 }

@@ -290,7 +290,8 @@ Stats compute_stats(const std::vector<JournalRecord>& records, const Config& con
     progress.of = config.goals.at(name).of;
     progress.nights = stats.weeks.back().goals[name].nights;
     progress.met = progress.nights >= progress.target;
-    progress.days_left = open_days - (days.count(today) != 0 ? 1 : 0);
+    progress.done_today = days.count(today) != 0;
+    progress.days_left = open_days - (progress.done_today ? 1 : 0);
     progress.reachable = progress.met || progress.nights + progress.days_left >= progress.target;
     stats.this_week.push_back(progress);
     stats.goal_streaks[name] =

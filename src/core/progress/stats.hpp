@@ -52,7 +52,8 @@ struct GoalProgress {
   int of = 7;
   int days_left = 0;  // days of the week still open for a night (today, unless done today)
   bool met = false;
-  bool reachable = false;  // met, or enough days left
+  bool reachable = false;   // met, or enough days left
+  bool done_today = false;  // a night on the as-of day already (`backcare today`)
 };
 
 // Runs of consecutive weeks (or days); `current` ends this week (today), which still counts as
