@@ -152,11 +152,18 @@ std::string today_text(const TodayView& view) {
   out += "This week:\n";
   for (const TodayItem& item : view.items) {
     const std::string name = safe_line(item.routine);
-    std::string line = fmt::format(
-        "  {}{}  {}{}  {} of {}", name,
-        std::string(static_cast<std::size_t>(name_width - display_width(name)), ' '), item.values,
-        std::string(static_cast<std::size_t>(values_width - display_width(item.values)), ' '),
-        item.nights, item.target);
+    // The values column only when a routine of the week has values.
+    const std::string values =
+        values_width == 0
+            ? ""
+            : item.values +
+                  std::string(static_cast<std::size_t>(values_width - display_width(item.values)),
+                              ' ') +
+                  "  ";
+    std::string line =
+        fmt::format("  {}{}  {}{} of {}", name,
+                    std::string(static_cast<std::size_t>(name_width - display_width(name)), ' '),
+                    values, item.nights, item.target);
     if (item.done_today) {
       line += "  done today";
     } else if (item.nights >= item.target) {
