@@ -34,6 +34,8 @@ void define_today(CLI::App& sub, Args& args) {
                "Run the first routine due, with this week's values (--set) of the plan");
   sub.add_option("--as-of", args.today.as_of, "As it was at the end of that day")
       ->check(date_check());
+  sub.add_flag("--dry-run", args.run.dry_run,
+               "With --start: print the routine as it would run, with the week's values");
   add_display_options(sub, args.run);
   sub.footer(
       "With a plan (backcare plan start NAME), the plan's week says what to do and how hard; "
