@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "programmes.hpp"
+#include "progress/stats.hpp"
 
 namespace backcare {
 namespace {
@@ -176,6 +177,33 @@ TEST_CASE("today::paused, finished, and no plan") {
         "  night-release  1 of 5  done today\n"
         "Done today: night-release.\n");
   CHECK(today_short(view) == "nothing due | done: night-release");
+}
+
+TEST_CASE("today::rest days: nothing due, fewer nights asked, the streak goes over them") {
+  JournalRecord rest;
+  rest.id = "rest-1";
+  rest.kind = std::string(k_kind_rest);
+  rest.started = "2026-01-13T09:00:00+00:00";
+  rest.from = "2026-01-13";
+  rest.days = 3;
+  rest.reason = "flare";
+  const std::vector<JournalRecord> records = {
+      plan_record("2026-01-05T20:00:00+00:00", "start", "2026-01-05"),
+      session("2026-01-12T21:00:00+00:00", "night-release"), rest,
+      session("2026-01-16T21:00:00+00:00", "night-release")};
+  CHECK(today_at(records, "2026-01-14") ==
+        "twelve-weeks, week 2 of 12: Breathing and noticing\n"
+        "Today is a rest day: nothing is due.\n"
+        "This week:\n"
+        "  breathe        cycles 30  0 of 4\n"
+        "  posture                   0 of 3\n"
+        "  night-release             1 of 4\n"
+        "Done today: nothing yet.\n");
+  Config config;
+  const Stats stats = compute_stats(records, config, day("2026-01-16"), 1);
+  CHECK(stats.day_streak.current == 2);  // the 12th and the 16th, over three rest days
+  CHECK(stats.weeks.back().days.at(2).rest);
+  CHECK(stats.this_week.at(0).target == 4);
 }
 
 }  // namespace backcare

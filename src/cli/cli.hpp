@@ -89,6 +89,10 @@ struct Args {
     std::string as_of;     // status --as-of, for tests
   } plan;
   struct {
+    std::string reason;
+    int days = 1;
+  } rest;
+  struct {
     std::string as_of;  // YYYY-MM-DD; "" for today
     bool short_form = false;
     bool start = false;

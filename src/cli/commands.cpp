@@ -281,6 +281,8 @@ std::vector<Command> command_table() {
        define_plan, cmd_plan},
       {"today", "What is due today and this week, from your plan or goals (--start runs it)",
        define_today, cmd_today},
+      {"rest", "Mark today (or --days N) as rest: no goal counts it, no streak breaks", define_rest,
+       cmd_rest},
       {"stats", "Your practice: this week against your goals, streaks, a 12-week chart, pain trend",
        define_stats, cmd_stats},
       {"report", "Write a one-page HTML report of your practice and symptoms (to print or share)",

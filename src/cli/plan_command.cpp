@@ -83,17 +83,17 @@ int plan_list(Context& context) {
   return k_exit_ok;
 }
 
-// Appends one plan record made now; the journal is where a plan lives, so a plan cannot be
-// followed with the journal off (1) or unwritable (74).
-void append_plan_record(Context& context, JournalRecord record) {
+}  // namespace
+
+void append_record_now(Context& context, JournalRecord record) {
   if (!context.config().log) {
     throw AppError{k_exit_stopped,
-                   {"a plan is kept in the journal, which is turned off (\"log\": false in the "
-                    "config file)"}};
+                   {fmt::format("a {} record is kept in the journal, which is turned off "
+                                "(\"log\": false in the config file)",
+                                record.kind)}};
   }
   const LocalNow now = local_now();
   record.id = new_record_id(now.instant);
-  record.kind = std::string(k_kind_plan);
   record.started = format_instant(now.instant);
   record.tz = now.tz;
   const std::string path = history_path();
@@ -110,6 +110,8 @@ void append_plan_record(Context& context, JournalRecord record) {
     throw AppError{k_exit_io_error, {*error}};
   }
 }
+
+namespace {
 
 struct PlanNow {
   CivilDate today;
@@ -153,11 +155,12 @@ int plan_start(Context& context, const Args& args) {
   }
   const CivilDate from = args.plan.from.empty() ? now.today : *parse_date(args.plan.from);
   JournalRecord record;
+  record.kind = std::string(k_kind_plan);
   record.action = "start";
   record.programme = programme.name;
   record.source = file.builtin ? file.source : programme.source;
   record.from = format_date(from);
-  append_plan_record(context, record);
+  append_record_now(context, record);
   print_out(fmt::format("Started {}: {} weeks from {}.\nWhat is due: backcare today\n",
                         safe_line(programme.name), programme.weeks(), format_date(from)));
   return k_exit_ok;
@@ -214,10 +217,11 @@ int plan_change(Context& context, const Args& args) {
     throw AppError{k_exit_stopped, {fmt::format("{} is not paused", name)}};
   }
   JournalRecord record;
+  record.kind = std::string(k_kind_plan);
   record.action = action;
   record.programme = state.programme;
   record.reason = action == "pause" ? args.plan.reason : "";
-  append_plan_record(context, record);
+  append_record_now(context, record);
   if (action == "pause") {
     print_out(fmt::format("Paused {} at week {}: the weeks wait until backcare plan resume.\n",
                           name, now.week));

@@ -15,6 +15,10 @@ void define_plan(CLI::App& sub, Args& args);
 // Exit 0; 2 for an unknown programme name; 65 an invalid programme; 66 an unreadable file.
 int cmd_plan(Context& context, const Args& args);
 
+// Appends `record` (its kind set) with a new id and the time now; the journal is where a plan
+// and rest days live, so 1 when it is turned off, 74 when it cannot be written.
+void append_record_now(Context& context, JournalRecord record);
+
 // The local day a command is about: `as_of` when given, else today by the day-start rule.
 CivilDate day_of(const std::string& as_of, const Config& config);
 

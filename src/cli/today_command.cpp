@@ -5,9 +5,11 @@
 
 #include "base/exit_codes.hpp"
 #include "base/sanitize.hpp"
+#include "base/text.hpp"
 #include "commands.hpp"
 #include "plan_command.hpp"
 #include "programme/today.hpp"
+#include "progress/stats.hpp"
 #include "progress_commands.hpp"
 
 namespace backcare {
@@ -72,6 +74,50 @@ int cmd_today(Context& context, const Args& args) {
   run.run.routine = due->routine;
   run.run.sets = set_arguments(due->set);
   return cmd_run(context, run);
+}
+
+void define_rest(CLI::App& sub, Args& args) {
+  sub.add_option("--reason", args.rest.reason, "Why, in a few words: flare, ill, travel, ...")
+      ->type_name("TEXT");
+  sub.add_option("--days", args.rest.days, "How many days from today (1 to 60, default 1)")
+      ->type_name("N")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            const bool digits = !text.empty() && text.size() <= 3 &&
+                                text.find_first_not_of("0123456789") == std::string::npos;
+            const int value = digits ? std::stoi(text) : 0;
+            return value >= 1 && value <= k_max_rest_days
+                       ? ""
+                       : fmt::format("must be a whole number of days from 1 to {}, got \"{}\"",
+                                     k_max_rest_days, sanitize(text));
+          },
+          "1 - 60"));
+  sub.footer(
+      "A rest day (a flare-up, an illness, a hard night) neither counts against a goal nor "
+      "breaks a streak; stats shows it as ~.\n\n"
+      "Examples:\n"
+      "  backcare rest                       today\n"
+      "  backcare rest --reason flare --days 3");
+}
+
+int cmd_rest(Context& context, const Args& args) {
+  if (count_code_points(args.rest.reason) > 200) {
+    throw AppError{k_exit_usage, {"--reason: at most 200 characters"}};
+  }
+  const CivilDate from = day_of("", context.config());
+  JournalRecord record;
+  record.kind = std::string(k_kind_rest);
+  record.from = format_date(from);
+  record.days = args.rest.days;
+  record.reason = args.rest.reason;
+  append_record_now(context, record);
+  const CivilDate last = civil_from_days(days_from_civil(from) + args.rest.days - 1);
+  print_out(args.rest.days == 1
+                ? fmt::format("Rest today ({}): no goal counts it, no streak breaks.\n",
+                              format_date(from))
+                : fmt::format("Rest from {} to {}: no goal counts them, no streak breaks.\n",
+                              format_date(from), format_date(last)));
+  return k_exit_ok;
 }
 
 }  // namespace backcare

@@ -112,6 +112,18 @@ else
   fail "faketime is missing: scripts/setup.sh --test installs it"
 fi
 
+# Rest days.
+run "$BACKCARE" rest --days 0
+expect_rc 2 "rest --days 0"
+expect_err 'backcare: error: --days: must be a whole number of days from 1 to 60, got "0"' "says why"
+run "$BACKCARE" rest --reason flare --days 2
+expect_rc 0 "rest for two days"
+expect_eq "$(grep -c '"kind":"rest".*"days":2,.*"reason":"flare"' "$HISTORY")" "1" "one rest record"
+run "$BACKCARE" today --short
+expect_eq "$OUT" "rest day" "today rests"
+run "$BACKCARE" stats --json
+expect_out '"rest": true' "stats shows the rest days"
+
 run "$BACKCARE" completion bash
 expect_out "'today') printf '%s\\n' '-h' '--help' '--short' '--start'" "completion knows today and its options"
 finish

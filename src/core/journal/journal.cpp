@@ -59,7 +59,7 @@ const std::vector<std::string> k_known_members = {
     "active_ms", "skipped_ms", "steps_done", "steps_total", "steps_skipped",
     "status",    "pain",       "symptoms",   "note",        "resumes",
     "forgets",   "speed",      "answers",    "action",      "programme",
-    "from",      "reason"};
+    "from",      "reason",     "days"};
 
 }  // namespace
 
@@ -221,9 +221,13 @@ constexpr std::pair<const char*, TextMember> k_text_members[] = {
     {"source", &JournalRecord::source},   {"started", &JournalRecord::started},
     {"ended", &JournalRecord::ended},     {"tz", &JournalRecord::tz}};
 constexpr std::pair<const char*, CountMember> k_count_members[] = {
-    {"planned_ms", &JournalRecord::planned_ms},   {"active_ms", &JournalRecord::active_ms},
-    {"skipped_ms", &JournalRecord::skipped_ms},   {"steps_done", &JournalRecord::steps_done},
-    {"steps_total", &JournalRecord::steps_total}, {"steps_skipped", &JournalRecord::steps_skipped}};
+    {"planned_ms", &JournalRecord::planned_ms},
+    {"active_ms", &JournalRecord::active_ms},
+    {"skipped_ms", &JournalRecord::skipped_ms},
+    {"steps_done", &JournalRecord::steps_done},
+    {"steps_total", &JournalRecord::steps_total},
+    {"steps_skipped", &JournalRecord::steps_skipped},
+    {"days", &JournalRecord::days}};
 constexpr std::pair<const char*, TextMember> k_note_members[] = {
     {"note", &JournalRecord::note},       {"resumes", &JournalRecord::resumes},
     {"forgets", &JournalRecord::forgets}, {"answers", &JournalRecord::answers},

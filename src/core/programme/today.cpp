@@ -81,7 +81,7 @@ std::string headline(const TodayView& view) {
 }  // namespace
 
 const TodayItem* TodayView::due() const {
-  if (phase == PlanPhase::paused) {
+  if (phase == PlanPhase::paused || rest_today) {
     return nullptr;
   }
   const auto found = std::find_if(items.begin(), items.end(), [](const TodayItem& item) {
@@ -118,12 +118,16 @@ TodayView compute_today(const std::vector<JournalRecord>& records, const Config&
     }
   }
   const Stats stats = compute_stats(records, counting, as_of, 1);
+  const auto today =
+      static_cast<std::size_t>(days_from_civil(as_of) - days_from_civil(stats.weeks.back().start));
+  view.rest_today = stats.weeks.back().days.at(today).rest;
   for (const GoalProgress& progress : stats.this_week) {
     const auto item = std::find_if(view.items.begin(), view.items.end(), [&](const TodayItem& i) {
       return i.routine == progress.routine;
     });
     if (item != view.items.end()) {
       item->nights = progress.nights;
+      item->target = progress.target;  // fewer when rest days leave fewer days open
       item->done_today = progress.done_today;
     }
     if (progress.done_today) {
@@ -140,6 +144,8 @@ std::string today_text(const TodayView& view) {
     out +=
         fmt::format("Tonight: {}{}, {} of {} this week.\n", safe_line(due->routine),
                     due->values.empty() ? "" : " (" + due->values + ")", due->nights, due->target);
+  } else if (view.rest_today) {
+    out += "Today is a rest day: nothing is due.\n";
   } else if (view.phase != PlanPhase::paused) {
     out += "Nothing more is due today.\n";
   }
@@ -181,7 +187,9 @@ std::string today_text(const TodayView& view) {
 
 std::string today_short(const TodayView& view) {
   std::string out;
-  if (view.phase == PlanPhase::paused) {
+  if (view.rest_today) {
+    out = "rest day";
+  } else if (view.phase == PlanPhase::paused) {
     out = "plan paused";
   } else if (const TodayItem* due = view.due()) {
     out = fmt::format("tonight: {} {}/{}", safe_line(due->routine), due->nights, due->target);

@@ -35,6 +35,7 @@ struct TodayView {
   std::string focus;
   std::vector<TodayItem> items;         // the plan week's routines, or the goals
   std::vector<std::string> done_today;  // every routine practised today, by name
+  bool rest_today = false;              // a rest day (`backcare rest`): nothing is due
 
   // The first routine not done today whose week is not met yet; nullptr when none.
   const TodayItem* due() const;
