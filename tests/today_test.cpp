@@ -179,6 +179,39 @@ TEST_CASE("today::paused, finished, and no plan") {
   CHECK(today_short(view) == "nothing due | done: night-release");
 }
 
+TEST_CASE("today::a safety stop holds the plan on its week until plan resume") {
+  std::vector<JournalRecord> records = {
+      plan_record("2026-01-05T20:00:00+00:00", "start", "2026-01-05"),
+      session("2026-02-04T21:00:00+00:00", "strength")};
+  records.back().status = "safety-stop";
+  CHECK(today_at(records, "2026-02-18") ==
+        "twelve-weeks, week 5 of 12: First strength\n"
+        "After the safety stop on 2026-02-04, the plan stays on week 5. Go gently; when you are "
+        "ready to go on: backcare plan resume\n"
+        "Tonight: hinge (2 sets of 8), 0 of 2 this week.\n"
+        "This week:\n"
+        "  hinge          2 sets of 8  0 of 2\n"
+        "  strength       2 sets of 8  0 of 2\n"
+        "  night-release               0 of 5\n"
+        "Done today: nothing yet.\n"
+        "Start it: backcare today --start\n");
+  // Resumed on the 18th: the 14 days held moved the plan back two weeks.
+  records.push_back(plan_record("2026-02-18T21:00:00+00:00", "resume"));
+  const PlanState state = plan_state(records, 240, day("2026-02-19"));
+  CHECK_FALSE(state.paused());
+  CHECK(plan_week(state, day("2026-02-19"), 0) == 5);
+  CHECK(plan_week(state, day("2026-02-25"), 0) == 6);
+  // Pain of 7 at a check-in holds it too.
+  JournalRecord pain;
+  pain.id = "pain-1";
+  pain.kind = std::string(k_kind_checkin);
+  pain.started = "2026-02-26T09:00:00+00:00";
+  pain.pain = 7;
+  records.push_back(pain);
+  CHECK(plan_state(records, 240, day("2026-03-10")).held());
+  CHECK(plan_week(plan_state(records, 240, day("2026-03-10")), day("2026-03-10"), 0) == 6);
+}
+
 TEST_CASE("today::rest days: nothing due, fewer nights asked, the streak goes over them") {
   JournalRecord rest;
   rest.id = "rest-1";

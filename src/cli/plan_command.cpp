@@ -185,6 +185,10 @@ int plan_status(Context& context, const Args& args) {
   } else if (now.week > weeks) {
     out += fmt::format("Finished: all {} weeks. To go again: backcare plan start {} --replace\n",
                        weeks, safe_line(state.programme));
+  } else if (state.held()) {
+    out += fmt::format(
+        "Week {} of {}, held after the {}. When you are ready to go on: backcare plan resume\n",
+        now.week, weeks, state.pauses.back().reason);
   } else if (state.paused()) {
     out += fmt::format("Paused since {}{}: week {} of {} waits. To go on: backcare plan resume\n",
                        format_date(state.pauses.back().from),

@@ -1,5 +1,7 @@
 #include "programme/plan_state.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "progress/stats.hpp"
@@ -13,8 +15,28 @@ struct PlanEvent {
   const JournalRecord* record = nullptr;
 };
 
+// A record that should keep the plan from moving on: a safety stop, or pain of 7 or more.
+const char* hold_reason(const JournalRecord& r) {
+  if (r.kind == k_kind_session && r.status == "safety-stop") {
+    return "safety stop";
+  }
+  if ((r.kind == k_kind_session || r.kind == k_kind_checkin) && r.pain && *r.pain >= 7) {
+    return "pain of 7 or more";
+  }
+  return nullptr;
+}
+
 void apply(PlanState& state, const PlanEvent& event) {
   const JournalRecord& r = *event.record;
+  if (r.kind != k_kind_plan) {
+    if (state.active && !state.paused() && event.day >= state.from) {
+      const CivilDate next = civil_from_days(days_from_civil(event.day) + 1);
+      state.pauses.push_back({next, std::nullopt,
+                              fmt::format("{} on {}", hold_reason(r), format_date(event.day)),
+                              true});
+    }
+    return;
+  }
   if (r.action == "start") {
     state = PlanState{};
     state.active = true;
@@ -38,7 +60,7 @@ PlanState plan_state(const std::vector<JournalRecord>& records, int day_start_mi
   std::vector<PlanEvent> events;
   for (const JournalRecord& record : records) {
     const auto started = parse_instant(record.started);
-    if (record.kind != k_kind_plan || !started) {
+    if ((record.kind != k_kind_plan && hold_reason(record) == nullptr) || !started) {
       continue;
     }
     const CivilDate day = local_day(*started, day_start_minutes);

@@ -15,6 +15,7 @@ struct PlanPause {
   CivilDate from;
   std::optional<CivilDate> until;
   std::string reason;
+  bool hold = false;  // made by a safety stop or pain of 7 or more, not by `plan pause`
 };
 
 struct PlanState {
@@ -26,11 +27,15 @@ struct PlanState {
   std::optional<CivilDate> stopped;  // the day of the last stop, when not active
 
   bool paused() const { return !pauses.empty() && !pauses.back().until; }
+  // Held on its week after a safety stop or pain of 7 or more, until `plan resume`.
+  bool held() const { return paused() && pauses.back().hold; }
 };
 
 // The plan as it stood at the end of the local day `as_of`, from every plan record (forgets
 // applied first; records of later days and unknown actions are left out; a pause while paused
-// or a resume while running changes nothing).
+// or a resume while running changes nothing). A safety stop, or a pain of 7 or more, on a day
+// of the plan holds it from the next day (a pause with `hold`), so it does not move on to a
+// harder week by itself; `plan resume` ends the hold.
 PlanState plan_state(const std::vector<JournalRecord>& records, int day_start_minutes,
                      const CivilDate& as_of);
 

@@ -21,7 +21,7 @@ PlanPhase phase_of(const PlanState& plan, const Programme* programme, int week) 
   if (week > programme->weeks()) {
     return PlanPhase::finished;
   }
-  return plan.paused() ? PlanPhase::paused : PlanPhase::running;
+  return plan.paused() && !plan.held() ? PlanPhase::paused : PlanPhase::running;
 }
 
 // The routines to count: the plan week's (or the goals, without a plan running), then every
@@ -74,8 +74,15 @@ std::string headline(const TodayView& view) {
     case PlanPhase::running:
       break;
   }
-  return fmt::format("{}, week {} of {}{}\n", name, view.week, view.weeks,
-                     view.focus.empty() ? "" : ": " + safe_line(view.focus));
+  std::string out = fmt::format("{}, week {} of {}{}\n", name, view.week, view.weeks,
+                                view.focus.empty() ? "" : ": " + safe_line(view.focus));
+  if (view.plan.held()) {
+    out += fmt::format(
+        "After the {}, the plan stays on week {}. Go gently; when you are ready to go on: "
+        "backcare plan resume\n",
+        view.plan.pauses.back().reason, view.week);
+  }
+  return out;
 }
 
 }  // namespace
