@@ -84,9 +84,22 @@ struct Args {
   } checkin;
   std::string config_action;  // path, show, check, schema
   struct {
-    std::string action;  // list, show, schema
+    std::string action;  // list, show, schema, start, status, pause, resume, stop
     std::string programme;
+    std::string from;      // start --from YYYY-MM-DD; "" for today
+    bool replace = false;  // start --replace: over the plan followed now
+    std::string reason;    // pause --reason
+    std::string as_of;     // status --as-of, for tests
   } plan;
+  struct {
+    std::string reason;
+    int days = 1;
+  } rest;
+  struct {
+    std::string as_of;  // YYYY-MM-DD; "" for today
+    bool short_form = false;
+    bool start = false;
+  } today;
   struct {
     std::string as_of;  // YYYY-MM-DD; "" for today
     int weeks = 12;

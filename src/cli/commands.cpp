@@ -27,6 +27,7 @@
 #include "starter.hpp"
 #include "terminal.hpp"
 #include "this_week.hpp"
+#include "today_command.hpp"
 
 namespace backcare {
 namespace {
@@ -280,7 +281,13 @@ std::vector<Command> command_table() {
       {"resume", "Continue the last session stopped early, from the step where it stopped",
        define_resume, cmd_resume},
       {"config", "The config file: path, show, check, schema", define_config, cmd_config},
-      {"plan", "Programmes of weeks that grow: list, show, schema", define_plan, cmd_plan},
+      {"plan",
+       "Programmes of weeks that grow: list, show, schema; start, status, pause, resume, stop",
+       define_plan, cmd_plan},
+      {"today", "What is due today and this week, from your plan or goals (--start runs it)",
+       define_today, cmd_today},
+      {"rest", "Mark today (or --days N) as rest: no goal counts it, no streak breaks", define_rest,
+       cmd_rest},
       {"stats", "Your practice: this week against your goals, streaks, a 12-week chart, pain trend",
        define_stats, cmd_stats},
       {"report", "Write a one-page HTML report of your practice and symptoms (to print or share)",

@@ -50,16 +50,6 @@ Examples:
   backcare report --open
   backcare report --weeks 8 --name Ana --out for-my-physio.html)";
 
-CLI::Validator date_check() {
-  return CLI::Validator(
-      [](std::string& text) -> std::string {
-        return parse_date(text)
-                   ? ""
-                   : fmt::format("expected a date YYYY-MM-DD, got \"{}\"", sanitize(text));
-      },
-      "YYYY-MM-DD");
-}
-
 CLI::Validator weeks_check() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
@@ -73,6 +63,18 @@ CLI::Validator weeks_check() {
                                  k_max_stats_weeks, sanitize(text));
       },
       "N");
+}
+
+}  // namespace
+
+CLI::Validator date_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        return parse_date(text)
+                   ? ""
+                   : fmt::format("expected a date YYYY-MM-DD, got \"{}\"", sanitize(text));
+      },
+      "YYYY-MM-DD");
 }
 
 Config load_config() {
@@ -100,6 +102,8 @@ std::vector<JournalRecord> read_history() {
   }
   return std::move(read.records);
 }
+
+namespace {
 
 // The --as-of day, refused when the weeks shown around it would reach outside the years 1 to
 // 9999 (a date there cannot be written as YYYY-MM-DD).

@@ -19,7 +19,7 @@ declare -A allowed=(
   [config]="base json routine"
   [journal]="base json routine session"
   [progress]="base config journal routine session"
-  [programme]="base json routine"
+  [programme]="base json routine session config journal progress"
 )
 
 problems=0

@@ -41,6 +41,9 @@ std::string status_cell(const JournalRecord& record) {
   if (record.kind == k_kind_checkin) {
     return "check-in";
   }
+  if (record.kind == k_kind_plan) {
+    return "plan " + cell(record.action, 20);
+  }
   return record.status.empty() ? "-" : cell(record.status, 20);
 }
 
@@ -62,11 +65,12 @@ std::string id_cell(const JournalRecord& record) {
 }
 
 Row table_row(const JournalRecord& record) {
-  return {id_cell(record),
-          record_when(record),
-          record.routine.empty() ? "-" : sanitize(record.routine),
-          done_of_planned(record),
-          status_cell(record),
+  return {id_cell(record), record_when(record),
+          // A plan record names its programme where a session names its routine.
+          record.kind == k_kind_plan ? sanitize(record.programme)
+          : record.routine.empty()   ? "-"
+                                     : sanitize(record.routine),
+          done_of_planned(record), status_cell(record),
           record.pain ? std::to_string(*record.pain) : "-"};
 }
 
@@ -82,6 +86,12 @@ std::string detail_text(const JournalRecord& record) {
   }
   if (!record.note.empty()) {
     parts.push_back("note: " + sanitize(record.note));
+  }
+  if (!record.from.empty()) {
+    parts.push_back("from " + sanitize(record.from));  // a plan started on that day
+  }
+  if (!record.reason.empty()) {
+    parts.push_back("reason: " + sanitize(record.reason));  // a pause or a rest
   }
   if (id_cell(record) == "-" && !record.id.empty()) {
     parts.push_back("id: " + sanitize(record.id));
@@ -133,7 +143,8 @@ std::vector<JournalRecord> shown_records(std::vector<JournalRecord> records,
                                          const HistoryFilter& filter) {
   records = apply_forgets(std::move(records));
   std::erase_if(records, [&](const JournalRecord& record) {
-    if (record.kind != k_kind_session && record.kind != k_kind_checkin) {
+    if (record.kind != k_kind_session && record.kind != k_kind_checkin &&
+        record.kind != k_kind_plan) {
       return true;
     }
     if (!filter.routine.empty() && record.routine != filter.routine) {
@@ -173,6 +184,9 @@ std::string describe_record(const JournalRecord& record) {
   }
   if (record.kind == k_kind_session) {
     return fmt::format("the {} session of {}", cell(record.routine, 40), record_when(record));
+  }
+  if (record.kind == k_kind_plan) {
+    return fmt::format("the plan {} record of {}", cell(record.action, 20), record_when(record));
   }
   return fmt::format("the {} record {}", cell(record.kind, 20), cell(record.id, 40));
 }

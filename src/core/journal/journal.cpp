@@ -60,7 +60,8 @@ const std::vector<std::string> k_known_members = {
     "source",    "started",    "ended",      "tz",          "planned_ms",
     "active_ms", "skipped_ms", "steps_done", "steps_total", "steps_skipped",
     "status",    "pain",       "symptoms",   "note",        "resumes",
-    "forgets",   "speed",      "answers",    "stop_step",   "stop_title"};
+    "forgets",   "speed",      "answers",    "stop_step",   "stop_title",
+    "action",    "programme",  "from",       "reason",      "days"};
 
 }  // namespace
 
@@ -222,14 +223,18 @@ constexpr std::pair<const char*, TextMember> k_text_members[] = {
     {"source", &JournalRecord::source},   {"started", &JournalRecord::started},
     {"ended", &JournalRecord::ended},     {"tz", &JournalRecord::tz}};
 constexpr std::pair<const char*, CountMember> k_count_members[] = {
-    {"planned_ms", &JournalRecord::planned_ms},   {"active_ms", &JournalRecord::active_ms},
-    {"skipped_ms", &JournalRecord::skipped_ms},   {"steps_done", &JournalRecord::steps_done},
-    {"steps_total", &JournalRecord::steps_total}, {"steps_skipped", &JournalRecord::steps_skipped}};
+    {"planned_ms", &JournalRecord::planned_ms},
+    {"active_ms", &JournalRecord::active_ms},
+    {"skipped_ms", &JournalRecord::skipped_ms},
+    {"steps_done", &JournalRecord::steps_done},
+    {"steps_total", &JournalRecord::steps_total},
+    {"steps_skipped", &JournalRecord::steps_skipped},
+    {"days", &JournalRecord::days}};
 constexpr std::pair<const char*, TextMember> k_note_members[] = {
-    {"note", &JournalRecord::note},
-    {"resumes", &JournalRecord::resumes},
-    {"forgets", &JournalRecord::forgets},
-    {"answers", &JournalRecord::answers}};
+    {"note", &JournalRecord::note},       {"resumes", &JournalRecord::resumes},
+    {"forgets", &JournalRecord::forgets}, {"answers", &JournalRecord::answers},
+    {"action", &JournalRecord::action},   {"programme", &JournalRecord::programme},
+    {"from", &JournalRecord::from},       {"reason", &JournalRecord::reason}};
 
 }  // namespace
 
@@ -379,6 +384,9 @@ std::string read_members(const Json& object, JournalRecord& record) {
   }
   if (error.empty() && record.kind == k_kind_answer && record.answers.empty()) {
     error = "an answer record without \"answers\"";
+  }
+  if (error.empty() && record.kind == k_kind_plan && record.action.empty()) {
+    error = "a plan record without \"action\"";
   }
   return error;
 }

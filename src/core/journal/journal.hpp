@@ -71,6 +71,12 @@ inline constexpr std::string_view k_kind_session = "session";
 inline constexpr std::string_view k_kind_checkin = "checkin";
 inline constexpr std::string_view k_kind_forget = "forget";
 inline constexpr std::string_view k_kind_answer = "answer";
+// A plan record follows a programme (docs/programmes.md): `action` start, pause, resume or stop,
+// with the programme's name and source and, for start, the `from` day.
+inline constexpr std::string_view k_kind_plan = "plan";
+// A rest record marks `days` days from `from` (a flare-up, an illness): they neither count
+// against a goal nor break a streak.
+inline constexpr std::string_view k_kind_rest = "rest";
 
 // The statuses a session ends with, and the symptoms a check-in can name.
 extern const std::vector<std::string> k_journal_statuses;  // completed, completed-skipping, ...
@@ -106,10 +112,15 @@ struct JournalRecord {
   std::optional<int> pain;  // 0..10
   std::vector<std::string> symptoms;
   std::string note;
-  std::string resumes;          // id of the practice this one continues
-  std::string forgets;          // kind "forget": the id it deletes
-  std::string answers;          // kind "answer": the id of the session it answers
-  Json extra = Json::object();  // unknown members, in their order
+  std::string resumes;    // id of the practice this one continues
+  std::string forgets;    // kind "forget": the id it deletes
+  std::string answers;    // kind "answer": the id of the session it answers
+  std::string action;     // kind "plan": start, pause, resume, stop
+  std::string programme;  // kind "plan": the programme's name
+  std::string from;       // kind "plan", start: the plan's first day; kind "rest": the first day
+  std::string reason;     // kinds "plan" (pause) and "rest": why, in the user's words
+  std::optional<std::int64_t> days;  // kind "rest": how many days from `from`
+  Json extra = Json::object();       // unknown members, in their order
 
   bool operator==(const JournalRecord&) const = default;
 };

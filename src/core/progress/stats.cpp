@@ -27,6 +27,7 @@ struct Facts {
   std::vector<Practice> practices;
   std::map<RoutineDay, DayPractice> days;  // every part of a routine on a day: the one rule
   std::set<std::int64_t> safety_days;
+  std::set<std::int64_t> rest_days;  // marked with `backcare rest`, up to their last day
   std::vector<std::pair<std::int64_t, int>> pains;         // day, score
   std::vector<PainScore> scores;                           // the same, with where each came from
   std::vector<HealthEvent> events;                         // every day up to as_of
@@ -68,10 +69,29 @@ void add_session(const JournalRecord& record, std::int64_t day, Facts& facts,
   }
 }
 
+// A rest record's days (`days` from `from`, at most k_max_rest_days), when it was written by
+// the as-of day.
+void add_rest(const JournalRecord& record, const Config& config, std::int64_t last, Facts& facts) {
+  const auto written = record_day(record, config.day_starts_at_minutes);
+  const auto from = parse_date(record.from);
+  if (!written || *written > last) {
+    return;
+  }
+  const std::int64_t first = from ? days_from_civil(*from) : *written;
+  const std::int64_t count = std::clamp<std::int64_t>(record.days.value_or(1), 1, k_max_rest_days);
+  for (std::int64_t day = first; day < first + count; ++day) {
+    facts.rest_days.insert(day);
+  }
+}
+
 Facts gather(const std::vector<JournalRecord>& records, const Config& config, std::int64_t last) {
   Facts facts;
   std::unordered_map<std::string, std::size_t> practice_of;
   for (const JournalRecord& record : apply_forgets(records)) {
+    if (record.kind == k_kind_rest) {
+      add_rest(record, config, last, facts);
+      continue;
+    }
     const bool session = record.kind == k_kind_session;
     if (!session && record.kind != k_kind_checkin) {
       continue;
@@ -124,25 +144,46 @@ std::map<std::string, std::set<std::int64_t>> goal_days(const Facts& facts, cons
   return out;
 }
 
-Streak day_streak(const std::set<std::int64_t>& days, std::int64_t today) {
+// Days in a row with practice; a rest day between two of them neither breaks the run nor adds
+// to it.
+Streak day_streak(const std::set<std::int64_t>& days, const std::set<std::int64_t>& rest,
+                  std::int64_t today) {
+  const auto only_rest_between = [&](std::int64_t a, std::int64_t b) {
+    for (std::int64_t day = a + 1; day < b; ++day) {
+      if (rest.count(day) == 0) {
+        return false;
+      }
+    }
+    return true;
+  };
   Streak streak;
   int run = 0;
   std::int64_t previous = 0;
   for (const std::int64_t day : days) {
-    run = (run > 0 && day == previous + 1) ? run + 1 : 1;
+    run = (run > 0 && only_rest_between(previous, day)) ? run + 1 : 1;
     previous = day;
     streak.best = std::max(streak.best, run);
   }
-  std::int64_t day = days.count(today) != 0 ? today : today - 1;
-  while (days.count(day) != 0) {
-    ++streak.current;
+  std::int64_t day = today;
+  if (days.count(today) == 0) {  // today can still be practised
     --day;
+  }
+  for (; days.count(day) != 0 || rest.count(day) != 0; --day) {
+    streak.current += days.count(day) != 0 ? 1 : 0;
   }
   return streak;
 }
 
+// A goal's nights for the week starting `start`: fewer when rest days leave fewer days open.
+int week_target(int nights, const std::set<std::int64_t>& rest, std::int64_t start) {
+  const auto rested =
+      static_cast<int>(std::distance(rest.lower_bound(start), rest.lower_bound(start + 7)));
+  return std::min(nights, 7 - rested);
+}
+
 // Weeks meeting `target`: `first_week`..`this_week` are week start day numbers.
-Streak week_streak(const std::set<std::int64_t>& days, int target, std::int64_t this_week,
+Streak week_streak(const std::set<std::int64_t>& days, int goal_nights,
+                   const std::set<std::int64_t>& rest, std::int64_t this_week,
                    bool this_week_open) {
   std::map<std::int64_t, int> nights;  // week start → nights
   for (const std::int64_t day : days) {
@@ -152,8 +193,17 @@ Streak week_streak(const std::set<std::int64_t>& days, int target, std::int64_t 
   Streak streak;
   int run = 0;
   std::int64_t previous = 0;
+  // A week all rest (target 0) is met without a night.
+  if (!rest.empty() && *rest.begin() <= this_week) {
+    for (std::int64_t start = this_week - ((this_week - *rest.begin() + 6) / 7) * 7;
+         start <= this_week; start += 7) {
+      if (week_target(goal_nights, rest, start) <= 0) {
+        nights.try_emplace(start, 0);
+      }
+    }
+  }
   for (const auto& [start, count] : nights) {
-    if (count < target) {
+    if (count < week_target(goal_nights, rest, start)) {
       run = 0;
       continue;
     }
@@ -163,7 +213,7 @@ Streak week_streak(const std::set<std::int64_t>& days, int target, std::int64_t 
   }
   const auto met = [&](std::int64_t start) {
     const auto found = nights.find(start);
-    return found != nights.end() && found->second >= target;
+    return found != nights.end() && found->second >= week_target(goal_nights, rest, start);
   };
   std::int64_t week = (met(this_week) || !this_week_open) ? this_week : this_week - 7;
   while (met(week)) {
@@ -231,14 +281,14 @@ void fill_weeks(Stats& stats, const Facts& facts,
     const std::int64_t start = first + static_cast<std::int64_t>(w) * 7;
     week.start = civil_from_days(start);
     for (std::int64_t day = start; day < start + 7; ++day) {
-      week.days.push_back(
-          {civil_from_days(day), false, facts.safety_days.count(day) != 0, day > as_of});
+      week.days.push_back({civil_from_days(day), false, facts.safety_days.count(day) != 0,
+                           day > as_of, false, facts.rest_days.count(day) != 0});
     }
     for (const auto& [name, days] : goals) {
       GoalWeek& goal = week.goals[name];
       goal.nights =
           static_cast<int>(std::distance(days.lower_bound(start), days.lower_bound(start + 7)));
-      goal.met = goal.nights >= config.goals.at(name).nights;
+      goal.met = goal.nights >= week_target(config.goals.at(name).nights, facts.rest_days, start);
     }
   }
   for (const Practice& practice : facts.practices) {
@@ -349,21 +399,27 @@ Stats compute_stats(const std::vector<JournalRecord>& records, const Config& con
       practised.insert(practice.day);
     }
   }
-  stats.day_streak = day_streak(practised, today);
-  const int open_days = static_cast<int>(this_week + 7 - today);  // today included
+  stats.day_streak = day_streak(practised, facts.rest_days, today);
+  const auto rest_ahead =
+      std::distance(facts.rest_days.lower_bound(today), facts.rest_days.lower_bound(this_week + 7));
+  // today included, rest days not
+  const int open_days = static_cast<int>(this_week + 7 - today - rest_ahead);
   for (const auto& [name, days] : goals) {
     GoalProgress progress;
     progress.routine = name;
-    progress.target = config.goals.at(name).nights;
+    progress.target = week_target(config.goals.at(name).nights, facts.rest_days, this_week);
     progress.of = config.goals.at(name).of;
     progress.nights = stats.weeks.back().goals[name].nights;
     progress.met = progress.nights >= progress.target;
-    progress.days_left = open_days - (days.count(today) != 0 ? 1 : 0);
+    progress.done_today = days.count(today) != 0;
+    progress.rest_today = facts.rest_days.count(today) != 0;
+    progress.days_left =
+        std::max(0, open_days - (progress.done_today && !progress.rest_today ? 1 : 0));
     progress.reachable = progress.met || progress.nights + progress.days_left >= progress.target;
     progress.is_default = !config.goals_set;
     stats.this_week.push_back(progress);
-    stats.goal_streaks[name] =
-        week_streak(days, progress.target, this_week, progress.reachable && !progress.met);
+    stats.goal_streaks[name] = week_streak(days, config.goals.at(name).nights, facts.rest_days,
+                                           this_week, progress.reachable && !progress.met);
   }
   for (const HealthEvent& event : facts.events) {
     const std::int64_t day = days_from_civil(event.date);
@@ -403,6 +459,7 @@ Json week_json(const WeekStats& week) {
     days.push_back({{"date", format_date(day.date)},
                     {"practised", day.practised},
                     {"safety_stop", day.safety_stop},
+                    {"rest", day.rest},
                     {"future", day.future}});
   }
   Json goals = Json::object();

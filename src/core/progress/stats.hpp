@@ -15,6 +15,7 @@
 namespace backcare {
 
 inline constexpr int k_max_stats_weeks = 520;
+inline constexpr int k_max_rest_days = 60;  // `backcare rest --days`
 
 // One day of the grid.
 struct DayStats {
@@ -23,6 +24,7 @@ struct DayStats {
   bool safety_stop = false;  // a session that day ended with status safety-stop
   bool future = false;       // after the "as of" date
   bool other = false;        // a practice of a routine without a goal counts for this day
+  bool rest = false;         // a rest day (`backcare rest`): no goal counts it, no streak breaks
 };
 
 // One goal in one week.
@@ -48,12 +50,14 @@ struct WeekStats {
 struct GoalProgress {
   std::string routine;
   int nights = 0;  // done so far
-  int target = 0;  // the goal's nights
+  int target = 0;  // the goal's nights, fewer when rest days leave fewer days this week
   int of = 7;
   int days_left = 0;  // days of the week still open for a night (today, unless done today)
   bool met = false;
   bool reachable = false;   // met, or enough days left
   bool is_default = false;  // backcare's goal, not one the config file sets
+  bool done_today = false;  // a night on the as-of day already (`backcare today`)
+  bool rest_today = false;  // the as-of day is a rest day
 };
 
 // Runs of consecutive weeks (or days); `current` ends this week (today), which still counts as

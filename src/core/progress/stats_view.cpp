@@ -15,14 +15,14 @@ constexpr int k_label_width = 5;
 const char* const k_day_names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 struct Marks {
-  std::string practised, stop, none, future, met, unmet;
+  std::string practised, stop, none, future, met, unmet, rest;
 };
 
 Marks marks(bool unicode) {
   if (unicode) {
-    return {"█", "▲", "·", " ", "✓", "·"};
+    return {"█", "▲", "·", " ", "✓", "·", "~"};
   }
-  return {"#", "!", ".", " ", "+", "."};
+  return {"#", "!", ".", " ", "+", ".", "~"};
 }
 
 // `text` word-wrapped to `width`: the first line after `first` spaces, the others after `rest`.
@@ -218,6 +218,8 @@ std::vector<Line> consistency_chart(const Stats& stats, const std::vector<std::s
         line.push_back({mark.stop, k_style_stop});
       } else if (day.practised) {
         line.push_back({mark.practised, k_style_practised});
+      } else if (day.rest) {
+        line.push_back({mark.rest});
       } else {
         line.push_back({day.future ? mark.future : mark.none});
       }
@@ -238,6 +240,14 @@ std::vector<Line> consistency_chart(const Stats& stats, const std::vector<std::s
   }
   std::string legend =
       fmt::format("{} practised  {} safety stop  {} none", mark.practised, mark.stop, mark.none);
+  const bool rested = std::any_of(stats.weeks.begin() + static_cast<std::ptrdiff_t>(from),
+                                  stats.weeks.end(), [](const WeekStats& week) {
+                                    return std::any_of(week.days.begin(), week.days.end(),
+                                                       [](const DayStats& d) { return d.rest; });
+                                  });
+  if (rested) {  // shown only when there are rest days, so other charts read as before
+    legend += fmt::format("  {} rest", mark.rest);
+  }
   add_wrapped(lines, legend, options.width, 0, 0);
   for (std::size_t g = 0; g < goal_names.size(); ++g) {
     const auto progress =
