@@ -255,6 +255,9 @@ int cmd_overview(Context& context) {
          entry.routine ? std::optional(measure_plan(*entry.routine).total_ms) : std::nullopt});
   }
   ThisWeek week = read_this_week();
+  if (week.stats) {
+    input.tonight = tonight_line(context, week.records);
+  }
   input.week = std::move(week.stats);
   input.notes = std::move(week.notes);
   print_out(home_text(input));

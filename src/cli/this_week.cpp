@@ -32,6 +32,7 @@ ThisWeek read_this_week() {
                                      read.warnings.size() == 1 ? "it" : "them"));
   }
   week.stats = compute_stats(read.records, config.config, local_now().instant.date, 1);
+  week.records = read.records;
   return week;
 }
 

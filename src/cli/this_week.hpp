@@ -11,8 +11,9 @@
 namespace backcare {
 
 struct ThisWeek {
-  std::optional<Stats> stats;      // nullopt when the journal could not be read
-  std::vector<std::string> notes;  // safe text: "the journal could not be read: ..."
+  std::optional<Stats> stats;          // nullopt when the journal could not be read
+  std::vector<std::string> notes;      // safe text: "the journal could not be read: ..."
+  std::vector<JournalRecord> records;  // the journal as read (empty when it could not be)
 };
 
 // compute_stats for the one week holding today (as `stats` counts it).

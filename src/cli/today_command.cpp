@@ -49,6 +49,19 @@ void define_today(CLI::App& sub, Args& args) {
       "  backcare today --short         for PS1 or tmux's status-right");
 }
 
+std::string tonight_line(Context& context, const std::vector<JournalRecord>& records) {
+  try {
+    const Config& config = context.config();
+    const CivilDate day = day_of("", config);
+    const std::vector<JournalRecord> kept = apply_forgets(records);
+    const ActivePlan plan = active_plan(context, kept, config, day);
+    return today_home_line(
+        compute_today(kept, config, plan.state, plan.programme ? &*plan.programme : nullptr, day));
+  } catch (const AppError&) {
+    return "";
+  }
+}
+
 int cmd_today(Context& context, const Args& args) {
   const Config& config = context.config();
   const CivilDate day = day_of(args.today.as_of, config);

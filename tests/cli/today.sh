@@ -26,6 +26,9 @@ expect_eq "$(grep -c '"kind":"plan","source":"built-in:twelve-weeks"' "$HISTORY"
 run "$BACKCARE" today
 expect_rc 0 "today with a plan"
 expect_line "twelve-weeks, week 1 of 12: Breathing and noticing" "week 1 today"
+run "$BACKCARE"
+expect_rc 0 "the home screen with a plan"
+expect_out "Tonight: breathe (cycles 30), 0 of 5 this week, plan week 1 of 12" "the home screen says what is due tonight"
 
 run "$BACKCARE" plan start twelve-weeks
 expect_rc 2 "a second start"

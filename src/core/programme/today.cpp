@@ -209,4 +209,26 @@ std::string today_short(const TodayView& view) {
   return out;
 }
 
+std::string today_home_line(const TodayView& view) {
+  std::string out;
+  if (view.rest_today) {
+    out = "a rest day";
+  } else if (view.phase == PlanPhase::paused) {
+    out = "the plan is paused (backcare plan resume)";
+  } else if (const TodayItem* due = view.due()) {
+    out =
+        fmt::format("{}{}, {} of {} this week", safe_line(due->routine),
+                    due->values.empty() ? "" : " (" + due->values + ")", due->nights, due->target);
+    if (view.phase == PlanPhase::running) {
+      out += fmt::format(", plan week {} of {}", view.week, view.weeks);
+    }
+  } else {
+    out = "nothing more is due";
+  }
+  if (!view.done_today.empty()) {
+    out += "; done today: " + join(view.done_today);
+  }
+  return out;
+}
+
 }  // namespace backcare

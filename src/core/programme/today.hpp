@@ -49,5 +49,8 @@ TodayView compute_today(const std::vector<JournalRecord>& records, const Config&
 std::string today_text(const TodayView& view);
 // One line for a prompt or a status bar (no "\n"): "tonight: hinge 0/2 | done: breathe".
 std::string today_short(const TodayView& view);
+// The home screen's "Tonight:" line, after the label: "hinge (2 sets of 8), 0 of 2 this week,
+// plan week 5 of 12; done today: breathe".
+std::string today_home_line(const TodayView& view);
 
 }  // namespace backcare
