@@ -31,6 +31,21 @@ std::int64_t ceil_ms(std::int64_t ns) {
   return ns <= 0 ? 0 : (ns + k_ns_per_ms - 1) / k_ns_per_ms;
 }
 
+// The first segment, and the first cue, that start after the plan position `from_ns`: indexes
+// into the plan, its size when there is none.
+std::size_t first_segment_after(const Plan& plan, std::int64_t from_ns) {
+  const auto it = std::upper_bound(
+      plan.segments.begin(), plan.segments.end(), from_ns,
+      [](std::int64_t pos, const Segment& segment) { return pos < to_ns(segment.start_ms); });
+  return static_cast<std::size_t>(std::distance(plan.segments.begin(), it));
+}
+std::size_t first_cue_after(const Plan& plan, std::int64_t from_ns) {
+  const auto it =
+      std::upper_bound(plan.cues.begin(), plan.cues.end(), from_ns,
+                       [](std::int64_t pos, const PlanCue& cue) { return pos < to_ns(cue.at_ms); });
+  return static_cast<std::size_t>(std::distance(plan.cues.begin(), it));
+}
+
 }  // namespace
 
 // The names, in the order of the enums (the event stream and the journal write them).
@@ -218,15 +233,8 @@ void Session::flush_arrival(std::vector<SessionEvent>& out) {
 void Session::cross_to(std::int64_t until_ns, std::vector<SessionEvent>& out) {
   const auto& segments = m_plan.segments;
   const auto& cues = m_plan.cues;
-  const std::int64_t from = m_position_ns;
-  auto seg_it = std::upper_bound(
-      segments.begin(), segments.end(), from,
-      [](std::int64_t pos, const Segment& segment) { return pos < to_ns(segment.start_ms); });
-  auto cue_it =
-      std::upper_bound(cues.begin(), cues.end(), from,
-                       [](std::int64_t pos, const PlanCue& cue) { return pos < to_ns(cue.at_ms); });
-  std::size_t si = static_cast<std::size_t>(std::distance(segments.begin(), seg_it));
-  std::size_t ci = static_cast<std::size_t>(std::distance(cues.begin(), cue_it));
+  std::size_t si = first_segment_after(m_plan, m_position_ns);
+  std::size_t ci = first_cue_after(m_plan, m_position_ns);
   for (;;) {
     const bool has_segment = si < segments.size() && to_ns(segments[si].start_ms) <= until_ns;
     const bool has_cue = ci < cues.size() && to_ns(cues[ci].at_ms) <= until_ns;
@@ -551,20 +559,12 @@ std::optional<TimePoint> Session::next_deadline() const {
     return m_anchor_time + std::chrono::nanoseconds(wall_for(m_lead_in_ns));
   }
   std::int64_t target = m_total_ns;
-  const auto& segments = m_plan.segments;
-  const auto& cues = m_plan.cues;
-  const std::int64_t from = m_position_ns;
-  auto seg_it = std::upper_bound(
-      segments.begin(), segments.end(), from,
-      [](std::int64_t pos, const Segment& segment) { return pos < to_ns(segment.start_ms); });
-  if (seg_it != segments.end()) {
-    target = std::min(target, to_ns(seg_it->start_ms));
+  if (const std::size_t si = first_segment_after(m_plan, m_position_ns);
+      si < m_plan.segments.size()) {
+    target = std::min(target, to_ns(m_plan.segments[si].start_ms));
   }
-  auto cue_it =
-      std::upper_bound(cues.begin(), cues.end(), from,
-                       [](std::int64_t pos, const PlanCue& cue) { return pos < to_ns(cue.at_ms); });
-  if (cue_it != cues.end()) {
-    target = std::min(target, to_ns(cue_it->at_ms));
+  if (const std::size_t ci = first_cue_after(m_plan, m_position_ns); ci < m_plan.cues.size()) {
+    target = std::min(target, to_ns(m_plan.cues[ci].at_ms));
   }
   const std::int64_t raw_needed = target - m_anchor_position_ns + m_lead_in_ns;
   return m_anchor_time + std::chrono::nanoseconds(wall_for(raw_needed));
