@@ -274,11 +274,12 @@ std::string to_json_line(const JournalRecord& record) {
     // Only the known members written above can clash with an unknown one, so only they are
     // looked through: out.contains() for every member would make a wide record quadratic.
     const std::size_t known = out.size();
-    for (const auto& [key, value] : record.extra.items()) {
+    for (const auto& member : record.extra.items()) {
+      const std::string& key = member.key();  // a name, not a binding: lambdas capture it
       const auto& members = out.get_ref<const Json::object_t&>();
       const auto end = members.begin() + static_cast<std::ptrdiff_t>(known);
       if (std::none_of(members.begin(), end, [&](const auto& m) { return m.first == key; })) {
-        append_member(out, key, value);
+        append_member(out, key, member.value());
       }
     }
   }
