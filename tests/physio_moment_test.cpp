@@ -92,7 +92,7 @@ TEST_CASE("physio_moment::an answer joined to its session counts on the session'
 
 TEST_CASE("physio_moment::two reasons at once, and the words for none") {
   CHECK(physio_moment_text({}).empty());
-  CHECK(physio_moment_text({{"a"}, {"b"}}) ==
+  CHECK(physio_moment_text({{"a", {}}, {"b", {}}}) ==
         "Worth acting on: a.\n"
         "Worth acting on: b.\n"
         "These are reasons to see a pelvic-floor physiotherapist: your GP, midwife or\n"
