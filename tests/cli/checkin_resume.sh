@@ -8,8 +8,6 @@ if ! command -v faketime >/dev/null; then
   exit 1
 fi
 export TZ=UTC XDG_STATE_HOME="$TMP/state"
-# faketime works by LD_PRELOAD, which a sanitizer build would otherwise refuse to start with.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 HISTORY="$XDG_STATE_HOME/backcare/history.jsonl"
 WEEK="$SOURCE_DIR/tests/data/journal/week.jsonl"
 

@@ -10,7 +10,6 @@ if ! command -v faketime >/dev/null; then
   exit 1
 fi
 export TZ=UTC
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 HISTORY="$XDG_STATE_HOME/backcare/history.jsonl"
 at() { run faketime -f "$1" "$BACKCARE" "${@:2}"; }
 

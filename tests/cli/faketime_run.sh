@@ -9,8 +9,6 @@ if ! command -v faketime >/dev/null; then
   exit 1
 fi
 export TZ=UTC
-# faketime works by LD_PRELOAD, which a sanitizer build would otherwise refuse to start with.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 HISTORY="$XDG_STATE_HOME/backcare/history.jsonl"
 
 # One minute of breathing at speed 20: 3 s of real time. `timeout` turns a hang into exit 124.

@@ -9,7 +9,6 @@ if ! command -v faketime >/dev/null; then
   exit 1
 fi
 export TZ=UTC
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 HISTORY="$XDG_STATE_HOME/backcare/history.jsonl"
 mkdir -p "$XDG_STATE_HOME/backcare"
 night() {  # a completed night-release session starting at $1 (UTC), id suffix $2

@@ -10,6 +10,10 @@
 #   finish               prints the counts; exits 1 after any failure, else 77 after any skip
 set -u
 
+# faketime works by LD_PRELOAD, which a sanitizer build would otherwise refuse to start with
+# ("ASan runtime does not come first"): every test may use faketime under the sanitizers.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+
 FAILS=0
 PASSES=0
 SKIPS=0
