@@ -7,7 +7,8 @@
 # output: wait_for / wait_until poll the screen every 50 ms until the text is there or a timeout
 # passes (then the test fails with the screen dumped).
 #
-# In the pane runs a clean shell (bash --norc --noprofile, env -i) with:
+# In the pane runs a clean shell (bash --norc --noprofile, env -i; ASAN_OPTIONS is kept, so
+# faketime works under the sanitizers) with:
 #   $B   the backcare binary          $D  the test's temp dir (the shell's working directory)
 #   r CMD...  records `stty -g` in $D/stty.before, runs CMD, records `stty -g` in
 #             $D/stty.after, then prints "EXIT=<code of CMD>"
@@ -64,7 +65,7 @@ tty_start() {
   SOCK="$TMP/tmux.$STARTS.sock"
   tm -f /dev/null new-session -d -s "$TARGET" -x "$cols" -y "$rows" \
     "env -i PATH='$PATH' HOME='$TMP' XDG_CONFIG_HOME='$TMP/config' LANG='${LC_ALL:-C.UTF-8}' \
-       TERM=xterm-256color PS1='$ ' B='$BACKCARE' D='$TMP' \
+       TERM=xterm-256color PS1='$ ' B='$BACKCARE' D='$TMP' ASAN_OPTIONS='${ASAN_OPTIONS:-}' \
        $shell" || { fail "tmux new-session failed"; return 1; }
   tm set-option -g remain-on-exit on >/dev/null
   # TERM set again inside the pane, a simple prompt, no history file, the helper functions.
